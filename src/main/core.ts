@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto'
+import type { z } from 'zod'
+import { contract, type EventPayload, type Notice } from '../shared/ipc/contract'
+import { isChannelName, type ChannelName, type EventName } from '../shared/ipc/names'
+import { fail, ok, RuleError, type Result } from '../shared/result'
+import { handlers, type CoreSession, type HandlerSpec } from './handlers'
+import { toStaff, type ServiceContext } from './services/context'
+import { openRegistry, type Registry } from './store/registry'
+import { StoreError, type RecoveryEvent, type VersionedDocument } from './store/versioned-document'
+
+export interface CoreOptions {
+  dataDir: string
+  now?: () => number
+  newId?: () => string
+}
+
+export type CoreListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void
+
+/**
+ * The app without any transport: every contract channel, checked and answered.
+ * Electron's IPC (`ipc.ts`) and the browser test host are two ways of calling it.
+ */
+export interface Core {
+  handle(channel: unknown, input: unknown): Promise<Result<unknown>>
+  subscribe(listener: CoreListener): () => void
+  readonly dataDir: string
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const now = options.now ?? Date.now
+  const newId = options.newId ?? randomUUID
+  const registry = await openRegistry(options.dataDir, now)
+  const notices: Notice[] = registry.recovery.map((event) => toNotice(event, now, newId))
+  const listeners = new Set<CoreListener>()
+  let signedInId: string | null = null
+
+  const emit: CoreListener = (event, payload) => {
+    for (const listener of listeners) listener(event, payload)
+  }
+
+  const signedIn = () => {
+    const staff = registry.data.staff.find((s) => s.id === signedInId)
+    return staff && staff.active ? staff : null
+  }
+
+  const session: CoreSession = {
+    signIn: (staffId) => {
+      signedInId = staffId
+    },
+    signOut: () => {
+      signedInId = null
+    },
+    status: () => {
+      const actor = signedIn()
+      return {
+        setUp: registry.data.clinic !== null,
+        clinic: registry.data.clinic,
+        signedIn: actor ? toStaff(actor) : null,
+        // Where a damaged copy was put is for staff to see, not for a locked screen.
+        notices: actor ? notices : notices.map((n) => ({ ...n, damagedCopy: null })),
+        dataDir: actor ? options.dataDir : ''
+      }
+    },
+    dismissNotice: (noticeId) => {
+      const index = notices.findIndex((n) => n.id === noticeId)
+      if (index >= 0) notices.splice(index, 1)
+    }
+  }
+
+  async function handle(channel: unknown, input: unknown): Promise<Result<unknown>> {
+    if (!isChannelName(channel)) {
+      return fail(
+        'unknown_channel',
+        'The app asked for something it does not offer. Nothing was changed.'
+      )
+    }
+    const spec = contract[channel]
+    const parsed = spec.input.safeParse(input ?? {})
+    if (!parsed.success) return fail('invalid_input', plainWords(parsed.error))
+
+    const actor = signedIn()
+    if (spec.access !== 'public' && !actor) {
+      return fail('not_signed_in', 'Sign in to do that.')
+    }
+    if (spec.access === 'admin' && !actor?.isAdmin) {
+      return fail('forbidden', 'Only an administrator can do that.')
+    }
+    const ctx: ServiceContext = { registry, now, newId, actor }
+    const handler = handlers[channel] as unknown as HandlerSpec<ChannelName>
+    try {
+      const value = await handler.run(ctx, parsed.data as never, session)
+      if (handler.changes) emit('records.changed', { scope: handler.changes })
+      if (handler.announce === 'auth.changed')
+        emit('auth.changed', { signedIn: signedIn() !== null })
+      if (handler.announce === 'notices.changed') {
+        emit('notices.changed', { count: notices.length })
+      }
+      return ok(value)
+    } catch (error) {
+      return toFailure(channel, error)
+    }
+  }
+
+  return {
+    handle,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    dataDir: options.dataDir
+  }
+}
+
+function toFailure(channel: ChannelName, error: unknown): Result<never> {
+  if (error instanceof RuleError) return fail(error.code, error.message)
+  if (error instanceof StoreError) {
+    return fail('storage_failed', `${error.message} Nothing was changed; try again.`)
+  }
+  // Never log the message: it could hold a name. The channel and the kind of error are enough.
+  console.error(`[core] ${channel} failed: ${error instanceof Error ? error.name : typeof error}`)
+  return fail('internal', 'Something went wrong inside the app. Nothing was changed; try again.')
+}
+
+/** Turns a validation error into sentences a counselor can act on. */
+export function plainWords(error: z.ZodError): string {
+  const sentences = error.issues.slice(0, 5).map((issue) => {
+    const field = issue.path.length ? `"${issue.path.join(' › ')}"` : ''
+    if (issue.code === 'unrecognized_keys') {
+      return `${field || 'The request'} has fields the app does not know (${issue.keys.join(', ')}).`
+    }
+    if (/^(Invalid|Too (big|small)|Expected)/.test(issue.message)) {
+      const what =
+        issue.code === 'invalid_type'
+          ? 'is missing or of the wrong kind'
+          : issue.code === 'too_big'
+            ? 'is too long or too large'
+            : issue.code === 'too_small'
+              ? 'is too short or too small'
+              : 'is not valid'
+      return `${field || 'The request'} ${what}.`
+    }
+    return field ? `${issue.message} (${field}).` : `${issue.message}.`
+  })
+  return sentences.join(' ')
+}
+
+function toNotice(event: RecoveryEvent, now: () => number, newId: () => string): Notice {
+  const at = new Date(now()).toISOString()
+  switch (event.kind) {
+    case 'restored_from_backup':
+      return {
+        id: newId(),
+        kind: 'restored_from_backup',
+        at,
+        damagedCopy: event.damagedCopy,
+        message:
+          'The records file could not be read, so the app restored the most recent backup. Changes made after that backup may be missing. The damaged file was kept, untouched, for your IT support.'
+      }
+    case 'damaged_no_backup':
+      return {
+        id: newId(),
+        kind: 'damaged_no_backup',
+        at,
+        damagedCopy: event.damagedCopy,
+        message:
+          'The records file could not be read and no backup was found, so the app started with empty records. The damaged file was kept, untouched: contact your IT support before entering new records.'
+      }
+    case 'restored_missing_file':
+      return {
+        id: newId(),
+        kind: 'restored_from_backup',
+        at,
+        damagedCopy: null,
+        message:
+          'The records file was missing, so the app restored the most recent backup. Changes made after that backup may be missing.'
+      }
+    case 'migrated':
+      return {
+        id: newId(),
+        kind: 'migrated',
+        at,
+        damagedCopy: event.previousCopy,
+        message: `The records were updated to this version's format (from ${event.fromVersion} to ${event.toVersion}). A copy of the old file was kept.`
+      }
+  }
+}
+
+export type { Registry, VersionedDocument }

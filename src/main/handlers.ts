@@ -1,0 +1,107 @@
+import type { ChannelName, EventName } from '../shared/ipc/names'
+import type { OutputOf, ParsedInputOf, RecordScope } from '../shared/ipc/contract'
+import { RuleError } from '../shared/result'
+import { toStaff, type ServiceContext } from './services/context'
+import { endEnrollment, enrol } from './services/enrollments'
+import { createGroup, getGroup, groupRoster, listGroups, updateGroup } from './services/groups'
+import {
+  createParticipant,
+  getParticipant,
+  listParticipants,
+  updateParticipant
+} from './services/participants'
+import {
+  completeSetup,
+  createStaff,
+  directory,
+  listStaff,
+  setStaffActive,
+  signIn,
+  updateClinic
+} from './services/staff'
+
+/** What the core offers a handler beyond the services: the sign-in state and notices. */
+export interface CoreSession {
+  signIn(staffId: string): void
+  signOut(): void
+  status(): OutputOf<'app.status'>
+  dismissNotice(noticeId: string): void
+}
+
+type Handler<C extends ChannelName> = (
+  ctx: ServiceContext,
+  input: ParsedInputOf<C>,
+  session: CoreSession
+) => OutputOf<C> | Promise<OutputOf<C>>
+
+export interface HandlerSpec<C extends ChannelName> {
+  run: Handler<C>
+  /** Which records a successful call changed, announced to every window. */
+  changes?: RecordScope
+  announce?: EventName
+}
+
+export type Handlers = { [C in ChannelName]: HandlerSpec<C> }
+
+export const handlers: Handlers = {
+  'app.status': { run: (_ctx, _input, session) => session.status() },
+  'app.dismissNotice': {
+    run: (_ctx, input, session) => {
+      session.dismissNotice(input.noticeId)
+      return null
+    },
+    announce: 'notices.changed'
+  },
+  'setup.complete': {
+    run: async (ctx, input, session) => {
+      const staff = await completeSetup(ctx, input)
+      session.signIn(staff.id)
+      return toStaff(staff)
+    },
+    changes: 'clinic',
+    announce: 'auth.changed'
+  },
+  'auth.directory': {
+    run: (ctx) => {
+      if (!ctx.registry.data.clinic)
+        throw new RuleError('setup_required', 'Set up the clinic first.')
+      return directory(ctx)
+    }
+  },
+  'auth.signIn': {
+    run: async (ctx, input, session) => {
+      const staff = await signIn(ctx, input)
+      session.signIn(staff.id)
+      return toStaff(staff)
+    },
+    announce: 'auth.changed'
+  },
+  'auth.signOut': {
+    run: (_ctx, _input, session) => {
+      session.signOut()
+      return null
+    },
+    announce: 'auth.changed'
+  },
+  'staff.list': { run: (ctx) => listStaff(ctx) },
+  'staff.create': { run: (ctx, input) => createStaff(ctx, input), changes: 'staff' },
+  'staff.setActive': { run: (ctx, input) => setStaffActive(ctx, input), changes: 'staff' },
+  'clinic.update': { run: (ctx, input) => updateClinic(ctx, input), changes: 'clinic' },
+  'groups.list': { run: (ctx) => listGroups(ctx) },
+  'groups.get': { run: (ctx, input) => getGroup(ctx, input.groupId) },
+  'groups.create': { run: (ctx, input) => createGroup(ctx, input), changes: 'groups' },
+  'groups.update': { run: (ctx, input) => updateGroup(ctx, input), changes: 'groups' },
+  'groups.roster': { run: (ctx, input) => groupRoster(ctx, input.groupId) },
+  'participants.list': { run: (ctx) => listParticipants(ctx) },
+  'participants.get': { run: (ctx, input) => getParticipant(ctx, input.participantId) },
+  'participants.create': {
+    run: (ctx, input) => createParticipant(ctx, input),
+    changes: 'participants'
+  },
+  'participants.update': {
+    run: (ctx, input) => updateParticipant(ctx, input),
+    changes: 'participants'
+  },
+  'enrollments.create': { run: (ctx, input) => enrol(ctx, input), changes: 'enrollments' },
+  'enrollments.end': { run: (ctx, input) => endEnrollment(ctx, input), changes: 'enrollments' }
+}

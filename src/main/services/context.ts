@@ -1,0 +1,21 @@
+import type { StoredStaff, Staff } from '../../shared/domain/staff'
+import type { VersionedDocument } from '../store/versioned-document'
+import type { Registry } from '../store/registry'
+
+/** What every service call gets: the records, the clock, an id maker, and who is asking. */
+export interface ServiceContext {
+  registry: VersionedDocument<Registry>
+  now: () => number
+  newId: () => string
+  actor: StoredStaff | null
+}
+
+export function isoNow(ctx: Pick<ServiceContext, 'now'>): string {
+  return new Date(ctx.now()).toISOString()
+}
+
+export function toStaff(stored: StoredStaff): Staff {
+  const { passphrase: _hidden, ...staff } = stored
+  void _hidden
+  return staff
+}

@@ -1,0 +1,120 @@
+import type { ClinicInput, Clinic } from '../../shared/domain/clinic'
+import type { Staff, StaffInput, StoredStaff } from '../../shared/domain/staff'
+import { RuleError } from '../../shared/result'
+import { isoNow, toStaff, type ServiceContext } from './context'
+import { hashPassphrase, verifyPassphrase } from './passphrase'
+
+export async function completeSetup(
+  ctx: ServiceContext,
+  input: { clinic: ClinicInput; staff: StaffInput }
+): Promise<StoredStaff> {
+  if (ctx.registry.data.clinic) {
+    throw new RuleError('already_set_up', 'This clinic is already set up. Sign in instead.')
+  }
+  const passphrase = await hashPassphrase(input.staff.passphrase)
+  const at = isoNow(ctx)
+  const first: StoredStaff = {
+    id: ctx.newId(),
+    fullName: input.staff.fullName,
+    credentials: input.staff.credentials,
+    role: input.staff.role,
+    // The first person must be able to add everyone else.
+    isAdmin: true,
+    active: true,
+    createdAt: at,
+    disabledAt: null,
+    passphrase
+  }
+  await ctx.registry.update((registry) => {
+    if (registry.clinic) {
+      throw new RuleError('already_set_up', 'This clinic is already set up. Sign in instead.')
+    }
+    registry.clinic = { name: input.clinic.name, timeZone: input.clinic.timeZone, createdAt: at }
+    registry.staff.push(first)
+  })
+  return first
+}
+
+export function directory(ctx: ServiceContext) {
+  return ctx.registry.data.staff
+    .filter((s) => s.active)
+    .map((s) => ({ id: s.id, fullName: s.fullName, credentials: s.credentials }))
+    .sort((a, b) => a.fullName.localeCompare(b.fullName))
+}
+
+export async function signIn(
+  ctx: ServiceContext,
+  input: { staffId: string; passphrase: string }
+): Promise<StoredStaff> {
+  if (!ctx.registry.data.clinic) {
+    throw new RuleError('setup_required', 'Set up the clinic first.')
+  }
+  const staff = ctx.registry.data.staff.find((s) => s.id === input.staffId)
+  // Check the passphrase even for an unknown id, so timing tells nothing.
+  const matches = staff
+    ? await verifyPassphrase(input.passphrase, staff.passphrase)
+    : await hashPassphrase(input.passphrase).then(() => false)
+  if (!staff || !matches) {
+    throw new RuleError('wrong_passphrase', 'That passphrase is not right. Check it and try again.')
+  }
+  if (!staff.active) {
+    throw new RuleError(
+      'staff_disabled',
+      'This staff account is disabled. Ask an administrator to enable it.'
+    )
+  }
+  return staff
+}
+
+export function listStaff(ctx: ServiceContext): Staff[] {
+  return ctx.registry.data.staff.map(toStaff).sort((a, b) => a.fullName.localeCompare(b.fullName))
+}
+
+export async function createStaff(ctx: ServiceContext, input: StaffInput): Promise<Staff> {
+  const passphrase = await hashPassphrase(input.passphrase)
+  const staff: StoredStaff = {
+    id: ctx.newId(),
+    fullName: input.fullName,
+    credentials: input.credentials,
+    role: input.role,
+    isAdmin: input.isAdmin,
+    active: true,
+    createdAt: isoNow(ctx),
+    disabledAt: null,
+    passphrase
+  }
+  await ctx.registry.update((registry) => {
+    registry.staff.push(staff)
+  })
+  return toStaff(staff)
+}
+
+export async function setStaffActive(
+  ctx: ServiceContext,
+  input: { staffId: string; active: boolean }
+): Promise<Staff> {
+  return ctx.registry.update((registry) => {
+    const staff = registry.staff.find((s) => s.id === input.staffId)
+    if (!staff) throw new RuleError('not_found', 'That staff member was not found.')
+    if (!input.active) {
+      if (ctx.actor?.id === staff.id) {
+        throw new RuleError('conflict', 'You cannot disable your own account while signed in.')
+      }
+      const otherAdmins = registry.staff.filter((s) => s.isAdmin && s.active && s.id !== staff.id)
+      if (staff.isAdmin && otherAdmins.length === 0) {
+        throw new RuleError('conflict', 'At least one active administrator must remain.')
+      }
+    }
+    staff.active = input.active
+    staff.disabledAt = input.active ? null : isoNow(ctx)
+    return toStaff(staff)
+  })
+}
+
+export async function updateClinic(ctx: ServiceContext, input: ClinicInput): Promise<Clinic> {
+  return ctx.registry.update((registry) => {
+    if (!registry.clinic) throw new RuleError('setup_required', 'Set up the clinic first.')
+    registry.clinic = { ...registry.clinic, name: input.name, timeZone: input.timeZone }
+    return registry.clinic
+  })
+}

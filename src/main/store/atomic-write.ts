@@ -1,0 +1,56 @@
+import { open, rename, rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
+
+let sequence = 0
+
+/**
+ * Replaces a file so that a crash or power cut at any instant leaves either
+ * the old or the new content, never a mixture: write a temporary file beside
+ * it, flush it to disk, rename it over the old one, then flush the folder so
+ * the rename itself is durable.
+ */
+export async function writeFileAtomic(path: string, content: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.${++sequence}.tmp`
+  const file = await open(temporary, 'w', 0o600)
+  try {
+    await file.writeFile(content, 'utf8')
+    await file.sync()
+  } catch (error) {
+    await file.close()
+    await rm(temporary, { force: true })
+    throw error
+  }
+  await file.close()
+  try {
+    await rename(temporary, path)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw error
+  }
+  await syncFolder(dirname(path))
+}
+
+/** Flushes a folder's entries; Windows cannot open a folder for this and needs no such step. */
+export async function syncFolder(folder: string): Promise<void> {
+  let handle
+  try {
+    handle = await open(folder, 'r')
+    await handle.sync()
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EACCES' && code !== 'EINVAL') throw error
+  } finally {
+    await handle?.close()
+  }
+}
+
+/** Runs tasks one after another, in the order they were queued. */
+export class SerialQueue {
+  private tail: Promise<unknown> = Promise.resolve()
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task, task)
+    this.tail = result.catch(() => undefined)
+    return result
+  }
+}

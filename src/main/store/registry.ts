@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import { Clinic } from '../../shared/domain/clinic'
+import { Enrollment } from '../../shared/domain/enrollment'
+import { Group } from '../../shared/domain/group'
+import { Participant } from '../../shared/domain/participant'
+import { StoredStaff } from '../../shared/domain/staff'
+import { VersionedDocument, type Migration } from './versioned-document'
+
+/**
+ * The registry: who the clinic is, its staff, groups, participants and
+ * enrolments. Sessions and notes live in files of their own (one per session),
+ * so recording a session never rewrites the clinic's whole history.
+ */
+export const Registry = z.object({
+  clinic: Clinic.nullable(),
+  staff: z.array(StoredStaff),
+  groups: z.array(Group),
+  participants: z.array(Participant),
+  enrollments: z.array(Enrollment)
+})
+export type Registry = z.infer<typeof Registry>
+
+export const REGISTRY_VERSION = 2
+
+/**
+ * Version 1 kept treatment-plan goals as plain strings. Version 2 gives each
+ * goal an id and a status, so progress on it can be recorded.
+ */
+export const registryMigrations: Record<number, Migration> = {
+  1: (data) => {
+    const participants = Array.isArray(data.participants) ? data.participants : []
+    return {
+      ...data,
+      participants: participants.map((participant: Record<string, unknown>) => ({
+        ...participant,
+        goals: (Array.isArray(participant.goals) ? participant.goals : []).map(
+          (goal: unknown, index: number) =>
+            typeof goal === 'string'
+              ? {
+                  id: `${String(participant.id)}-goal-${index + 1}`,
+                  text: goal,
+                  status: 'in_progress'
+                }
+              : goal
+        )
+      }))
+    }
+  }
+}
+
+export function emptyRegistry(): Registry {
+  return { clinic: null, staff: [], groups: [], participants: [], enrollments: [] }
+}
+
+export function openRegistry(
+  folder: string,
+  now: () => number
+): Promise<VersionedDocument<Registry>> {
+  return VersionedDocument.open({
+    folder,
+    name: 'registry',
+    version: REGISTRY_VERSION,
+    schema: Registry,
+    migrations: registryMigrations,
+    initial: emptyRegistry,
+    now
+  })
+}

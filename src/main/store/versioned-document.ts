@@ -1,0 +1,271 @@
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import type { z } from 'zod'
+import { writeFileAtomic, SerialQueue } from './atomic-write'
+import { DurableJsonFile } from './json-file-adapter'
+
+/** What is stored on disk: the kind of file, its schema version, then the records. */
+export interface Envelope<T> {
+  kind: string
+  schemaVersion: number
+  data: T
+}
+
+/** Turns the data of version `n` into the data of version `n + 1`. */
+export type Migration = (data: Record<string, unknown>) => Record<string, unknown>
+
+export interface DocumentSpec<T> {
+  folder: string
+  /** File name without `.json`; also the envelope's `kind`. */
+  name: string
+  version: number
+  schema: z.ZodType<T>
+  /** Keyed by the version they upgrade from. */
+  migrations: Record<number, Migration>
+  initial: () => T
+  now: () => number
+  /** How many daily backups to keep. */
+  keepBackups?: number
+}
+
+export type RecoveryEvent =
+  | { kind: 'restored_from_backup'; file: string; damagedCopy: string; backup: string }
+  | { kind: 'damaged_no_backup'; file: string; damagedCopy: string }
+  | { kind: 'restored_missing_file'; file: string; backup: string }
+  | { kind: 'migrated'; file: string; fromVersion: number; toVersion: number; previousCopy: string }
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'newer_version' | 'write_failed',
+    message: string
+  ) {
+    super(message)
+    this.name = 'StoreError'
+  }
+}
+
+class Unusable extends Error {}
+
+/**
+ * One JSON file of records, kept in memory and written through lowdb with an
+ * atomic, durable adapter. Changes are applied to a copy and become current
+ * only once they are on disk, so a failed write never leaves the app showing
+ * records that were not saved.
+ */
+export class VersionedDocument<T> {
+  private readonly queue = new SerialQueue()
+  private lastBackupDay: string | null = null
+
+  private constructor(
+    private readonly spec: DocumentSpec<T>,
+    private readonly db: Low<Envelope<T>>,
+    readonly path: string,
+    readonly recovery: RecoveryEvent[]
+  ) {}
+
+  get data(): T {
+    return this.db.data.data
+  }
+
+  /** Applies `change` to a copy of the records, saves it, then makes it current. */
+  update<R>(change: (draft: T) => R): Promise<R> {
+    return this.queue.run(async () => {
+      const draft = structuredClone(this.db.data.data)
+      const result = change(draft)
+      const next: Envelope<T> = { ...this.db.data, data: draft }
+      const previous = this.db.data
+      this.db.data = next
+      try {
+        await this.db.write()
+      } catch (error) {
+        this.db.data = previous
+        throw new StoreError('write_failed', `Could not save to ${this.path}: ${describe(error)}`)
+      }
+      await this.backupIfDue().catch(() => undefined)
+      return result
+    })
+  }
+
+  static async open<T>(spec: DocumentSpec<T>): Promise<VersionedDocument<T>> {
+    await mkdir(spec.folder, { recursive: true })
+    await mkdir(backupFolder(spec), { recursive: true })
+    const path = join(spec.folder, `${spec.name}.json`)
+    await removeStaleTemporaryFiles(spec.folder, `${spec.name}.json.`)
+    const recovery: RecoveryEvent[] = []
+    const adapter = new DurableJsonFile<Envelope<T>>(path)
+    const db = new Low<Envelope<T>>(adapter, {
+      kind: spec.name,
+      schemaVersion: spec.version,
+      data: spec.initial()
+    })
+
+    const exists = await fileExists(path)
+    let loaded: { envelope: Envelope<T>; migratedFrom: number | null } | null = null
+    if (exists) {
+      const text = await readFile(path, 'utf8')
+      try {
+        loaded = parseEnvelope(spec, text)
+      } catch (error) {
+        if (error instanceof StoreError) throw error
+        const damagedCopy = await setAside(spec, path)
+        const restored = await restoreLatestBackup(spec)
+        if (restored) {
+          loaded = restored.loaded
+          recovery.push({
+            kind: 'restored_from_backup',
+            file: path,
+            damagedCopy,
+            backup: restored.file
+          })
+        } else {
+          recovery.push({ kind: 'damaged_no_backup', file: path, damagedCopy })
+        }
+      }
+    } else {
+      const restored = await restoreLatestBackup(spec)
+      if (restored) {
+        loaded = restored.loaded
+        recovery.push({ kind: 'restored_missing_file', file: path, backup: restored.file })
+      }
+    }
+
+    if (loaded) {
+      db.data = loaded.envelope
+      if (loaded.migratedFrom !== null) {
+        const previousCopy = join(
+          backupFolder(spec),
+          `${spec.name}-v${loaded.migratedFrom}-before-migration-${stamp(spec.now())}.json`
+        )
+        if (exists && recovery.length === 0) {
+          await writeFileAtomic(previousCopy, await readFile(path, 'utf8'))
+        }
+        recovery.push({
+          kind: 'migrated',
+          file: path,
+          fromVersion: loaded.migratedFrom,
+          toVersion: spec.version,
+          previousCopy
+        })
+      }
+    }
+    const document = new VersionedDocument(spec, db, path, recovery)
+    if (!exists || recovery.length > 0) await db.write()
+    await document.backupIfDue()
+    return document
+  }
+
+  /** Keeps one copy a day, and only the newest `keepBackups` of them. */
+  private async backupIfDue(): Promise<void> {
+    const day = new Date(this.spec.now()).toISOString().slice(0, 10)
+    if (this.lastBackupDay === day) return
+    const folder = backupFolder(this.spec)
+    const target = join(folder, `${this.spec.name}-${day}.json`)
+    if (!(await fileExists(target))) {
+      await writeFileAtomic(target, JSON.stringify(this.db.data, null, 2))
+    }
+    this.lastBackupDay = day
+    const daily = (await dailyBackups(this.spec)).slice(this.spec.keepBackups ?? 14)
+    for (const old of daily) await rm(join(folder, old), { force: true })
+  }
+}
+
+function parseEnvelope<T>(
+  spec: DocumentSpec<T>,
+  text: string
+): { envelope: Envelope<T>; migratedFrom: number | null } {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    throw new Unusable('not JSON')
+  }
+  if (!isRecord(raw) || raw.kind !== spec.name || typeof raw.schemaVersion !== 'number') {
+    throw new Unusable('not this kind of file')
+  }
+  const version = raw.schemaVersion
+  if (version > spec.version) {
+    throw new StoreError(
+      'newer_version',
+      `${spec.name}.json was saved by a newer version of IOP Facilitator (schema ${version}; this one reads up to ${spec.version}). Install the newer version; the file has not been changed.`
+    )
+  }
+  let data = raw.data
+  for (let v = version; v < spec.version; v++) {
+    const migrate = spec.migrations[v]
+    if (!migrate || !isRecord(data)) throw new Unusable(`no migration from version ${v}`)
+    data = migrate(data)
+  }
+  const parsed = spec.schema.safeParse(data)
+  if (!parsed.success) throw new Unusable('records do not have the expected shape')
+  return {
+    envelope: { kind: spec.name, schemaVersion: spec.version, data: parsed.data },
+    migratedFrom: version < spec.version ? version : null
+  }
+}
+
+async function restoreLatestBackup<T>(
+  spec: DocumentSpec<T>
+): Promise<{ loaded: ReturnType<typeof parseEnvelope<T>>; file: string } | null> {
+  for (const name of await dailyBackups(spec)) {
+    const file = join(backupFolder(spec), name)
+    try {
+      return { loaded: parseEnvelope(spec, await readFile(file, 'utf8')), file }
+    } catch (error) {
+      if (error instanceof StoreError) throw error
+    }
+  }
+  return null
+}
+
+async function setAside<T>(spec: DocumentSpec<T>, path: string): Promise<string> {
+  const folder = join(spec.folder, 'damaged')
+  await mkdir(folder, { recursive: true })
+  const target = join(folder, `${spec.name}-damaged-${stamp(spec.now())}.json`)
+  await rename(path, target)
+  return target
+}
+
+/** Newest first. */
+async function dailyBackups<T>(spec: DocumentSpec<T>): Promise<string[]> {
+  const pattern = new RegExp(`^${spec.name}-\\d{4}-\\d{2}-\\d{2}\\.json$`)
+  const names = await readdir(backupFolder(spec)).catch(() => [] as string[])
+  return names
+    .filter((n) => pattern.test(n))
+    .sort()
+    .reverse()
+}
+
+async function removeStaleTemporaryFiles(folder: string, prefix: string): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[])
+  for (const name of names) {
+    if (name.startsWith(prefix) && name.endsWith('.tmp'))
+      await rm(join(folder, name), { force: true })
+  }
+}
+
+function backupFolder<T>(spec: DocumentSpec<T>): string {
+  return join(spec.folder, 'backups', spec.name)
+}
+
+function stamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[:.]/g, '-')
+}
+
+async function fileExists(path: string): Promise<boolean> {
+  try {
+    await stat(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  return code ? `the disk answered ${code}` : 'the disk refused the write'
+}

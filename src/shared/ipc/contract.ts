@@ -1,0 +1,161 @@
+import { z } from 'zod'
+import { Clinic, ClinicInput } from '../domain/clinic'
+import { Id, Timestamp } from '../domain/common'
+import { EndEnrollmentInput, Enrollment, EnrollmentInput } from '../domain/enrollment'
+import { Group, GroupInput } from '../domain/group'
+import { Participant, ParticipantInput } from '../domain/participant'
+import { Staff, StaffInput } from '../domain/staff'
+import type { ChannelName, EventName } from './names'
+
+/** Who may call a channel: anyone (setup, sign-in), a signed-in staff member, or an administrator. */
+export type Access = 'public' | 'staff' | 'admin'
+
+interface ChannelSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I
+  output: O
+  access: Access
+}
+
+function channel<I extends z.ZodType, O extends z.ZodType>(
+  spec: ChannelSpec<I, O>
+): ChannelSpec<I, O> {
+  return spec
+}
+
+const Nothing = z.strictObject({})
+
+export const Notice = z.object({
+  id: Id,
+  kind: z.enum(['restored_from_backup', 'damaged_no_backup', 'migrated']),
+  message: z.string(),
+  damagedCopy: z.string().nullable(),
+  at: Timestamp
+})
+export type Notice = z.infer<typeof Notice>
+
+export const AppStatus = z.object({
+  setUp: z.boolean(),
+  clinic: Clinic.nullable(),
+  signedIn: Staff.nullable(),
+  notices: z.array(Notice),
+  dataDir: z.string()
+})
+export type AppStatus = z.infer<typeof AppStatus>
+
+export const DirectoryEntry = Staff.pick({ id: true, fullName: true, credentials: true })
+export type DirectoryEntry = z.infer<typeof DirectoryEntry>
+
+export const ParticipantSummary = Participant.extend({
+  displayName: z.string(),
+  groupIds: z.array(Id)
+})
+export type ParticipantSummary = z.infer<typeof ParticipantSummary>
+
+export const RosterEntry = z.object({
+  enrollmentId: Id,
+  participantId: Id,
+  displayName: z.string(),
+  fullName: z.string(),
+  clientId: z.string(),
+  joinDate: z.string(),
+  exitDate: z.string().nullable(),
+  participantStatus: Participant.shape.status
+})
+
+export const Roster = z.object({
+  groupId: Id,
+  capacity: z.number().int(),
+  current: z.array(RosterEntry),
+  past: z.array(RosterEntry),
+  openPlaces: z.number().int()
+})
+
+export const GroupSummary = Group.extend({ enrolledCount: z.number().int() })
+export type GroupSummary = z.infer<typeof GroupSummary>
+
+export const contract = {
+  'app.status': channel({ input: Nothing, output: AppStatus, access: 'public' }),
+  'app.dismissNotice': channel({
+    input: z.strictObject({ noticeId: Id }),
+    output: z.null(),
+    access: 'staff'
+  }),
+  'setup.complete': channel({
+    input: z.strictObject({ clinic: ClinicInput, staff: StaffInput }),
+    output: Staff,
+    access: 'public'
+  }),
+  'auth.directory': channel({ input: Nothing, output: z.array(DirectoryEntry), access: 'public' }),
+  'auth.signIn': channel({
+    input: z.strictObject({
+      staffId: Id,
+      passphrase: z
+        .string({ error: 'Enter your passphrase' })
+        .min(1, 'Enter your passphrase')
+        .max(200)
+    }),
+    output: Staff,
+    access: 'public'
+  }),
+  'auth.signOut': channel({ input: Nothing, output: z.null(), access: 'public' }),
+  'staff.list': channel({ input: Nothing, output: z.array(Staff), access: 'staff' }),
+  'staff.create': channel({ input: StaffInput, output: Staff, access: 'admin' }),
+  'staff.setActive': channel({
+    input: z.strictObject({ staffId: Id, active: z.boolean() }),
+    output: Staff,
+    access: 'admin'
+  }),
+  'clinic.update': channel({ input: ClinicInput, output: Clinic, access: 'admin' }),
+  'groups.list': channel({ input: Nothing, output: z.array(GroupSummary), access: 'staff' }),
+  'groups.get': channel({ input: z.strictObject({ groupId: Id }), output: Group, access: 'staff' }),
+  'groups.create': channel({ input: GroupInput, output: Group, access: 'staff' }),
+  'groups.update': channel({
+    input: z.strictObject({ groupId: Id, group: GroupInput }),
+    output: Group,
+    access: 'staff'
+  }),
+  'groups.roster': channel({
+    input: z.strictObject({ groupId: Id }),
+    output: Roster,
+    access: 'staff'
+  }),
+  'participants.list': channel({
+    input: Nothing,
+    output: z.array(ParticipantSummary),
+    access: 'staff'
+  }),
+  'participants.get': channel({
+    input: z.strictObject({ participantId: Id }),
+    output: ParticipantSummary,
+    access: 'staff'
+  }),
+  'participants.create': channel({ input: ParticipantInput, output: Participant, access: 'staff' }),
+  'participants.update': channel({
+    input: z.strictObject({ participantId: Id, participant: ParticipantInput }),
+    output: Participant,
+    access: 'staff'
+  }),
+  'enrollments.create': channel({ input: EnrollmentInput, output: Enrollment, access: 'staff' }),
+  'enrollments.end': channel({ input: EndEnrollmentInput, output: Enrollment, access: 'staff' })
+} satisfies Record<ChannelName, ChannelSpec<z.ZodType, z.ZodType>>
+
+// Every name in CHANNEL_NAMES has a spec, and the contract has no channel without a name.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+const contractHasEveryName: Exact<keyof typeof contract, ChannelName> = true
+void contractHasEveryName
+
+export type Contract = typeof contract
+export type InputOf<C extends ChannelName> = z.input<Contract[C]['input']>
+export type ParsedInputOf<C extends ChannelName> = z.output<Contract[C]['input']>
+export type OutputOf<C extends ChannelName> = z.output<Contract[C]['output']>
+
+export const RecordScope = z.enum(['clinic', 'staff', 'groups', 'participants', 'enrollments'])
+export type RecordScope = z.infer<typeof RecordScope>
+
+export const events = {
+  'records.changed': z.object({ scope: RecordScope }),
+  'auth.changed': z.object({ signedIn: z.boolean() }),
+  'notices.changed': z.object({ count: z.number().int() })
+} satisfies Record<EventName, z.ZodType>
+
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>

@@ -1,0 +1,47 @@
+/**
+ * The names of every channel and event, with no schema attached, so the
+ * preload bridge can be built from them without bundling the validators.
+ * `contract.ts` checks at compile time that it defines exactly these.
+ */
+export const CHANNEL_NAMES = [
+  'app.status',
+  'app.dismissNotice',
+  'setup.complete',
+  'auth.directory',
+  'auth.signIn',
+  'auth.signOut',
+  'staff.list',
+  'staff.create',
+  'staff.setActive',
+  'clinic.update',
+  'groups.list',
+  'groups.get',
+  'groups.create',
+  'groups.update',
+  'groups.roster',
+  'participants.list',
+  'participants.get',
+  'participants.create',
+  'participants.update',
+  'enrollments.create',
+  'enrollments.end'
+] as const
+
+export type ChannelName = (typeof CHANNEL_NAMES)[number]
+
+export const EVENT_NAMES = ['records.changed', 'auth.changed', 'notices.changed'] as const
+
+export type EventName = (typeof EVENT_NAMES)[number]
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && (CHANNEL_NAMES as readonly string[]).includes(value)
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value)
+}
+
+/** Electron IPC channel that carries an event from main to renderer. */
+export function eventChannel(name: EventName): string {
+  return `event:${name}`
+}
