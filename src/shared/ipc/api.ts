@@ -5,7 +5,7 @@ import type { EventPayload, InputOf, OutputOf } from './contract'
 type Namespace = ChannelName extends `${infer N}.${string}` ? N : never
 
 type Call<C extends ChannelName> =
-  object extends InputOf<C>
+  Record<never, never> extends InputOf<C>
     ? (input?: InputOf<C>) => Promise<Result<OutputOf<C>>>
     : (input: InputOf<C>) => Promise<Result<OutputOf<C>>>
 

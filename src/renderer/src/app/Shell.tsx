@@ -1,0 +1,94 @@
+import { AppShell, Button, Group, NavLink, Stack, Text } from '@mantine/core'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router'
+import type { AppStatus } from '../../../shared/ipc/contract'
+import type { Staff } from '../../../shared/domain/staff'
+import { signatureName } from '../../../shared/domain/staff'
+import { api, unwrap } from '../api'
+import { NoticeBanner } from '../components/NoticeBanner'
+import { GroupPage } from '../features/groups/GroupPage'
+import { GroupsPage } from '../features/groups/GroupsPage'
+import { EditGroupPage, NewGroupPage } from '../features/groups/GroupEditPages'
+import { HomePage } from '../features/home/HomePage'
+import { ParticipantPage } from '../features/participants/ParticipantPage'
+import { NewParticipantPage } from '../features/participants/NewParticipantPage'
+import { ParticipantsPage } from '../features/participants/ParticipantsPage'
+import { SettingsPage } from '../features/settings/SettingsPage'
+import { keys } from './queries'
+
+const NAV = [
+  { to: '/', label: 'Home' },
+  { to: '/groups', label: 'Groups' },
+  { to: '/participants', label: 'Participants' },
+  { to: '/settings', label: 'Settings' }
+]
+
+export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
+  const location = useLocation()
+  const client = useQueryClient()
+  const signOut = useMutation({
+    mutationFn: () => unwrap(api().auth.signOut()),
+    onSuccess: () => {
+      client.clear()
+      void client.invalidateQueries({ queryKey: keys.status })
+    }
+  })
+  const current = (to: string) =>
+    to === '/' ? location.pathname === '/' : location.pathname.startsWith(to)
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="xs">
+            <Text fw={700}>IOP Facilitator</Text>
+            <Text c="dimmed">·</Text>
+            <Text c="dimmed">{status.clinic?.name}</Text>
+          </Group>
+          <Group gap="sm">
+            <Text size="sm" aria-label="Signed in as">
+              Signed in: <strong>{signatureName(staff)}</strong>
+            </Text>
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => signOut.mutate()}
+              loading={signOut.isPending}
+            >
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main">
+        {NAV.map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={item.label}
+            active={current(item.to)}
+            aria-current={current(item.to) ? 'page' : undefined}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Stack gap="md" maw={1100}>
+          <NoticeBanner notices={status.notices} canDismiss />
+          <Routes>
+            <Route path="/" element={<HomePage staff={staff} />} />
+            <Route path="/groups" element={<GroupsPage />} />
+            <Route path="/groups/new" element={<NewGroupPage />} />
+            <Route path="/groups/:groupId" element={<GroupPage />} />
+            <Route path="/groups/:groupId/edit" element={<EditGroupPage />} />
+            <Route path="/participants" element={<ParticipantsPage />} />
+            <Route path="/participants/new" element={<NewParticipantPage />} />
+            <Route path="/participants/:participantId" element={<ParticipantPage />} />
+            <Route path="/settings" element={<SettingsPage status={status} staff={staff} />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Stack>
+      </AppShell.Main>
+    </AppShell>
+  )
+}

@@ -1,0 +1,81 @@
+import { Button, Container, Paper, PasswordInput, Select, Stack, Text, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import type { Notice } from '../../../../shared/ipc/contract'
+import { api, unwrap } from '../../api'
+import { keys } from '../../app/queries'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { NoticeBanner } from '../../components/NoticeBanner'
+
+export function SignInScreen({ clinicName, notices }: { clinicName: string; notices: Notice[] }) {
+  const client = useQueryClient()
+  const directory = useQuery({
+    queryKey: keys.directory,
+    queryFn: () => unwrap(api().auth.directory())
+  })
+  const form = useForm({
+    mode: 'uncontrolled',
+    initialValues: { staffId: '', passphrase: '' },
+    validate: {
+      staffId: (v) => (v ? null : 'Choose your name'),
+      passphrase: (v) => (v ? null : 'Enter your passphrase')
+    }
+  })
+  const people = directory.data ?? []
+  const onlyOne = people.length === 1 ? people[0]!.id : undefined
+  // With one staff member there is nobody else to choose.
+  useEffect(() => {
+    if (onlyOne && !form.getValues().staffId) form.setFieldValue('staffId', onlyOne)
+  }, [onlyOne, form])
+  const signIn = useMutation({
+    mutationFn: (values: { staffId: string; passphrase: string }) =>
+      unwrap(api().auth.signIn(values)),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.status }),
+    onError: () => form.setFieldValue('passphrase', '')
+  })
+
+  return (
+    <Container size={420} py={80}>
+      <Stack gap="lg">
+        <div>
+          <Title order={1}>Sign in</Title>
+          <Text c="dimmed">{clinicName} · IOP Facilitator</Text>
+        </div>
+        <NoticeBanner notices={notices} canDismiss={false} />
+        <Paper withBorder p="lg">
+          <form
+            noValidate
+            aria-label="Sign in"
+            onSubmit={form.onSubmit((values) => signIn.mutate(values))}
+          >
+            <Stack gap="sm">
+              <Select
+                label="Staff member"
+                placeholder="Choose your name"
+                data={people.map((p) => ({
+                  value: p.id,
+                  label: `${p.fullName}, ${p.credentials}`
+                }))}
+                allowDeselect={false}
+                searchable
+                {...form.getInputProps('staffId')}
+                key={form.key('staffId')}
+              />
+              <PasswordInput
+                label="Passphrase"
+                autoComplete="current-password"
+                {...form.getInputProps('passphrase')}
+                key={form.key('passphrase')}
+              />
+              <ErrorNotice error={signIn.error} title="Not signed in" />
+              <Button type="submit" loading={signIn.isPending}>
+                Sign in
+              </Button>
+            </Stack>
+          </form>
+        </Paper>
+      </Stack>
+    </Container>
+  )
+}

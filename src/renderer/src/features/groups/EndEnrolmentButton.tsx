@@ -1,0 +1,50 @@
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { useMutation } from '@tanstack/react-query'
+import { useState } from 'react'
+import type { RosterEntry } from '../../../../shared/rules/roster'
+import { api, unwrap } from '../../api'
+import { ErrorNotice } from '../../components/ErrorNotice'
+
+export function EndEnrolmentButton({ entry, today }: { entry: RosterEntry; today: string }) {
+  const [opened, { open, close }] = useDisclosure(false)
+  const [exitDate, setExitDate] = useState(today)
+  const end = useMutation({
+    mutationFn: () => unwrap(api().enrollments.end({ enrollmentId: entry.enrollmentId, exitDate })),
+    onSuccess: close
+  })
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="default"
+        onClick={open}
+        aria-label={`End enrolment of ${entry.displayName}`}
+      >
+        End enrolment
+      </Button>
+      <Modal opened={opened} onClose={close} title={`End the enrolment of ${entry.displayName}`}>
+        <Stack gap="sm">
+          <Text size="sm">
+            Joined on {entry.joinDate}. They move to past members; their records stay.
+          </Text>
+          <TextInput
+            type="date"
+            label="Exit date"
+            value={exitDate}
+            onChange={(e) => setExitDate(e.currentTarget.value)}
+          />
+          <ErrorNotice error={end.error} title="The enrolment was not ended" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button onClick={() => end.mutate()} loading={end.isPending}>
+              End enrolment
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  )
+}

@@ -1,0 +1,67 @@
+import { Alert, Button, Group, Select, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useMutation } from '@tanstack/react-query'
+import type { ParticipantSummary } from '../../../../shared/ipc/contract'
+import { api, unwrap } from '../../api'
+import { ErrorNotice } from '../../components/ErrorNotice'
+
+/** Adds an active participant who is not yet on this group's roster. */
+export function EnrolForm({
+  groupId,
+  candidates,
+  today,
+  full
+}: {
+  groupId: string
+  candidates: ParticipantSummary[]
+  today: string
+  full: boolean
+}) {
+  const form = useForm({
+    mode: 'uncontrolled',
+    initialValues: { participantId: '', joinDate: today },
+    validate: {
+      participantId: (v) => (v ? null : 'Choose a participant'),
+      joinDate: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? null : 'Enter the join date')
+    }
+  })
+  const enrol = useMutation({
+    mutationFn: (values: { participantId: string; joinDate: string }) =>
+      unwrap(api().enrollments.create({ groupId, ...values })),
+    onSuccess: () => form.setFieldValue('participantId', '')
+  })
+  return (
+    <form
+      noValidate
+      aria-label="Enrol a participant"
+      onSubmit={form.onSubmit((v) => enrol.mutate(v))}
+    >
+      <Group align="flex-end" gap="sm">
+        <Select
+          label="Participant to enrol"
+          placeholder={candidates.length ? 'Choose an active participant' : 'No one left to enrol'}
+          data={candidates.map((p) => ({ value: p.id, label: `${p.displayName} · ${p.clientId}` }))}
+          searchable
+          w={320}
+          {...form.getInputProps('participantId')}
+          key={form.key('participantId')}
+        />
+        <TextInput
+          type="date"
+          label="Join date"
+          {...form.getInputProps('joinDate')}
+          key={form.key('joinDate')}
+        />
+        <Button type="submit" loading={enrol.isPending} disabled={full}>
+          Enrol
+        </Button>
+      </Group>
+      {full && (
+        <Alert color="yellow" mt="sm" title="The group is full" role="status">
+          End an enrolment or raise the capacity to enrol someone else.
+        </Alert>
+      )}
+      <ErrorNotice error={enrol.error} title="Not enrolled" />
+    </form>
+  )
+}

@@ -1,0 +1,153 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput
+} from '@mantine/core'
+import { schemaResolver, useForm } from '@mantine/form'
+import { TRACK_LABELS } from '../../../../shared/domain/common'
+import {
+  ADMISSION_LABELS,
+  DEFAULT_CAPACITY,
+  DEFAULT_SESSION_MINUTES,
+  GroupInput,
+  WEEKDAY_LABELS,
+  WEEKDAYS
+} from '../../../../shared/domain/group'
+import type { Staff } from '../../../../shared/domain/staff'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { options } from '../../components/labels'
+
+export function emptyGroup(): GroupInput {
+  return {
+    name: '',
+    track: 'substance_use',
+    admission: 'open',
+    meetingDays: ['mon', 'wed', 'thu'],
+    startTime: '17:30',
+    defaultMinutes: DEFAULT_SESSION_MINUTES,
+    capacity: DEFAULT_CAPACITY,
+    facilitatorIds: []
+  }
+}
+
+export function GroupForm({
+  initial,
+  staff,
+  submitLabel,
+  pending,
+  error,
+  onSubmit,
+  onCancel
+}: {
+  initial: GroupInput
+  staff: Staff[]
+  submitLabel: string
+  pending: boolean
+  error: unknown
+  onSubmit: (values: GroupInput) => void
+  onCancel: () => void
+}) {
+  const form = useForm<GroupInput>({
+    mode: 'uncontrolled',
+    initialValues: initial,
+    validate: schemaResolver(GroupInput, { sync: true })
+  })
+  const facilitators = staff
+    .filter((s) => s.active || initial.facilitatorIds.includes(s.id))
+    .map((s) => ({ value: s.id, label: `${s.fullName}, ${s.credentials}` }))
+
+  return (
+    <form noValidate aria-label="Group details" onSubmit={form.onSubmit(onSubmit)}>
+      <Stack gap="md" maw={720}>
+        <TextInput
+          label="Group name"
+          placeholder="e.g. Evening SUD IOP"
+          required
+          {...form.getInputProps('name')}
+          key={form.key('name')}
+        />
+        <SimpleGrid cols={2}>
+          <Select
+            label="Track"
+            data={options(TRACK_LABELS)}
+            allowDeselect={false}
+            required
+            {...form.getInputProps('track')}
+            key={form.key('track')}
+          />
+          <Select
+            label="Admission"
+            data={options(ADMISSION_LABELS)}
+            allowDeselect={false}
+            required
+            {...form.getInputProps('admission')}
+            key={form.key('admission')}
+          />
+        </SimpleGrid>
+        <Checkbox.Group
+          label="Meeting days"
+          required
+          {...form.getInputProps('meetingDays')}
+          key={form.key('meetingDays')}
+        >
+          <Group gap="md" mt={6}>
+            {WEEKDAYS.map((day) => (
+              <Checkbox key={day} value={day} label={WEEKDAY_LABELS[day]} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+        <SimpleGrid cols={3}>
+          <TextInput
+            type="time"
+            label="Start time"
+            required
+            {...form.getInputProps('startTime')}
+            key={form.key('startTime')}
+          />
+          <NumberInput
+            label="Session length (minutes)"
+            min={30}
+            max={600}
+            step={15}
+            allowDecimal={false}
+            required
+            {...form.getInputProps('defaultMinutes')}
+            key={form.key('defaultMinutes')}
+          />
+          <NumberInput
+            label="Capacity"
+            min={1}
+            max={100}
+            allowDecimal={false}
+            required
+            {...form.getInputProps('capacity')}
+            key={form.key('capacity')}
+          />
+        </SimpleGrid>
+        <MultiSelect
+          label="Facilitators"
+          placeholder={facilitators.length ? 'Choose staff' : undefined}
+          data={facilitators}
+          searchable
+          {...form.getInputProps('facilitatorIds')}
+          key={form.key('facilitatorIds')}
+        />
+        <ErrorNotice error={error} title="The group was not saved" />
+        <Group>
+          <Button type="submit" loading={pending}>
+            {submitLabel}
+          </Button>
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

@@ -1,0 +1,83 @@
+import { Button, Card, Group, SimpleGrid, Text, Title } from '@mantine/core'
+import { Link } from 'react-router'
+import type { Staff } from '../../../../shared/domain/staff'
+import { useGroups, useParticipants } from '../../app/queries'
+import { PageHeader } from '../../components/PageHeader'
+
+function Figure({
+  label,
+  value,
+  to,
+  action
+}: {
+  label: string
+  value: number | string
+  to: string
+  action: string
+}) {
+  return (
+    <Card withBorder>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Title order={2} size="h1">
+        {value}
+      </Title>
+      <Button variant="light" size="xs" mt="sm" component={Link} to={to}>
+        {action}
+      </Button>
+    </Card>
+  )
+}
+
+export function HomePage({ staff }: { staff: Staff }) {
+  const groups = useGroups()
+  const participants = useParticipants()
+  const active = (participants.data ?? []).filter((p) => p.status === 'active').length
+  const mine = (groups.data ?? []).filter((g) => g.facilitatorIds.includes(staff.id))
+  return (
+    <>
+      <PageHeader
+        title={`Welcome, ${staff.fullName.split(' ')[0]}`}
+        description="Today at a glance."
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }} mb="lg">
+        <Figure
+          label="Groups"
+          value={groups.data?.length ?? '…'}
+          to="/groups"
+          action="See groups"
+        />
+        <Figure
+          label="Active participants"
+          value={participants.isPending ? '…' : active}
+          to="/participants"
+          action="See participants"
+        />
+        <Figure
+          label="Groups you facilitate"
+          value={groups.isPending ? '…' : mine.length}
+          to="/groups"
+          action="Open your groups"
+        />
+      </SimpleGrid>
+      {mine.length > 0 && (
+        <Card withBorder>
+          <Title order={2} size="h4" mb="xs">
+            Your groups
+          </Title>
+          {mine.map((g) => (
+            <Group key={g.id} justify="space-between" py={4}>
+              <Button variant="subtle" component={Link} to={`/groups/${g.id}`}>
+                {g.name}
+              </Button>
+              <Text size="sm" c="dimmed">
+                {g.enrolledCount} of {g.capacity} enrolled
+              </Text>
+            </Group>
+          ))}
+        </Card>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,40 @@
+import { Code, Stack, Text, Title } from '@mantine/core'
+import type { AppStatus } from '../../../../shared/ipc/contract'
+import type { Staff } from '../../../../shared/domain/staff'
+import { PageHeader } from '../../components/PageHeader'
+import { ClinicSettings } from './ClinicSettings'
+import { StaffSettings } from './StaffSettings'
+
+export function SettingsPage({ status, staff }: { status: AppStatus; staff: Staff }) {
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        description={staff.isAdmin ? undefined : 'Only an administrator can change these settings.'}
+      />
+      <Stack gap="xl">
+        <section aria-labelledby="clinic-settings">
+          <Title order={2} size="h3" id="clinic-settings" mb="sm">
+            Clinic
+          </Title>
+          {status.clinic && <ClinicSettings clinic={status.clinic} canEdit={staff.isAdmin} />}
+        </section>
+        <section aria-labelledby="staff-settings">
+          <Title order={2} size="h3" id="staff-settings" mb="sm">
+            Staff
+          </Title>
+          <StaffSettings me={staff} />
+        </section>
+        <section aria-labelledby="data-settings">
+          <Title order={2} size="h3" id="data-settings" mb="sm">
+            Where the records are
+          </Title>
+          <Text size="sm">
+            Records are kept on this computer only, in <Code>{status.dataDir}</Code>, with a daily
+            copy in its <Code>backups</Code> folder.
+          </Text>
+        </section>
+      </Stack>
+    </>
+  )
+}

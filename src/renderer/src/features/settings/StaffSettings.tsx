@@ -1,0 +1,122 @@
+import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core'
+import { schemaResolver, useForm } from '@mantine/form'
+import { useDisclosure } from '@mantine/hooks'
+import { useMutation } from '@tanstack/react-query'
+import { STAFF_ROLE_LABELS, type Staff } from '../../../../shared/domain/staff'
+import { api, unwrap } from '../../api'
+import { useStaffList } from '../../app/queries'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { StaffForm } from '../setup/setupSchema'
+import { emptyStaffFields, StaffFields, type StaffFieldValues } from './StaffFields'
+
+function AddStaffButton() {
+  const [opened, { open, close }] = useDisclosure(false)
+  const form = useForm<StaffFieldValues>({
+    mode: 'uncontrolled',
+    initialValues: emptyStaffFields(),
+    validate: schemaResolver(StaffForm, { sync: true })
+  })
+  const add = useMutation({
+    mutationFn: ({ confirm: _confirm, ...values }: StaffFieldValues) =>
+      unwrap(api().staff.create({ ...values, role: values.role as Staff['role'] })),
+    onSuccess: () => {
+      form.reset()
+      close()
+    }
+  })
+  return (
+    <>
+      <Button onClick={open}>Add staff member</Button>
+      <Modal opened={opened} onClose={close} title="Add a staff member" size="lg">
+        <form
+          noValidate
+          aria-label="Add a staff member"
+          onSubmit={form.onSubmit((v) => add.mutate(v))}
+        >
+          <Stack gap="sm">
+            <StaffFields form={form} prefix="" />
+            <Text size="xs" c="dimmed">
+              Give the passphrase to the new staff member in person; they sign in with it.
+            </Text>
+            <ErrorNotice error={add.error} title="Staff member not added" />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={add.isPending}>
+                Add staff member
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  )
+}
+
+export function StaffSettings({ me }: { me: Staff }) {
+  const staff = useStaffList()
+  const setActive = useMutation({
+    mutationFn: (input: { staffId: string; active: boolean }) =>
+      unwrap(api().staff.setActive(input))
+  })
+  return (
+    <Stack gap="sm">
+      {me.isAdmin && (
+        <Group>
+          <AddStaffButton />
+        </Group>
+      )}
+      <ErrorNotice error={staff.error ?? setActive.error} />
+      <Table striped aria-label="Staff">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Credentials</Table.Th>
+            <Table.Th>Role</Table.Th>
+            <Table.Th>Status</Table.Th>
+            {me.isAdmin && <Table.Th>Change</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(staff.data ?? []).map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>
+                {s.fullName}{' '}
+                {s.isAdmin && (
+                  <Badge size="xs" variant="outline">
+                    Administrator
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{s.credentials}</Table.Td>
+              <Table.Td>{STAFF_ROLE_LABELS[s.role]}</Table.Td>
+              <Table.Td>
+                <Badge color={s.active ? 'teal' : 'gray'} variant="light">
+                  {s.active ? 'Active' : 'Disabled'}
+                </Badge>
+              </Table.Td>
+              {me.isAdmin && (
+                <Table.Td>
+                  {s.id !== me.id && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      aria-label={`${s.active ? 'Disable' : 'Enable'} ${s.fullName}`}
+                      onClick={() => setActive.mutate({ staffId: s.id, active: !s.active })}
+                    >
+                      {s.active ? 'Disable' : 'Enable'}
+                    </Button>
+                  )}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Text size="xs" c="dimmed">
+        A disabled staff member can no longer sign in; everything they wrote and signed stays.
+      </Text>
+    </Stack>
+  )
+}

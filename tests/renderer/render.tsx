@@ -1,0 +1,29 @@
+import { MantineProvider } from '@mantine/core'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { render } from '@testing-library/react'
+import type { ReactElement } from 'react'
+import { MemoryRouter } from 'react-router'
+import { vi } from 'vitest'
+import { buildApi } from '../../src/shared/ipc/api'
+import { CHANNEL_NAMES, type ChannelName } from '../../src/shared/ipc/names'
+import type { Result } from '../../src/shared/result'
+
+export type Answer = (channel: ChannelName, input: unknown) => Result<unknown>
+
+/** Installs a window.api whose every call is recorded and answered by `answer`. */
+export function fakeApi(answer: Answer) {
+  const invoke = vi.fn(async (channel: ChannelName, input: unknown) => answer(channel, input))
+  window.api = buildApi(CHANNEL_NAMES, invoke, () => () => undefined)
+  return invoke
+}
+
+export function renderScreen(ui: ReactElement, route = '/') {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  return render(
+    <MantineProvider>
+      <QueryClientProvider client={client}>
+        <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  )
+}
