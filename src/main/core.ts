@@ -180,7 +180,7 @@ function toNotice(event: RecoveryEvent, now: () => number, newId: () => string):
         kind: 'migrated',
         at,
         damagedCopy: event.previousCopy,
-        message: `The records were updated to this version's format (from ${event.fromVersion} to ${event.toVersion}). A copy of the old file was kept.`
+        message: `The records were updated to this version's format (from ${event.fromVersion} to ${event.toVersion}).${event.previousCopy ? ' A copy of the old file was kept.' : ''}`
       }
   }
 }

@@ -33,7 +33,13 @@ export type RecoveryEvent =
   | { kind: 'restored_from_backup'; file: string; damagedCopy: string; backup: string }
   | { kind: 'damaged_no_backup'; file: string; damagedCopy: string }
   | { kind: 'restored_missing_file'; file: string; backup: string }
-  | { kind: 'migrated'; file: string; fromVersion: number; toVersion: number; previousCopy: string }
+  | {
+      kind: 'migrated'
+      file: string
+      fromVersion: number
+      toVersion: number
+      previousCopy: string | null
+    }
 
 export class StoreError extends Error {
   constructor(
@@ -74,14 +80,15 @@ export class VersionedDocument<T> {
       const draft = structuredClone(this.db.data.data)
       const result = change(draft)
       const next: Envelope<T> = { ...this.db.data, data: draft }
-      const previous = this.db.data
-      this.db.data = next
+      // Write through the adapter, not `db.write()`: `db.data` must keep the
+      // saved records while the write is under way, so readers never see a
+      // change that may yet fail to save.
       try {
-        await this.db.write()
+        await this.db.adapter.write(next)
       } catch (error) {
-        this.db.data = previous
         throw new StoreError('write_failed', `Could not save to ${this.path}: ${describe(error)}`)
       }
+      this.db.data = next
       await this.backupIfDue().catch(() => undefined)
       return result
     })
@@ -92,6 +99,7 @@ export class VersionedDocument<T> {
     await mkdir(backupFolder(spec), { recursive: true })
     const path = join(spec.folder, `${spec.name}.json`)
     await removeStaleTemporaryFiles(spec.folder, `${spec.name}.json.`)
+    await removeStaleTemporaryFiles(backupFolder(spec), `${spec.name}-`)
     const recovery: RecoveryEvent[] = []
     const adapter = new DurableJsonFile<Envelope<T>>(path)
     const db = new Low<Envelope<T>>(adapter, {
@@ -133,11 +141,14 @@ export class VersionedDocument<T> {
     if (loaded) {
       db.data = loaded.envelope
       if (loaded.migratedFrom !== null) {
-        const previousCopy = join(
-          backupFolder(spec),
-          `${spec.name}-v${loaded.migratedFrom}-before-migration-${stamp(spec.now())}.json`
-        )
+        // The old file is kept only when it was read from its place; a restored
+        // backup is itself still there to look at.
+        let previousCopy: string | null = null
         if (exists && recovery.length === 0) {
+          previousCopy = join(
+            backupFolder(spec),
+            `${spec.name}-v${loaded.migratedFrom}-before-migration-${stamp(spec.now())}.json`
+          )
           await writeFileAtomic(previousCopy, await readFile(path, 'utf8'))
         }
         recovery.push({
