@@ -4,7 +4,8 @@ import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import {
   CONTENT_SECURITY_POLICY,
-  DEVELOPMENT_CONTENT_SECURITY_POLICY
+  DEVELOPMENT_CONTENT_SECURITY_POLICY,
+  metaPolicy
 } from './src/shared/security/csp'
 
 /** Writes the one Content-Security-Policy into index.html, so the page and the tests agree. */
@@ -18,7 +19,7 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: metaPolicy(policy) },
         injectTo: 'head-prepend'
       }
     ]

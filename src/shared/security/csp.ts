@@ -24,3 +24,14 @@ export const DEVELOPMENT_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.repla
   "script-src 'self'",
   "script-src 'self' 'unsafe-inline'"
 ).replace("connect-src 'self'", "connect-src 'self' ws://localhost:* http://localhost:*")
+
+/**
+ * The same policy for a <meta> tag: browsers ignore frame-ancestors there (and
+ * say so in the console), so the page's copy leaves it out; headers keep it.
+ */
+export function metaPolicy(policy: string): string {
+  return policy
+    .split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ')
+}

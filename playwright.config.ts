@@ -1,0 +1,57 @@
+import { defineConfig } from '@playwright/test'
+import { ELECTRON_UNAVAILABLE, findElectronBinary } from './tests/e2e/electron-binary'
+import type { AppOptions } from './tests/e2e/fixtures'
+
+/** Debian's Chromium (or the one CHROMIUM_PATH names): Playwright's own download is not used. */
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run'
+  ]
+}
+
+/** Whether this run includes the electron project (`--project` may name several, or none). */
+function electronProjectSelected(args: string[]): boolean {
+  const named: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? ''
+    if (arg.startsWith('--project=')) named.push(...arg.slice('--project='.length).split(','))
+    else if (arg === '--project') {
+      while (args[i + 1] !== undefined && !args[i + 1]!.startsWith('-')) named.push(args[++i]!)
+    }
+  }
+  return named.length === 0 || named.includes('electron')
+}
+
+// One line, once (not again in each worker), when the electron project will be skipped.
+if (
+  !process.env.TEST_WORKER_INDEX &&
+  !findElectronBinary().available &&
+  electronProjectSelected(process.argv)
+) {
+  console.warn(`[electron] skipped: ${ELECTRON_UNAVAILABLE}.`)
+}
+
+export default defineConfig<AppOptions>({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    launchOptions: chromium,
+    trace: 'retain-on-failure'
+  },
+  projects: [
+    { name: 'chromium-host', use: { target: 'host' } },
+    { name: 'electron', use: { target: 'electron' } }
+  ]
+})
