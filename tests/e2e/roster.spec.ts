@@ -8,11 +8,18 @@ async function completeSetup(page: Page) {
   await page.getByLabel('Clinic name').fill('Riverside Recovery Center')
   await page.getByRole('button', { name: 'Next' }).click()
   await page.getByLabel('Full name').fill('Robin Okafor')
-  await page.getByRole('textbox', { name: 'Credentials' }).fill('LPC')
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE)
+  await page
+    .getByLabel(/^Credentials/)
+    .and(page.locator('input'))
+    .fill('LPC')
+  await page.getByLabel(/^Passphrase/).fill(PASSPHRASE)
   await page.getByLabel('Repeat the passphrase').fill(PASSPHRASE)
   await page.getByRole('button', { name: 'Finish setup' }).click()
   await expect(page.getByText('Signed in: Robin Okafor, LPC')).toBeVisible()
+}
+
+function openSection(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click()
 }
 
 async function signIn(page: Page, passphrase: string) {
@@ -24,7 +31,7 @@ async function addParticipant(
   page: Page,
   person: { fullName: string; preferredName: string; clientId: string; dateOfBirth: string }
 ) {
-  await page.getByRole('link', { name: 'Participants' }).click()
+  await openSection(page, 'Participants')
   await page.getByRole('link', { name: 'Add participant' }).click()
   await page.getByLabel('Full name').fill(person.fullName)
   await page.getByLabel('Preferred name').fill(person.preferredName)
@@ -50,11 +57,12 @@ test('a counselor sets up the clinic, builds a group roster, and finds it all af
   await expect(page.getByText('Signed in: Robin Okafor, LPC')).toBeVisible()
 
   // A group.
-  await page.getByRole('link', { name: 'Groups' }).click()
+  await openSection(page, 'Groups')
   await page.getByRole('link', { name: 'New group' }).click()
   await page.getByLabel('Group name').fill('Evening SUD IOP')
-  await page.getByRole('textbox', { name: 'Facilitators' }).click()
+  await page.getByLabel('Facilitators').and(page.locator('input')).click()
   await page.getByRole('option', { name: 'Robin Okafor, LPC' }).click()
+  await page.keyboard.press('Escape')
   await page.getByRole('button', { name: 'Create group' }).click()
   await expect(page.getByRole('heading', { name: 'Evening SUD IOP' })).toBeVisible()
   await expect(page.getByText('0 enrolled · 12 open places')).toBeVisible()
@@ -88,10 +96,10 @@ test('a counselor sets up the clinic, builds a group roster, and finds it all af
   await expect(table.getByRole('row')).toHaveCount(4)
 
   // Enrol all three.
-  await page.getByRole('link', { name: 'Groups' }).click()
+  await openSection(page, 'Groups')
   await page.getByRole('link', { name: 'Evening SUD IOP' }).click()
   for (const name of ['Jo A.', 'Samira P.', 'Case M.']) {
-    await page.getByRole('textbox', { name: 'Participant to enrol' }).click()
+    await page.getByLabel('Participant to enrol').and(page.locator('input')).click()
     await page.getByRole('option', { name: new RegExp(`^${name}`) }).click()
     await page.getByRole('button', { name: 'Enrol', exact: true }).click()
     await expect(page.getByRole('table', { name: 'Current roster' })).toContainText(name)
@@ -103,12 +111,12 @@ test('a counselor sets up the clinic, builds a group roster, and finds it all af
   await page.clock.setFixedTime(new Date('2026-11-23T15:05:00Z'))
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
   await signIn(page, PASSPHRASE)
-  await page.getByRole('link', { name: 'Groups' }).click()
+  await openSection(page, 'Groups')
   await expect(page.getByRole('table', { name: 'Groups' })).toContainText('3 of 12')
   await page.getByRole('link', { name: 'Evening SUD IOP' }).click()
   const roster = page.getByRole('table', { name: 'Current roster' })
   for (const name of ['Jo A.', 'Samira P.', 'Case M.']) await expect(roster).toContainText(name)
-  await expect(page.getByText('Robin Okafor, LPC')).toBeVisible()
-  await page.getByRole('link', { name: 'Participants' }).click()
+  await expect(page.getByRole('main').getByText('Robin Okafor, LPC')).toBeVisible()
+  await openSection(page, 'Participants')
   await expect(page.getByRole('table', { name: 'Participants' })).toContainText('C-103')
 })

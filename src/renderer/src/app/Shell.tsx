@@ -29,7 +29,8 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
   const signOut = useMutation({
     mutationFn: () => unwrap(api().auth.signOut()),
     onSuccess: () => {
-      client.clear()
+      // Nothing of one person's screens stays cached for the next one.
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.status[0] })
       void client.invalidateQueries({ queryKey: keys.status })
     }
   })

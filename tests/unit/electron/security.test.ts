@@ -1,0 +1,191 @@
+import { describe, expect, it, vi } from 'vitest'
+
+const created: { options: Record<string, unknown> }[] = []
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    webContents = { id: 1 }
+    constructor(readonly options: Record<string, unknown>) {
+      created.push({ options })
+    }
+    on() {}
+    once() {}
+    loadFile() {
+      return Promise.resolve()
+    }
+    loadURL() {
+      return Promise.resolve()
+    }
+    isDestroyed() {
+      return false
+    }
+  }
+  return { BrowserWindow }
+})
+
+const { createMainWindow, isAppUrl, rendererIndexPath } = await import('../../../src/main/windows')
+const security = await import('../../../src/main/security')
+const { isTrustedSender, registerChannels } = await import('../../../src/main/ipc')
+const { CONTENT_SECURITY_POLICY, metaPolicy } = await import('../../../src/shared/security/csp')
+const { CHANNEL_NAMES } = await import('../../../src/shared/ipc/names')
+const { pathToFileURL } = await import('node:url')
+
+const appPage = pathToFileURL(rendererIndexPath()).href
+
+describe('the app window', () => {
+  it('is locked down: isolated, sandboxed, no Node, no webview', () => {
+    createMainWindow()
+    const prefs = created.at(-1)!.options.webPreferences as Record<string, unknown>
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false
+    })
+    expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/)
+  })
+
+  it('knows its own page and nothing else', () => {
+    expect(isAppUrl(appPage, undefined)).toBe(true)
+    expect(isAppUrl('file:///etc/passwd', undefined)).toBe(false)
+    expect(isAppUrl('https://example.org/', undefined)).toBe(false)
+    expect(isAppUrl('http://localhost:5173/', undefined)).toBe(false)
+    expect(isAppUrl('http://localhost:5173/#/groups', 'http://localhost:5173')).toBe(true)
+  })
+})
+
+describe('the Content-Security-Policy', () => {
+  it('allows only the app itself: no remote sources, no plugins, no inline or eval scripts', () => {
+    const directives = Object.fromEntries(
+      CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d])
+    )
+    expect(directives['default-src']).toBe("default-src 'self'")
+    expect(directives['script-src']).toBe("script-src 'self'")
+    expect(directives['object-src']).toBe("object-src 'none'")
+    expect(directives['connect-src']).toBe("connect-src 'self'")
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*|unsafe-eval/)
+    expect(metaPolicy(CONTENT_SECURITY_POLICY)).not.toContain('frame-ancestors')
+  })
+})
+
+function fakeContents() {
+  const handlers = new Map<string, (...args: unknown[]) => void>()
+  let openHandler: (() => unknown) | null = null
+  return {
+    on: (name: string, handler: (...args: unknown[]) => void) => handlers.set(name, handler),
+    setWindowOpenHandler: (handler: () => unknown) => {
+      openHandler = handler
+    },
+    fire(name: string, url?: string) {
+      const event = { preventDefault: vi.fn() }
+      handlers.get(name)!(event, url)
+      return event.preventDefault.mock.calls.length > 0
+    },
+    open: () => openHandler!()
+  }
+}
+
+describe('page guards', () => {
+  const isOwn = (url: string) => isAppUrl(url, undefined)
+
+  it('refuses navigation and redirects away from the app page', () => {
+    const contents = fakeContents()
+    security.guardWebContents(contents as never, isOwn)
+    expect(contents.fire('will-navigate', 'https://example.org/')).toBe(true)
+    expect(contents.fire('will-redirect', 'http://10.0.0.1/')).toBe(true)
+    expect(contents.fire('will-navigate', appPage)).toBe(false)
+  })
+
+  it('denies new windows and webviews', () => {
+    const contents = fakeContents()
+    security.guardWebContents(contents as never, isOwn)
+    expect(contents.open()).toEqual({ action: 'deny' })
+    expect(contents.fire('will-attach-webview')).toBe(true)
+  })
+
+  it('answers every permission request with no', () => {
+    let request: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | null = null
+    let check: (() => boolean) | null = null
+    const session = {
+      setPermissionRequestHandler: (h: typeof request) => (request = h),
+      setPermissionCheckHandler: (h: typeof check) => (check = h)
+    }
+    security.denyAllPermissions(session as never)
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read']) {
+      const answer = vi.fn()
+      request!(null, permission, answer)
+      expect(answer).toHaveBeenCalledWith(false)
+    }
+    expect(check!()).toBe(false)
+  })
+
+  it('cancels every request that is not the app’s own files, and sets the CSP header', () => {
+    let before: ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void) | null = null
+    let headers:
+      | ((d: { responseHeaders: object }, cb: (r: { responseHeaders: object }) => void) => void)
+      | null = null
+    const session = {
+      webRequest: {
+        onBeforeRequest: (h: typeof before) => (before = h),
+        onHeadersReceived: (h: typeof headers) => (headers = h)
+      }
+    }
+    security.blockNetwork(session as never, undefined)
+    const cancelled = (url: string) => {
+      const answer = vi.fn()
+      before!({ url }, answer)
+      return answer.mock.calls[0]![0].cancel as boolean
+    }
+    expect(cancelled('https://redirector.gvt1.com/edgedl/chrome/dict/en-us-10-1.bdic')).toBe(true)
+    expect(cancelled('http://127.0.0.1:8080/')).toBe(true)
+    expect(cancelled('wss://example.org/')).toBe(true)
+    expect(cancelled(appPage)).toBe(false)
+    const answer = vi.fn()
+    headers!({ responseHeaders: {} }, answer)
+    expect(answer.mock.calls[0]![0].responseHeaders['Content-Security-Policy']).toEqual([
+      CONTENT_SECURITY_POLICY
+    ])
+  })
+
+  it('points the spellchecker’s dictionary downloads nowhere', () => {
+    const session = { setSpellCheckerDictionaryDownloadURL: vi.fn() }
+    security.keepSpellcheckOffline(session as never)
+    const url = new URL(session.setSpellCheckerDictionaryDownloadURL.mock.calls[0]![0])
+    expect(url.hostname).toBe('127.0.0.1')
+  })
+})
+
+describe('the IPC sender check', () => {
+  const check = {
+    isAppUrl: (url: string) => isAppUrl(url, undefined),
+    isAppWindow: (contents: { id: number }) => contents.id === 1
+  }
+  const event = (url: string | null, id: number) =>
+    ({ senderFrame: url === null ? null : { url }, sender: { id } }) as never
+
+  it('accepts the app page in an app window only', () => {
+    expect(isTrustedSender(event(appPage, 1), check as never)).toBe(true)
+    expect(isTrustedSender(event('https://example.org/', 1), check as never)).toBe(false)
+    expect(isTrustedSender(event(appPage, 2), check as never)).toBe(false)
+    expect(isTrustedSender(event(null, 1), check as never)).toBe(false)
+  })
+
+  it('registers every contract channel and never calls the core for a foreign sender', async () => {
+    const handlers = new Map<string, (e: unknown, input: unknown) => Promise<unknown>>()
+    const ipcMain = { handle: (name: string, h: never) => handlers.set(name, h) }
+    const core = { handle: vi.fn(async () => ({ ok: true, value: null })), subscribe: vi.fn() }
+    registerChannels(ipcMain as never, core as never, check as never)
+    expect([...handlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort())
+
+    const refused = await handlers.get('groups.list')!(event('https://evil.example/', 1), {})
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(core.handle).not.toHaveBeenCalled()
+
+    await handlers.get('groups.list')!(event(appPage, 1), {})
+    expect(core.handle).toHaveBeenCalledWith('groups.list', {})
+  })
+})
