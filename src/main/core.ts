@@ -75,7 +75,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       )
     }
     const spec = contract[channel]
-    const parsed = spec.input.safeParse(input ?? {})
+    const parsed = spec.input.safeParse(input === undefined ? {} : input)
     if (!parsed.success) return fail('invalid_input', plainWords(parsed.error))
 
     const actor = signedIn()
