@@ -15,6 +15,13 @@ const staffMember = {
   disabledAt: null
 }
 
+async function fillClinicAndName(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(screen.getByLabelText(/Clinic name/), 'Riverside Recovery Center')
+  await user.click(screen.getByRole('button', { name: 'Next' }))
+  await user.type(await screen.findByLabelText(/Full name/), 'Robin Okafor')
+  await user.type(screen.getByLabelText(/^Credentials/, { selector: 'input' }), 'LPC')
+}
+
 describe('first-run setup', () => {
   it('asks for the clinic name before moving on', async () => {
     const calls = fakeApi(() => ({ ok: true, value: null }))
@@ -28,10 +35,7 @@ describe('first-run setup', () => {
     const calls = fakeApi(() => ({ ok: true, value: staffMember }))
     const user = userEvent.setup()
     renderScreen(<SetupScreen notices={[]} />)
-    await user.type(screen.getByLabelText(/Clinic name/), 'Riverside Recovery Center')
-    await user.click(screen.getByRole('button', { name: 'Next' }))
-    await user.type(await screen.findByLabelText(/Full name/), 'Robin Okafor')
-    await user.type(screen.getByLabelText(/^Credentials/, { selector: 'input' }), 'LPC')
+    await fillClinicAndName(user)
     await user.type(screen.getByLabelText(/^Passphrase/), 'short')
     await user.type(screen.getByLabelText(/Repeat the passphrase/), 'different')
     await user.click(screen.getByRole('button', { name: 'Finish setup' }))
@@ -44,10 +48,7 @@ describe('first-run setup', () => {
     const calls = fakeApi(() => ({ ok: true, value: staffMember }))
     const user = userEvent.setup()
     renderScreen(<SetupScreen notices={[]} />)
-    await user.type(screen.getByLabelText(/Clinic name/), 'Riverside Recovery Center')
-    await user.click(screen.getByRole('button', { name: 'Next' }))
-    await user.type(await screen.findByLabelText(/Full name/), 'Robin Okafor')
-    await user.type(screen.getByLabelText(/^Credentials/, { selector: 'input' }), 'LPC')
+    await fillClinicAndName(user)
     await user.type(screen.getByLabelText(/^Passphrase/), 'maple kettle harbor')
     await user.type(screen.getByLabelText(/Repeat the passphrase/), 'maple kettle harbor')
     await user.click(screen.getByRole('button', { name: 'Finish setup' }))
@@ -79,10 +80,7 @@ describe('first-run setup', () => {
     )
     const user = userEvent.setup()
     renderScreen(<SetupScreen notices={[]} />)
-    await user.type(screen.getByLabelText(/Clinic name/), 'Riverside Recovery Center')
-    await user.click(screen.getByRole('button', { name: 'Next' }))
-    await user.type(await screen.findByLabelText(/Full name/), 'Robin Okafor')
-    await user.type(screen.getByLabelText(/^Credentials/, { selector: 'input' }), 'LPC')
+    await fillClinicAndName(user)
     await user.type(screen.getByLabelText(/^Passphrase/), 'maple kettle harbor')
     await user.type(screen.getByLabelText(/Repeat the passphrase/), 'maple kettle harbor')
     await user.click(screen.getByRole('button', { name: 'Finish setup' }))

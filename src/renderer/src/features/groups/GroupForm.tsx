@@ -1,5 +1,4 @@
 import {
-  Button,
   Checkbox,
   Group,
   MultiSelect,
@@ -20,7 +19,7 @@ import {
   WEEKDAYS
 } from '../../../../shared/domain/group'
 import type { Staff } from '../../../../shared/domain/staff'
-import { ErrorNotice } from '../../components/ErrorNotice'
+import { FormFooter } from '../../components/FormFooter'
 import { options } from '../../components/labels'
 
 export function emptyGroup(): GroupInput {
@@ -138,15 +137,13 @@ export function GroupForm({
           {...form.getInputProps('facilitatorIds')}
           key={form.key('facilitatorIds')}
         />
-        <ErrorNotice error={error} title="The group was not saved" />
-        <Group>
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-        </Group>
+        <FormFooter
+          error={error}
+          errorTitle="The group was not saved"
+          submitLabel={submitLabel}
+          pending={pending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   )

@@ -18,7 +18,7 @@ import {
   ParticipantInput
 } from '../../../../shared/domain/participant'
 import { displayName } from '../../../../shared/rules/names'
-import { ErrorNotice } from '../../components/ErrorNotice'
+import { FormFooter } from '../../components/FormFooter'
 import { options } from '../../components/labels'
 
 let goalSequence = 0
@@ -203,15 +203,13 @@ export function ParticipantForm({
             </Group>
           </Stack>
         </Fieldset>
-        <ErrorNotice error={error} title="The participant was not saved" />
-        <Group>
-          <Button type="submit" loading={pending}>
-            {submitLabel}
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-        </Group>
+        <FormFooter
+          error={error}
+          errorTitle="The participant was not saved"
+          submitLabel={submitLabel}
+          pending={pending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   )
