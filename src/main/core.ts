@@ -126,7 +126,12 @@ export function plainWords(error: z.ZodError): string {
   const sentences = error.issues.slice(0, 5).map((issue) => {
     const field = issue.path.length ? `"${issue.path.join(' › ')}"` : ''
     if (issue.code === 'unrecognized_keys') {
-      return `${field || 'The request'} has fields the app does not know (${issue.keys.join(', ')}).`
+      // The names come from the request: show a few, shortened, never the whole flood.
+      const shown = issue.keys
+        .slice(0, 3)
+        .map((key) => (key.length > 40 ? `${key.slice(0, 40)}…` : key))
+      const more = issue.keys.length > 3 ? ` and ${issue.keys.length - 3} more` : ''
+      return `${field || 'The request'} has fields the app does not know (${shown.join(', ')}${more}).`
     }
     if (/^(Invalid|Too (big|small)|Expected)/.test(issue.message)) {
       const what =

@@ -1,34 +1,61 @@
-import { cp, mkdtemp, readFile } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expect } from 'vitest'
 import { createCore, type Core } from '../../../src/main/core'
+import type { ChannelName } from '../../../src/shared/ipc/names'
+import type { Result } from '../../../src/shared/result'
 
 export const PASSPHRASE = 'maple kettle harbor'
+/** The injected clock: every test runs on Monday 23 November 2026, 9:00 in Chicago. */
 export const NOW = Date.parse('2026-11-23T15:00:00Z')
+export const NOW_ISO = new Date(NOW).toISOString()
 
 let sequence = 0
 export const ids = () => `id-${++sequence}`
 
+const made: string[] = []
+
+/** An empty data folder, removed by `removeFolders` at the end of the file. */
+export async function emptyFolder(prefix = 'iop-core-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
+
+export async function removeFolders(): Promise<void> {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
+}
+
+export const FIRST_STAFF = {
+  fullName: 'Robin Okafor',
+  credentials: 'LPC',
+  role: 'counselor',
+  isAdmin: true,
+  passphrase: PASSPHRASE
+} as const
+
+export interface Template {
+  dir: string
+  adminId: string
+  /** What `setup.complete` answered. */
+  setupOutput: unknown
+}
+
 /** A clinic set up once (scrypt is slow on purpose) and copied per test. */
-export async function setUpClinic(): Promise<{ dir: string; adminId: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'iop-core-'))
+export async function setUpClinic(): Promise<Template> {
+  const dir = await emptyFolder()
   const core = await createCore({ dataDir: dir, now: () => NOW, newId: ids })
   const setup = await core.handle('setup.complete', {
     clinic: { name: 'Riverside Recovery Center', timeZone: 'America/Chicago' },
-    staff: {
-      fullName: 'Robin Okafor',
-      credentials: 'LPC',
-      role: 'counselor',
-      isAdmin: true,
-      passphrase: PASSPHRASE
-    }
+    staff: FIRST_STAFF
   })
   if (!setup.ok) throw new Error(setup.error.message)
-  return { dir, adminId: (setup.value as { id: string }).id }
+  return { dir, adminId: (setup.value as { id: string }).id, setupOutput: setup.value }
 }
 
 export async function copyClinic(template: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'iop-core-copy-'))
+  const dir = await emptyFolder('iop-core-copy-')
   await cp(template, dir, { recursive: true })
   return dir
 }
@@ -37,8 +64,53 @@ export async function openCore(dir: string): Promise<Core> {
   return createCore({ dataDir: dir, now: () => NOW, newId: ids })
 }
 
+/** A copy of the template clinic with its administrator signed in. */
+export async function signedInCopy(template: Template): Promise<{ core: Core; dir: string }> {
+  const dir = await copyClinic(template.dir)
+  const core = await openCore(dir)
+  await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+  return { core, dir }
+}
+
 export function registryBytes(dir: string): Promise<string> {
   return readFile(join(dir, 'registry.json'), 'utf8')
+}
+
+/** Every file under a folder, as text, keyed by relative path (backups included). */
+export async function allFiles(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>()
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const path = join(entry.parentPath, entry.name)
+    files.set(path.slice(dir.length + 1), await readFile(path, 'utf8'))
+  }
+  return files
+}
+
+/** The value of a successful answer; a refusal fails the test with its message. */
+export async function value<T = unknown>(promise: Promise<Result<unknown>>): Promise<T> {
+  const result = await promise
+  if (!result.ok) throw new Error(`refused: ${result.error.code}: ${result.error.message}`)
+  return result.value as T
+}
+
+/** The refusal of a failed answer, checked for its code. */
+export async function refusal(
+  promise: Promise<Result<unknown>>,
+  code: string
+): Promise<{ code: string; message: string }> {
+  const result = await promise
+  expect(result.ok, `expected a refusal (${code}) but got ${JSON.stringify(result)}`).toBe(false)
+  if (result.ok) throw new Error('unreachable')
+  expect(result.error.code, result.error.message).toBe(code)
+  return result.error
+}
+
+/** Records every event the core announces. */
+export function recordEvents(core: Core): string[] {
+  const seen: string[] = []
+  core.subscribe((event, payload) => seen.push(`${event} ${JSON.stringify(payload)}`))
+  return seen
 }
 
 export function participant(clientId: string, overrides: Record<string, unknown> = {}) {
@@ -68,4 +140,59 @@ export function group(overrides: Record<string, unknown> = {}) {
     facilitatorIds: [],
     ...overrides
   }
+}
+
+export function staffMember(overrides: Record<string, unknown> = {}) {
+  return {
+    fullName: 'Dana Reyes',
+    credentials: 'LCSW',
+    role: 'supervisor',
+    isAdmin: false,
+    passphrase: 'quiet river lantern',
+    ...overrides
+  }
+}
+
+/**
+ * A well-formed request for every channel. A `Record` over every channel name,
+ * so a new channel does not compile until it has one. Ids point at nothing:
+ * the answer may be "not found", never "malformed".
+ */
+export const WELL_FORMED: Record<ChannelName, unknown> = {
+  'app.status': {},
+  'app.dismissNotice': { noticeId: 'notice-1' },
+  'setup.complete': {
+    clinic: { name: 'Lakeside Counseling', timeZone: 'America/Denver' },
+    staff: staffMember({ fullName: 'Avery Lindqvist', isAdmin: true })
+  },
+  'auth.directory': {},
+  'auth.signIn': { staffId: 'staff-unknown', passphrase: 'not the right phrase' },
+  'auth.signOut': {},
+  'staff.list': {},
+  'staff.create': staffMember(),
+  'staff.setActive': { staffId: 'staff-unknown', active: false },
+  'clinic.update': { name: 'Riverside Recovery Center North', timeZone: 'America/Chicago' },
+  'groups.list': {},
+  'groups.get': { groupId: 'group-unknown' },
+  'groups.create': group({ name: 'Morning MH IOP', track: 'mental_health' }),
+  'groups.update': { groupId: 'group-unknown', group: group() },
+  'groups.roster': { groupId: 'group-unknown' },
+  'participants.list': {},
+  'participants.get': { participantId: 'participant-unknown' },
+  'participants.create': participant('C-900', {
+    goals: [{ id: 'goal-1', text: 'Attend three groups a week', status: 'in_progress' }]
+  }),
+  'participants.update': {
+    participantId: 'participant-unknown',
+    participant: participant('C-901', {
+      status: 'discharged',
+      discharge: { date: '2026-11-20', type: 'completed' }
+    })
+  },
+  'enrollments.create': {
+    groupId: 'group-unknown',
+    participantId: 'participant-unknown',
+    joinDate: '2026-11-23'
+  },
+  'enrollments.end': { enrollmentId: 'enrollment-unknown', exitDate: '2026-11-23' }
 }

@@ -1,0 +1,379 @@
+/**
+ * The contract boundary: whatever reaches a channel, a malformed request is
+ * refused with a sentence a counselor can read, and nothing is written.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Core } from '../../../src/main/core'
+import { contract } from '../../../src/shared/ipc/contract'
+import { CHANNEL_NAMES, type ChannelName } from '../../../src/shared/ipc/names'
+import type { Result } from '../../../src/shared/result'
+import {
+  copyClinic,
+  group,
+  openCore,
+  participant,
+  recordEvents,
+  registryBytes,
+  removeFolders,
+  setUpClinic,
+  signedInCopy,
+  staffMember,
+  WELL_FORMED,
+  type Template
+} from './helpers'
+
+const LONG = 'x'.repeat(10_000)
+
+/**
+ * Hand-written malformed requests, at least one per channel: the mistakes a
+ * form or a bug could make. A new channel without an entry fails to compile
+ * and fails the first test below.
+ */
+const MALFORMED: Record<ChannelName, [string, unknown][]> = {
+  'app.status': [['a filter the app does not offer', { includeArchived: true }]],
+  'app.dismissNotice': [
+    ['no notice', {}],
+    ['a numeric notice id', { noticeId: 5 }],
+    ['an empty notice id', { noticeId: '' }]
+  ],
+  'setup.complete': [
+    ['no staff member', { clinic: WELL_FORMED['clinic.update'] }],
+    [
+      'an unknown time zone',
+      { clinic: { name: 'Lakeside', timeZone: 'Mars/Olympus_Mons' }, staff: staffMember() }
+    ],
+    [
+      'a nine-character passphrase',
+      { clinic: WELL_FORMED['clinic.update'], staff: staffMember({ passphrase: '123456789' }) }
+    ],
+    ['a clinic name of spaces', { clinic: { name: '   ', timeZone: 'UTC' }, staff: staffMember() }]
+  ],
+  'auth.directory': [['a search the app does not offer', { search: 'Robin' }]],
+  'auth.signIn': [
+    ['no passphrase', { staffId: 'id-1' }],
+    ['an empty passphrase', { staffId: 'id-1', passphrase: '' }],
+    ['a passphrase of 201 characters', { staffId: 'id-1', passphrase: 'p'.repeat(201) }]
+  ],
+  'auth.signOut': [['a list', ['everyone']]],
+  'staff.list': [['a filter the app does not offer', { activeOnly: true }]],
+  'staff.create': [
+    ['an unknown role', staffMember({ role: 'director' })],
+    ['administrator rights as text', staffMember({ isAdmin: 'yes' })],
+    ['no credentials', staffMember({ credentials: '' })],
+    ['a short passphrase', staffMember({ passphrase: 'short' })]
+  ],
+  'staff.setActive': [
+    ['no active flag', { staffId: 'id-1' }],
+    ['active as text', { staffId: 'id-1', active: 'false' }]
+  ],
+  'clinic.update': [
+    ['an empty name', { name: '', timeZone: 'UTC' }],
+    ['no time zone', { name: 'Riverside' }],
+    ['a made-up time zone', { name: 'Riverside', timeZone: 'Central Time' }]
+  ],
+  'groups.list': [['a page number', { page: 2 }]],
+  'groups.get': [['a numeric group id', { groupId: 42 }]],
+  'groups.create': [
+    ['no meeting days', group({ meetingDays: [] })],
+    ['Monday twice', group({ meetingDays: ['mon', 'mon'] })],
+    ['a day that is not a weekday', group({ meetingDays: ['mon', 'funday'] })],
+    ['a start time of 25:00', group({ startTime: '25:00' })],
+    ['a start time without minutes', group({ startTime: '5pm' })],
+    ['a capacity of zero', group({ capacity: 0 })],
+    ['a capacity of 12.5', group({ capacity: 12.5 })],
+    ['a capacity as text', group({ capacity: '12' })],
+    ['a 20-minute session', group({ defaultMinutes: 20 })],
+    ['an unknown track', group({ track: 'wellness' })],
+    ['an unknown admission', group({ admission: 'rolling' })],
+    [
+      'eleven facilitators',
+      group({ facilitatorIds: Array.from({ length: 11 }, (_, i) => `s${i}`) })
+    ]
+  ],
+  'groups.update': [
+    ['no group', { groupId: 'g' }],
+    ['a group with a bad time', { groupId: 'g', group: group({ startTime: '7:5' }) }]
+  ],
+  'groups.roster': [['a null group id', { groupId: null }]],
+  'participants.list': [['a search the app does not offer', { search: 'Jordan' }]],
+  'participants.get': [['a list of ids', { participantId: ['a', 'b'] }]],
+  'participants.create': [
+    ['30 February as date of birth', participant('C-1', { dateOfBirth: '2026-02-30' })],
+    ['a date written the American way', participant('C-1', { admissionDate: '11/02/2026' })],
+    ['born after admission', participant('C-1', { dateOfBirth: '2026-12-01' })],
+    ['discharged with no discharge details', participant('C-1', { status: 'discharged' })],
+    [
+      'active with a discharge',
+      participant('C-1', { discharge: { date: '2026-11-20', type: 'completed' } })
+    ],
+    [
+      'discharged before admission',
+      participant('C-1', {
+        status: 'discharged',
+        discharge: { date: '2026-10-01', type: 'withdrew' }
+      })
+    ],
+    ['a client ID with a space', participant('C 101')],
+    ['a client ID of spaces', participant('   ')],
+    [
+      'thirteen goals',
+      participant('C-1', { goals: Array.from({ length: 13 }, (_, i) => goal(i)) })
+    ],
+    ['a goal without text', participant('C-1', { goals: [{ ...goal(1), text: '' }] })],
+    [
+      'a goal with an unknown status',
+      participant('C-1', { goals: [{ ...goal(1), status: 'done' }] })
+    ],
+    ['only a name', { fullName: 'Taylor Brooks' }]
+  ],
+  'participants.update': [
+    ['an unknown track', { participantId: 'p', participant: participant('C-1', { track: 'x' }) }],
+    ['no participant id', { participant: participant('C-1') }]
+  ],
+  'enrollments.create': [
+    ['no join date', { groupId: 'g', participantId: 'p' }],
+    ['a join date of "today"', { groupId: 'g', participantId: 'p', joinDate: 'today' }],
+    ['a join date with a time', { groupId: 'g', participantId: 'p', joinDate: '2026-11-23T09:00' }]
+  ],
+  'enrollments.end': [
+    ['an exit date as a number', { enrollmentId: 'e', exitDate: 20261123 }],
+    ['31 November', { enrollmentId: 'e', exitDate: '2026-11-31' }]
+  ]
+}
+
+function goal(n: number) {
+  return { id: `goal-${n}`, text: `Goal number ${n}`, status: 'not_started' }
+}
+
+type Path = (string | number)[]
+
+/** Every place in a request: each field of each object and the first item of each list. */
+function places(value: unknown, path: Path = []): { path: Path; value: unknown }[] {
+  const found: { path: Path; value: unknown }[] = []
+  if (Array.isArray(value)) {
+    if (value.length > 0) {
+      found.push({ path: [...path, 0], value: value[0] })
+      found.push(...places(value[0], [...path, 0]))
+    }
+  } else if (isObject(value)) {
+    for (const [key, inner] of Object.entries(value)) {
+      found.push({ path: [...path, key], value: inner })
+      found.push(...places(inner, [...path, key]))
+    }
+  }
+  return found
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+type Parent = Record<string | number, unknown>
+
+/** A copy of `root` with the place at `path` changed through its parent. */
+function edit(root: unknown, path: Path, change: (parent: Parent, key: string | number) => void) {
+  const copy = structuredClone(root)
+  let parent = copy as Parent
+  for (const key of path.slice(0, -1)) parent = parent[key] as Parent
+  change(parent, path[path.length - 1]!)
+  return copy
+}
+
+function wrongKinds(value: unknown): unknown[] {
+  if (typeof value === 'string') return [12345, null, ['text']]
+  if (typeof value === 'number') return [String(value), null]
+  if (typeof value === 'boolean') return [String(value), 1]
+  if (value === null) return ['none', 0]
+  if (Array.isArray(value)) return ['a list', {}]
+  return ['an object', []]
+}
+
+/**
+ * Malformed requests made from the well-formed one, so every field of every
+ * channel is covered: wrong kinds, missing fields, unknown extra fields and
+ * 10,000-character text, at every depth.
+ */
+function derivedMalformed(name: ChannelName): [string, unknown][] {
+  const valid = WELL_FORMED[name]
+  const cases: [string, unknown][] = [
+    ['null as the request', null],
+    ['a list as the request', [valid]],
+    ['a number as the request', 42],
+    ['text as the request', JSON.stringify(valid)],
+    ['an extra unknown field', { ...(valid as object), surprise: true }]
+  ]
+  // With no request at all, channels that need nothing accept it; the others must refuse.
+  if (!contract[name].input.safeParse({}).success) cases.push(['no request at all', undefined])
+  for (const { path, value } of places(valid)) {
+    const where = path.join('.')
+    if (typeof path[path.length - 1] === 'string') {
+      cases.push([`no ${where}`, edit(valid, path, (parent, key) => delete parent[key])])
+    }
+    for (const wrong of wrongKinds(value)) {
+      cases.push([
+        `${where} as ${JSON.stringify(wrong)}`,
+        edit(valid, path, (parent, key) => (parent[key] = wrong))
+      ])
+    }
+    if (typeof value === 'string') {
+      cases.push([
+        `${where} of 10,000 characters`,
+        edit(valid, path, (parent, key) => (parent[key] = LONG))
+      ])
+    }
+    if (isObject(value)) {
+      cases.push([
+        `an extra unknown field in ${where}`,
+        edit(valid, path, (parent, key) => ((parent[key] as Parent).surprise = 'yes'))
+      ])
+    }
+  }
+  return cases
+}
+
+/** A refusal a counselor can read: the right code, a sentence, no internals. */
+function expectPlainRefusal(result: Result<unknown>, label: string): void {
+  expect(result.ok, `accepted ${label}`).toBe(false)
+  if (result.ok) return
+  expect(result.error.code, `${label}: ${result.error.message}`).toBe('invalid_input')
+  const { message } = result.error
+  expect(typeof message).toBe('string')
+  expect(message.length, label).toBeGreaterThan(10)
+  expect(message.length, `${label}: ${message.slice(0, 200)}`).toBeLessThan(600)
+  expect(message, label).toMatch(/[.!]$/)
+  expect(message, label).not.toMatch(
+    /ZodError|\bat\s.*:\d+|[{}[\]]|\n|\[object|\bundefined\b|\bNaN\b|Invalid input|received|x{100}/i
+  )
+}
+
+let template: Template
+beforeAll(async () => {
+  template = await setUpClinic()
+})
+afterAll(removeFolders)
+
+describe('the contract boundary', () => {
+  it('has a well-formed and at least one malformed request for every channel', () => {
+    expect(Object.keys(MALFORMED).sort()).toEqual([...CHANNEL_NAMES].sort())
+    expect(Object.keys(WELL_FORMED).sort()).toEqual([...CHANNEL_NAMES].sort())
+    for (const name of CHANNEL_NAMES) {
+      expect(MALFORMED[name].length, name).toBeGreaterThan(0)
+      const parsed = contract[name].input.safeParse(WELL_FORMED[name])
+      expect(parsed.success, `${name}: ${parsed.error?.message}`).toBe(true)
+    }
+  })
+
+  it('does not refuse a well-formed request as malformed', async () => {
+    const { core } = await signedInCopy(template)
+    // Sign-out last, so every other channel is asked by someone signed in.
+    const order = [...CHANNEL_NAMES.filter((n) => n !== 'auth.signOut'), 'auth.signOut' as const]
+    for (const name of order) {
+      const result = await core.handle(name, WELL_FORMED[name])
+      // Ids point at nothing, so "not found" is a fine answer; "malformed" is not.
+      if (!result.ok) expect(result.error.code, name).not.toBe('invalid_input')
+    }
+  })
+
+  describe('refuses malformed requests in plain words and writes nothing', () => {
+    let core: Core
+    let dir: string
+    let events: string[]
+    beforeAll(async () => {
+      ;({ core, dir } = await signedInCopy(template))
+      events = recordEvents(core)
+    })
+
+    it.each([...CHANNEL_NAMES])('%s', async (name) => {
+      const before = await registryBytes(dir)
+      const cases = [...MALFORMED[name], ...derivedMalformed(name)]
+      expect(cases.length).toBeGreaterThan(5)
+      for (const [label, input] of cases) {
+        expectPlainRefusal(await core.handle(name, input), `${name} with ${label}`)
+      }
+      expect(await registryBytes(dir)).toBe(before)
+      expect(events).toEqual([])
+      // Still signed in: a refused request changes nothing about the session either.
+      expect(await core.handle('app.status', {})).toMatchObject({
+        value: { signedIn: { id: template.adminId } }
+      })
+    })
+  })
+
+  it('names the field at fault and what is wrong with it', async () => {
+    const { core } = await signedInCopy(template)
+    const cases: [ChannelName, unknown, RegExp][] = [
+      ['groups.create', group({ startTime: '25:00' }), /Use a time like 17:30.*startTime/],
+      ['groups.create', group({ capacity: 0 }), /Capacity is at least 1.*capacity/],
+      [
+        'participants.create',
+        participant('C-1', { dateOfBirth: '2026-02-30' }),
+        /That date does not exist.*dateOfBirth/
+      ],
+      ['participants.create', participant(LONG), /Client ID is too long \(40 characters at most\)/],
+      [
+        'setup.complete',
+        { clinic: WELL_FORMED['clinic.update'], staff: staffMember({ passphrase: 'short' }) },
+        /at least 10 characters.*staff › passphrase/
+      ],
+      ['groups.get', { groupId: LONG }, /"groupId" is too long/],
+      ['enrollments.end', { enrollmentId: 'e' }, /"exitDate" is missing or of the wrong kind/],
+      ['app.status', { surprise: 1 }, /fields the app does not know \(surprise\)/]
+    ]
+    for (const [name, input, expected] of cases) {
+      const result = await core.handle(name, input)
+      expect(result, name).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+      if (!result.ok) expect(result.error.message, name).toMatch(expected)
+    }
+  })
+
+  it('keeps the message short when a request is flooded with unknown fields', async () => {
+    const { core } = await signedInCopy(template)
+    const flooded = [
+      { [LONG]: 1 },
+      Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`field${i}`, i]))
+    ]
+    const answers = []
+    for (const input of flooded) {
+      const result = await core.handle('staff.list', input)
+      expectPlainRefusal(result, 'a flood of unknown fields')
+      answers.push(result.ok ? '' : result.error.message)
+    }
+    expect(answers[1]).toBe(
+      'The request has fields the app does not know (field0, field1, field2 and 997 more).'
+    )
+  })
+
+  it('refuses a channel the app does not offer, whatever is asked, and writes nothing', async () => {
+    const dir = await copyClinic(template.dir)
+    const core = await openCore(dir)
+    const before = await registryBytes(dir)
+    const unknown: unknown[] = [
+      'groups.delete',
+      'participants.export',
+      '',
+      'GROUPS.LIST',
+      ' groups.list',
+      'groups.list ',
+      '__proto__',
+      'constructor',
+      'toString',
+      42,
+      null,
+      undefined,
+      true,
+      {},
+      ['groups.list']
+    ]
+    for (const channel of unknown) {
+      const result = await core.handle(channel, {})
+      expect(result, String(channel)).toEqual({
+        ok: false,
+        error: {
+          code: 'unknown_channel',
+          message: 'The app asked for something it does not offer. Nothing was changed.'
+        }
+      })
+    }
+    expect(await registryBytes(dir)).toBe(before)
+  })
+})
