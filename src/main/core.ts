@@ -1,17 +1,35 @@
 import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import type { z } from 'zod'
 import { contract, type EventPayload, type Notice } from '../shared/ipc/contract'
 import { isChannelName, type ChannelName, type EventName } from '../shared/ipc/names'
 import { fail, ok, RuleError, type Result } from '../shared/result'
 import { handlers, type CoreSession, type HandlerSpec } from './handlers'
 import { toStaff, type ServiceContext } from './services/context'
+import { loadCurriculum } from './services/curriculum'
+import { SessionClockWatch } from './services/session-clock'
 import { openRegistry, type Registry } from './store/registry'
+import { SessionFiles } from './store/session-files'
 import { StoreError, type RecoveryEvent, type VersionedDocument } from './store/versioned-document'
+
+/** What only the desktop shell can do; the test host leaves it out. */
+export interface Desktop {
+  /** Opens the audience window (on the external display when there is one). */
+  openProjector(sessionId: string): Promise<boolean>
+  /** Keeps the display awake while a session runs. */
+  keepAwake(on: boolean): void
+}
 
 export interface CoreOptions {
   dataDir: string
+  /** The shipped curriculum (`resources/curriculum`); null for none. */
+  curriculumDir?: string | null
   now?: () => number
+  /** A clock that only moves forward, to tell a changed wall clock from time passing. */
+  monotonic?: () => number
   newId?: () => string
+  desktop?: Desktop
 }
 
 export type CoreListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void
@@ -23,6 +41,10 @@ export type CoreListener = <E extends EventName>(event: E, payload: EventPayload
 export interface Core {
   handle(channel: unknown, input: unknown): Promise<Result<unknown>>
   subscribe(listener: CoreListener): () => void
+  /** Call about once a second: watches the clock while a session runs. */
+  tick(): Promise<void>
+  /** The computer woke from sleep: the monotonic clock stood still meanwhile. */
+  systemResumed(): void
   readonly dataDir: string
 }
 
@@ -36,6 +58,28 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const emit: CoreListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload)
+  }
+  const sessions = new SessionFiles(join(options.dataDir, 'sessions'), now, (events) => {
+    notices.push(...events.map((event) => toNotice(event, now, newId)))
+    emit('notices.changed', { count: notices.length })
+  })
+  const curriculum = await loadCurriculum(options.curriculumDir ?? null)
+  const context = (): ServiceContext => ({
+    registry,
+    now,
+    newId,
+    actor: signedIn(),
+    sessions,
+    curriculum
+  })
+  const clock = new SessionClockWatch(context, options.monotonic ?? (() => performance.now()))
+  let awake = false
+  const keepAwakeWhileRunning = () => {
+    const running = registry.data.sessions.some((s) => s.status === 'running')
+    if (running !== awake) {
+      awake = running
+      options.desktop?.keepAwake(running)
+    }
   }
 
   const signedIn = () => {
@@ -64,8 +108,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dismissNotice: (noticeId) => {
       const index = notices.findIndex((n) => n.id === noticeId)
       if (index >= 0) notices.splice(index, 1)
+    },
+    openProjector: async (sessionId) => {
+      if (!options.desktop) {
+        return {
+          opened: false,
+          message: 'Open the audience page on the second screen from the link below.'
+        }
+      }
+      const opened = await options.desktop.openProjector(sessionId)
+      return opened
+        ? { opened, message: 'The audience window is open.' }
+        : { opened, message: 'The audience window could not be opened.' }
     }
   }
+
+  for (const sessionId of await clock.reopen().catch(() => [])) {
+    emit('session.changed', { sessionId })
+  }
+  keepAwakeWhileRunning()
 
   async function handle(channel: unknown, input: unknown): Promise<Result<unknown>> {
     if (!isChannelName(channel)) {
@@ -85,11 +146,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (spec.access === 'admin' && !actor?.isAdmin) {
       return fail('forbidden', 'Only an administrator can do that.')
     }
-    const ctx: ServiceContext = { registry, now, newId, actor }
+    const ctx: ServiceContext = { ...context(), actor }
     const handler = handlers[channel] as unknown as HandlerSpec<ChannelName>
     try {
       const value = await handler.run(ctx, parsed.data as never, session)
       if (handler.changes) emit('records.changed', { scope: handler.changes })
+      if (handler.session) {
+        emit('session.changed', { sessionId: (value as { id: string }).id })
+        keepAwakeWhileRunning()
+      }
       if (handler.announce === 'auth.changed')
         emit('auth.changed', { signedIn: signedIn() !== null })
       if (handler.announce === 'notices.changed') {
@@ -107,6 +172,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    async tick() {
+      try {
+        for (const sessionId of await clock.tick()) emit('session.changed', { sessionId })
+      } catch (error) {
+        console.error(`[core] clock check failed: ${error instanceof Error ? error.name : 'error'}`)
+      }
+      keepAwakeWhileRunning()
+    },
+    systemResumed: () => clock.systemResumed(),
     dataDir: options.dataDir
   }
 }
@@ -151,6 +225,7 @@ export function plainWords(error: z.ZodError): string {
 
 function toNotice(event: RecoveryEvent, now: () => number, newId: () => string): Notice {
   const at = new Date(now()).toISOString()
+  const what = /session-[^/\\]*\.json$/.test(event.file) ? 'A session’s file' : 'The records file'
   switch (event.kind) {
     case 'restored_from_backup':
       return {
@@ -158,8 +233,7 @@ function toNotice(event: RecoveryEvent, now: () => number, newId: () => string):
         kind: 'restored_from_backup',
         at,
         damagedCopy: event.damagedCopy,
-        message:
-          'The records file could not be read, so the app restored the most recent backup. Changes made after that backup may be missing. The damaged file was kept, untouched, for your IT support.'
+        message: `${what} could not be read, so the app restored the most recent backup. Changes made after that backup may be missing. The damaged file was kept, untouched, for your IT support.`
       }
     case 'damaged_no_backup':
       return {
@@ -167,8 +241,7 @@ function toNotice(event: RecoveryEvent, now: () => number, newId: () => string):
         kind: 'damaged_no_backup',
         at,
         damagedCopy: event.damagedCopy,
-        message:
-          'The records file could not be read and no backup was found, so the app started with empty records. The damaged file was kept, untouched: contact your IT support before entering new records.'
+        message: `${what} could not be read and no backup was found, so the app started with empty records. The damaged file was kept, untouched: contact your IT support before entering new records.`
       }
     case 'restored_missing_file':
       return {
@@ -176,8 +249,7 @@ function toNotice(event: RecoveryEvent, now: () => number, newId: () => string):
         kind: 'restored_from_backup',
         at,
         damagedCopy: null,
-        message:
-          'The records file was missing, so the app restored the most recent backup. Changes made after that backup may be missing.'
+        message: `${what} was missing, so the app restored the most recent backup. Changes made after that backup may be missing.`
       }
     case 'migrated':
       return {

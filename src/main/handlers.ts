@@ -19,13 +19,32 @@ import {
   signIn,
   updateClinic
 } from './services/staff'
+import {
+  audienceView,
+  getSession,
+  groupAgenda,
+  listSessions,
+  planSession,
+  saveGroupAgenda,
+  updatePlan
+} from './services/sessions'
+import {
+  actOnSession,
+  addWalkIn,
+  observe,
+  openSafety,
+  recordAttendance,
+  tickSafetyStep
+} from './services/session-activity'
+import { sessionSettings, updateSessionSettings } from './services/settings'
 
-/** What the core offers a handler beyond the services: the sign-in state and notices. */
+/** What the core offers a handler beyond the services: the sign-in state, notices, the desktop. */
 export interface CoreSession {
   signIn(staffId: string): void
   signOut(): void
   status(): OutputOf<'app.status'>
   dismissNotice(noticeId: string): void
+  openProjector(sessionId: string): Promise<OutputOf<'sessions.openProjector'>>
 }
 
 type Handler<C extends ChannelName> = (
@@ -39,6 +58,8 @@ export interface HandlerSpec<C extends ChannelName> {
   /** Which records a successful call changed, announced to every window. */
   changes?: RecordScope
   announce?: EventName
+  /** The call changed the session named in its input: every window showing it recomputes. */
+  session?: true
 }
 
 export type Handlers = { [C in ChannelName]: HandlerSpec<C> }
@@ -103,5 +124,45 @@ export const handlers: Handlers = {
     changes: 'participants'
   },
   'enrollments.create': { run: (ctx, input) => enrol(ctx, input), changes: 'enrollments' },
-  'enrollments.end': { run: (ctx, input) => endEnrollment(ctx, input), changes: 'enrollments' }
+  'enrollments.end': { run: (ctx, input) => endEnrollment(ctx, input), changes: 'enrollments' },
+  'sessions.list': { run: (ctx, input) => listSessions(ctx, input.groupId) },
+  'sessions.agenda': { run: (ctx, input) => groupAgenda(ctx, input.groupId) },
+  'sessions.saveAgenda': { run: (ctx, input) => saveGroupAgenda(ctx, input), changes: 'groups' },
+  'sessions.plan': { run: (ctx, input) => planSession(ctx, input), changes: 'sessions' },
+  'sessions.updatePlan': {
+    run: (ctx, input) => updatePlan(ctx, input),
+    changes: 'sessions',
+    session: true
+  },
+  'sessions.get': { run: (ctx, input) => getSession(ctx, input.sessionId) },
+  'sessions.act': {
+    run: (ctx, input) => actOnSession(ctx, input),
+    changes: 'sessions',
+    session: true
+  },
+  'sessions.attendance': { run: (ctx, input) => recordAttendance(ctx, input), session: true },
+  'sessions.addWalkIn': { run: (ctx, input) => addWalkIn(ctx, input), session: true },
+  'sessions.observe': { run: (ctx, input) => observe(ctx, input), session: true },
+  'sessions.openSafety': { run: (ctx, input) => openSafety(ctx, input), session: true },
+  'sessions.safetyStep': { run: (ctx, input) => tickSafetyStep(ctx, input), session: true },
+  'sessions.audience': { run: (ctx, input) => audienceView(ctx, input.sessionId) },
+  'sessions.openProjector': {
+    run: async (ctx, input, session) => {
+      await getSession(ctx, input.sessionId)
+      return session.openProjector(input.sessionId)
+    }
+  },
+  'curriculum.list': { run: (ctx) => ctx.curriculum.list() },
+  'curriculum.get': {
+    run: (ctx, input) => {
+      const module = ctx.curriculum.get(input.moduleId)
+      if (!module) throw new RuleError('not_found', 'That curriculum module was not found.')
+      return module
+    }
+  },
+  'clinic.sessionSettings': { run: (ctx) => sessionSettings(ctx) },
+  'clinic.updateSessionSettings': {
+    run: (ctx, input) => updateSessionSettings(ctx, input),
+    changes: 'clinic'
+  }
 }

@@ -1,4 +1,4 @@
-import { BrowserWindow, type WebPreferences } from 'electron'
+import { BrowserWindow, screen, type WebPreferences } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -45,6 +45,53 @@ export function appWindows(): BrowserWindow[] {
   return [...windows].filter((w) => !w.isDestroyed())
 }
 
+function loadApp(window: BrowserWindow, hash = ''): void {
+  const devServer = process.env.ELECTRON_RENDERER_URL
+  if (devServer) void window.loadURL(hash ? `${devServer}#${hash}` : devServer)
+  else void window.loadFile(rendererIndexPath(), hash ? { hash } : undefined)
+}
+
+const audienceWindows = new Map<string, BrowserWindow>()
+
+/**
+ * The projector's window: full screen on the external display when there is
+ * one, else a normal window the facilitator can drag there. It loads the same
+ * page at the audience route, which shows slides and a timer, never a name.
+ */
+export function openAudienceWindow(sessionId: string): BrowserWindow {
+  const existing = audienceWindows.get(sessionId)
+  if (existing && !existing.isDestroyed()) {
+    existing.show()
+    return existing
+  }
+  const primary = screen.getPrimaryDisplay()
+  const external = screen.getAllDisplays().find((d) => d.id !== primary.id)
+  const bounds = external?.bounds ?? {
+    x: primary.bounds.x + 40,
+    y: primary.bounds.y + 40,
+    width: 1024,
+    height: 640
+  }
+  const window = new BrowserWindow({
+    title: 'IOP Facilitator — audience',
+    ...bounds,
+    fullscreen: external !== undefined,
+    show: false,
+    autoHideMenuBar: true,
+    backgroundColor: '#10161f',
+    webPreferences: lockedDownPreferences(join(__dirname, '../preload/index.cjs'))
+  })
+  windows.add(window)
+  audienceWindows.set(sessionId, window)
+  window.on('closed', () => {
+    windows.delete(window)
+    audienceWindows.delete(sessionId)
+  })
+  window.once('ready-to-show', () => window.show())
+  loadApp(window, `/audience/${encodeURIComponent(sessionId)}`)
+  return window
+}
+
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
     title: 'IOP Facilitator',
@@ -59,8 +106,6 @@ export function createMainWindow(): BrowserWindow {
   windows.add(window)
   window.on('closed', () => windows.delete(window))
   window.once('ready-to-show', () => window.show())
-  const devServer = process.env.ELECTRON_RENDERER_URL
-  if (devServer) void window.loadURL(devServer)
-  else void window.loadFile(rendererIndexPath())
+  loadApp(window)
   return window
 }

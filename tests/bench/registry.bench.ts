@@ -5,6 +5,7 @@
  * latency of single roster writes through the core. Numbers are printed, never
  * asserted. Run with `npm run bench`. All data is synthetic.
  */
+import { DEFAULT_SESSION_SETTINGS } from '../../src/shared/domain/session'
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
@@ -150,7 +151,10 @@ async function syntheticRegistry(): Promise<{ registry: Registry; adminId: strin
     staff,
     groups,
     participants,
-    enrollments
+    enrollments,
+    sessions: [],
+    sessionSettings: { ...DEFAULT_SESSION_SETTINGS },
+    agendas: []
   }
   return { registry, adminId: staff[0]!.id }
 }

@@ -24,6 +24,10 @@ export interface TestHostOptions {
   /** The built renderer; `out/renderer` by default. */
   rendererDir?: string
   now?: () => number
+  /** Must move with `now` when `now` is a test's clock, or the host would see clock jumps. */
+  monotonic?: () => number
+  /** The shipped curriculum; the repository's `resources/curriculum` by default. */
+  curriculumDir?: string
 }
 
 export interface TestHost {
@@ -85,7 +89,15 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     )
   }
   const bridgeScript = await readFile(await ensureBridge())
-  const core = await createCore({ dataDir: options.dataDir, now: options.now })
+  const core = await createCore({
+    dataDir: options.dataDir,
+    now: options.now,
+    monotonic: options.monotonic,
+    curriculumDir: options.curriculumDir ?? join(REPO_ROOT, 'resources', 'curriculum')
+  })
+  // As the desktop app does: the clock is checked every second while a session runs.
+  const clockCheck = setInterval(() => void core.tick(), 1_000)
+  clockCheck.unref()
   const token = randomBytes(32).toString('base64url')
   const expectedToken = Buffer.from(token)
   const streams = new Set<ServerResponse>()
@@ -162,6 +174,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     token,
     close() {
       closing ??= (async () => {
+        clearInterval(clockCheck)
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         for (const stream of streams) stream.end()
         // Let a write that has begun finish and answer before the data folder is let go.

@@ -1,6 +1,8 @@
 import type { StoredStaff, Staff } from '../../shared/domain/staff'
 import type { VersionedDocument } from '../store/versioned-document'
 import type { Registry } from '../store/registry'
+import type { SessionFiles } from '../store/session-files'
+import type { CurriculumLibrary } from './curriculum'
 
 /** What every service call gets: the records, the clock, an id maker, and who is asking. */
 export interface ServiceContext {
@@ -8,6 +10,9 @@ export interface ServiceContext {
   now: () => number
   newId: () => string
   actor: StoredStaff | null
+  /** Each session's own file. */
+  sessions: SessionFiles
+  curriculum: CurriculumLibrary
 }
 
 export function isoNow(ctx: Pick<ServiceContext, 'now'>): string {

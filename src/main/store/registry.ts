@@ -3,6 +3,12 @@ import { Clinic } from '../../shared/domain/clinic'
 import { Enrollment } from '../../shared/domain/enrollment'
 import { Group } from '../../shared/domain/group'
 import { Participant } from '../../shared/domain/participant'
+import {
+  Agenda,
+  DEFAULT_SESSION_SETTINGS,
+  SessionIndexEntry,
+  SessionSettings
+} from '../../shared/domain/session'
 import { StoredStaff } from '../../shared/domain/staff'
 import { VersionedDocument, type Migration } from './versioned-document'
 
@@ -16,11 +22,16 @@ export const Registry = z.object({
   staff: z.array(StoredStaff),
   groups: z.array(Group),
   participants: z.array(Participant),
-  enrollments: z.array(Enrollment)
+  enrollments: z.array(Enrollment),
+  /** One line per session; the session itself lives in `sessions/<id>.json`. */
+  sessions: z.array(SessionIndexEntry),
+  sessionSettings: SessionSettings,
+  /** Each group's own default agenda, used when planning a session. */
+  agendas: z.array(z.object({ groupId: z.string(), segments: Agenda }))
 })
 export type Registry = z.infer<typeof Registry>
 
-export const REGISTRY_VERSION = 2
+export const REGISTRY_VERSION = 3
 
 /**
  * Version 1 kept treatment-plan goals as plain strings. Version 2 gives each
@@ -45,11 +56,27 @@ export const registryMigrations: Record<number, Migration> = {
         )
       }))
     }
-  }
+  },
+  // Version 3 adds sessions: their index, the clinic's session settings and per-group agendas.
+  2: (data) => ({
+    ...data,
+    sessions: [],
+    sessionSettings: { ...DEFAULT_SESSION_SETTINGS },
+    agendas: []
+  })
 }
 
 export function emptyRegistry(): Registry {
-  return { clinic: null, staff: [], groups: [], participants: [], enrollments: [] }
+  return {
+    clinic: null,
+    staff: [],
+    groups: [],
+    participants: [],
+    enrollments: [],
+    sessions: [],
+    sessionSettings: { ...DEFAULT_SESSION_SETTINGS },
+    agendas: []
+  }
 }
 
 export function openRegistry(

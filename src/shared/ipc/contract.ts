@@ -5,6 +5,20 @@ import { EndEnrollmentInput, Enrollment, EnrollmentInput } from '../domain/enrol
 import { Group, GroupInput } from '../domain/group'
 import { Participant, ParticipantInput } from '../domain/participant'
 import { Staff, StaffInput } from '../domain/staff'
+import {
+  Agenda,
+  AttendanceInput,
+  ObservationTag,
+  SafetyProtocolKind,
+  SegmentInput,
+  SessionAction,
+  SessionIndexEntry,
+  SessionPlanInput,
+  SessionRecord,
+  SessionSettings
+} from '../domain/session'
+import { CurriculumModule, ModuleSummary } from '../curriculum/module'
+import { optionalText } from '../domain/common'
 import type { ChannelName, EventName } from './names'
 
 /** Who may call a channel: anyone (setup, sign-in), a signed-in staff member, or an administrator. */
@@ -73,6 +87,39 @@ export const Roster = z.object({
 export const GroupSummary = Group.extend({ enrolledCount: z.number().int() })
 export type GroupSummary = z.infer<typeof GroupSummary>
 
+export const SessionView = SessionRecord.extend({
+  groupName: z.string(),
+  people: z.array(z.object({ participantId: Id, displayName: z.string(), clientId: z.string() }))
+})
+export type SessionView = z.infer<typeof SessionView>
+
+/** What the projector is sent: timing and slides. No person, no note, no safety step. */
+export const AudienceView = z.object({
+  id: Id,
+  segments: z.array(
+    SegmentInput.pick({
+      id: true,
+      kind: true,
+      title: true,
+      plannedMinutes: true,
+      countable: true
+    }).extend({
+      module: z
+        .object({
+          title: z.string(),
+          slides: z.array(
+            z.object({ title: z.string(), body: z.string(), minutes: z.number().nullable() })
+          )
+        })
+        .nullable()
+    })
+  ),
+  events: SessionRecord.shape.events
+})
+export type AudienceView = z.infer<typeof AudienceView>
+
+const SessionRef = z.strictObject({ sessionId: Id })
+
 export const contract = {
   'app.status': channel({ input: Nothing, output: AppStatus, access: 'public' }),
   'app.dismissNotice': channel({
@@ -136,7 +183,85 @@ export const contract = {
     access: 'staff'
   }),
   'enrollments.create': channel({ input: EnrollmentInput, output: Enrollment, access: 'staff' }),
-  'enrollments.end': channel({ input: EndEnrollmentInput, output: Enrollment, access: 'staff' })
+  'enrollments.end': channel({ input: EndEnrollmentInput, output: Enrollment, access: 'staff' }),
+  'sessions.list': channel({
+    input: z.strictObject({ groupId: Id }),
+    output: z.array(SessionIndexEntry),
+    access: 'staff'
+  }),
+  'sessions.agenda': channel({
+    input: z.strictObject({ groupId: Id }),
+    output: z.array(SegmentInput),
+    access: 'staff'
+  }),
+  'sessions.saveAgenda': channel({
+    input: z.strictObject({ groupId: Id, segments: Agenda }),
+    output: z.array(SegmentInput),
+    access: 'staff'
+  }),
+  'sessions.plan': channel({ input: SessionPlanInput, output: SessionView, access: 'staff' }),
+  'sessions.updatePlan': channel({
+    input: z.strictObject({ sessionId: Id, plan: SessionPlanInput }),
+    output: SessionView,
+    access: 'staff'
+  }),
+  'sessions.get': channel({ input: SessionRef, output: SessionView, access: 'staff' }),
+  'sessions.act': channel({
+    input: z.strictObject({ sessionId: Id, action: SessionAction }),
+    output: SessionView,
+    access: 'staff'
+  }),
+  'sessions.attendance': channel({ input: AttendanceInput, output: SessionView, access: 'staff' }),
+  'sessions.addWalkIn': channel({
+    input: z.strictObject({ sessionId: Id, participantId: Id }),
+    output: SessionView,
+    access: 'staff'
+  }),
+  'sessions.observe': channel({
+    input: z
+      .strictObject({
+        sessionId: Id,
+        participantId: Id,
+        tag: ObservationTag.nullable(),
+        text: optionalText('Observation', 280)
+      })
+      .refine((o) => o.tag !== null || o.text.length > 0, 'Choose an observation or write a line'),
+    output: SessionView,
+    access: 'staff'
+  }),
+  'sessions.openSafety': channel({
+    input: z.strictObject({ sessionId: Id, participantId: Id, protocol: SafetyProtocolKind }),
+    output: SessionView,
+    access: 'staff'
+  }),
+  'sessions.safetyStep': channel({
+    input: z.strictObject({
+      sessionId: Id,
+      checklistId: Id,
+      stepId: z.string().min(1).max(40),
+      done: z.boolean()
+    }),
+    output: SessionView,
+    access: 'staff'
+  }),
+  'sessions.audience': channel({ input: SessionRef, output: AudienceView, access: 'staff' }),
+  'sessions.openProjector': channel({
+    input: SessionRef,
+    output: z.object({ opened: z.boolean(), message: z.string() }),
+    access: 'staff'
+  }),
+  'curriculum.list': channel({ input: Nothing, output: z.array(ModuleSummary), access: 'staff' }),
+  'curriculum.get': channel({
+    input: z.strictObject({ moduleId: Id }),
+    output: CurriculumModule,
+    access: 'staff'
+  }),
+  'clinic.sessionSettings': channel({ input: Nothing, output: SessionSettings, access: 'staff' }),
+  'clinic.updateSessionSettings': channel({
+    input: SessionSettings,
+    output: SessionSettings,
+    access: 'admin'
+  })
 } satisfies Record<ChannelName, ChannelSpec<z.ZodType, z.ZodType>>
 
 // Every name in CHANNEL_NAMES has a spec, and the contract has no channel without a name.
@@ -149,13 +274,22 @@ export type InputOf<C extends ChannelName> = z.input<Contract[C]['input']>
 export type ParsedInputOf<C extends ChannelName> = z.output<Contract[C]['input']>
 export type OutputOf<C extends ChannelName> = z.output<Contract[C]['output']>
 
-export const RecordScope = z.enum(['clinic', 'staff', 'groups', 'participants', 'enrollments'])
+export const RecordScope = z.enum([
+  'clinic',
+  'staff',
+  'groups',
+  'participants',
+  'enrollments',
+  'sessions'
+])
 export type RecordScope = z.infer<typeof RecordScope>
 
 export const events = {
   'records.changed': z.object({ scope: RecordScope }),
   'auth.changed': z.object({ signedIn: z.boolean() }),
-  'notices.changed': z.object({ count: z.number().int() })
+  'notices.changed': z.object({ count: z.number().int() }),
+  /** A session's log or records changed: every window showing it recomputes. */
+  'session.changed': z.object({ sessionId: Id })
 } satisfies Record<EventName, z.ZodType>
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>

@@ -24,12 +24,35 @@ export const CHANNEL_NAMES = [
   'participants.create',
   'participants.update',
   'enrollments.create',
-  'enrollments.end'
+  'enrollments.end',
+  'sessions.list',
+  'sessions.agenda',
+  'sessions.saveAgenda',
+  'sessions.plan',
+  'sessions.updatePlan',
+  'sessions.get',
+  'sessions.act',
+  'sessions.attendance',
+  'sessions.addWalkIn',
+  'sessions.observe',
+  'sessions.openSafety',
+  'sessions.safetyStep',
+  'sessions.audience',
+  'sessions.openProjector',
+  'curriculum.list',
+  'curriculum.get',
+  'clinic.sessionSettings',
+  'clinic.updateSessionSettings'
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
 
-export const EVENT_NAMES = ['records.changed', 'auth.changed', 'notices.changed'] as const
+export const EVENT_NAMES = [
+  'records.changed',
+  'auth.changed',
+  'notices.changed',
+  'session.changed'
+] as const
 
 export type EventName = (typeof EVENT_NAMES)[number]
 

@@ -14,3 +14,65 @@ export function clinicDate(nowMs: number, timeZone: string): string {
 export function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
 }
+
+/** How far the zone is ahead of UTC at an instant, in ms. */
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit'
+  }).formatToParts(new Date(instant))
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0)
+  const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'))
+  return asUtc - Math.floor(instant / 1000) * 1000
+}
+
+/** The instant a clinic's wall clock shows `time` (HH:MM) on `date` (YYYY-MM-DD). */
+export function zonedTimeToInstant(date: string, time: string, timeZone: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const [hh, mm] = time.split(':').map(Number) as [number, number]
+  const guess = Date.UTC(y, m - 1, d, hh, mm)
+  // Twice, so a time next to a daylight-saving change lands on the right side of it.
+  const first = guess - zoneOffsetMs(guess, timeZone)
+  return guess - zoneOffsetMs(first, timeZone)
+}
+
+/** "14:05" on the clinic's clock. */
+export function clinicTimeOfDay(instant: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23'
+  }).format(new Date(instant))
+}
+
+/** "1:05:09", "4:07", "0:09" — a duration as a countdown shows it. */
+export function clockFigure(ms: number): string {
+  const total = Math.floor(Math.abs(ms) / 1000)
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = total % 60
+  const ss = String(s).padStart(2, '0')
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`
+}
+
+/** A countdown's figure: whole seconds still to go are rounded up, so 0:00 means time is up. */
+export function countdownFigure(remainingMs: number): string {
+  if (remainingMs <= 0) return clockFigure(-remainingMs)
+  return clockFigure(Math.ceil(remainingMs / 1000) * 1000)
+}
+
+/** "2 h 05 min", "45 min" — for summaries. */
+export function minutesText(ms: number): string {
+  const minutes = Math.round(ms / 60_000)
+  const h = Math.floor(Math.abs(minutes) / 60)
+  const m = Math.abs(minutes) % 60
+  const sign = minutes < 0 ? '−' : ''
+  return h > 0 ? `${sign}${h} h ${String(m).padStart(2, '0')} min` : `${sign}${m} min`
+}

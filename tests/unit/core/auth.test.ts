@@ -340,7 +340,12 @@ describe('administrator rights', () => {
     await value(core.handle('auth.signIn', { staffId: samId, passphrase: 'paper boat morning' }))
 
     const adminOnly = CHANNEL_NAMES.filter((name) => contract[name].access === 'admin')
-    expect(adminOnly.sort()).toEqual(['clinic.update', 'staff.create', 'staff.setActive'])
+    expect(adminOnly.sort()).toEqual([
+      'clinic.update',
+      'clinic.updateSessionSettings',
+      'staff.create',
+      'staff.setActive'
+    ])
     const before = await registryBytes(dir)
     for (const name of adminOnly) {
       const error = await refusal(core.handle(name, WELL_FORMED[name]), 'forbidden')

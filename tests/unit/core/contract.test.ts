@@ -18,9 +18,12 @@ import {
   setUpClinic,
   signedInCopy,
   staffMember,
+  segment,
+  sessionPlan,
   WELL_FORMED,
   type Template
 } from './helpers'
+import { DEFAULT_SESSION_SETTINGS } from '../../../src/shared/domain/session'
 
 const LONG = 'x'.repeat(10_000)
 
@@ -138,6 +141,87 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
   'enrollments.end': [
     ['an exit date as a number', { enrollmentId: 'e', exitDate: 20261123 }],
     ['31 November', { enrollmentId: 'e', exitDate: '2026-11-31' }]
+  ],
+  'sessions.list': [['a numeric group id', { groupId: 7 }]],
+  'sessions.agenda': [['no group', {}]],
+  'sessions.saveAgenda': [
+    ['an empty agenda', { groupId: 'g', segments: [] }],
+    ['a segment of 0 minutes', { groupId: 'g', segments: [segment({ plannedMinutes: 0 })] }],
+    ['a segment of 12.5 minutes', { groupId: 'g', segments: [segment({ plannedMinutes: 12.5 })] }],
+    ['a segment of an unknown kind', { groupId: 'g', segments: [segment({ kind: 'lunch' })] }],
+    ['the same segment twice', { groupId: 'g', segments: [segment(), segment()] }],
+    [
+      'seventeen segments',
+      { groupId: 'g', segments: Array.from({ length: 17 }, (_, i) => segment({ id: `s${i}` })) }
+    ]
+  ],
+  'sessions.plan': [
+    ['no facilitator', sessionPlan({ facilitatorIds: [] })],
+    ['a date of 30 February', sessionPlan({ date: '2026-02-30' })],
+    ['countable as text', sessionPlan({ segments: [segment({ countable: 'yes' })] })]
+  ],
+  'sessions.updatePlan': [['no plan', { sessionId: 's' }]],
+  'sessions.get': [['a session id of 65 characters', { sessionId: 'x'.repeat(65) }]],
+  'sessions.act': [
+    ['an action the app does not know', { sessionId: 's', action: { type: 'fast_forward' } }],
+    [
+      'adding 61 minutes',
+      { sessionId: 's', action: { type: 'adjust', segmentId: 'a', minutes: 61 } }
+    ],
+    [
+      'adding 0 minutes',
+      { sessionId: 's', action: { type: 'adjust', segmentId: 'a', minutes: 0 } }
+    ],
+    [
+      'a negative slide',
+      { sessionId: 's', action: { type: 'show_slide', segmentId: 'a', slideIndex: -1 } }
+    ],
+    ['a projector mode of "off"', { sessionId: 's', action: { type: 'projector', mode: 'off' } }]
+  ],
+  'sessions.attendance': [
+    [
+      'an unknown status',
+      { sessionId: 's', participantId: 'p', status: 'here', timeIn: null, timeOut: null }
+    ],
+    [
+      'time out before time in',
+      {
+        sessionId: 's',
+        participantId: 'p',
+        status: 'present',
+        timeIn: '2026-11-23T15:00:00.000Z',
+        timeOut: '2026-11-23T14:00:00.000Z'
+      }
+    ],
+    [
+      'a time without a date',
+      { sessionId: 's', participantId: 'p', status: 'present', timeIn: '14:00', timeOut: null }
+    ]
+  ],
+  'sessions.addWalkIn': [['no participant', { sessionId: 's' }]],
+  'sessions.observe': [
+    ['neither a tag nor a line', { sessionId: 's', participantId: 'p', tag: null, text: '  ' }],
+    ['an unknown tag', { sessionId: 's', participantId: 'p', tag: 'sleepy', text: '' }],
+    [
+      'a line of 281 characters',
+      { sessionId: 's', participantId: 'p', tag: null, text: 'x'.repeat(281) }
+    ]
+  ],
+  'sessions.openSafety': [
+    ['an unknown protocol', { sessionId: 's', participantId: 'p', protocol: 'fire' }]
+  ],
+  'sessions.safetyStep': [
+    ['done as text', { sessionId: 's', checklistId: 'c', stepId: 'assess', done: 'yes' }]
+  ],
+  'sessions.audience': [['no session', {}]],
+  'sessions.openProjector': [['a display number', { sessionId: 's', display: 2 }]],
+  'curriculum.list': [['a search the app does not offer', { search: 'brain' }]],
+  'curriculum.get': [['no module', {}]],
+  'clinic.sessionSettings': [['a list', ['all']]],
+  'clinic.updateSessionSettings': [
+    ['a wrap-up warning of 0 minutes', { ...DEFAULT_SESSION_SETTINGS, wrapUpMinutes: 0 }],
+    ['a volume of 150', { ...DEFAULT_SESSION_SETTINGS, chimeVolume: 150 }],
+    ['no daily minimum', { ...DEFAULT_SESSION_SETTINGS, dailyMinimumMinutes: undefined }]
   ]
 }
 
@@ -179,6 +263,9 @@ function edit(root: unknown, path: Path, change: (parent: Parent, key: string | 
   return copy
 }
 
+/** Fields where null is a real answer ("no module", "no tag") and any id-like text is well-formed. */
+const NULLABLE_IDS = new Set(['moduleId', 'tag'])
+
 function wrongKinds(value: unknown): unknown[] {
   if (typeof value === 'string') return [12345, null, ['text']]
   if (typeof value === 'number') return [String(value), null]
@@ -209,7 +296,11 @@ function derivedMalformed(name: ChannelName): [string, unknown][] {
     if (typeof path[path.length - 1] === 'string') {
       cases.push([`no ${where}`, edit(valid, path, (parent, key) => delete parent[key])])
     }
+    const last = path[path.length - 1]
+    const nullable = typeof last === 'string' && NULLABLE_IDS.has(last)
     for (const wrong of wrongKinds(value)) {
+      // Null (no module, no tag) and any id are both right for these fields.
+      if (nullable && (wrong === null || typeof wrong === 'string')) continue
       cases.push([
         `${where} as ${JSON.stringify(wrong)}`,
         edit(valid, path, (parent, key) => (parent[key] = wrong))

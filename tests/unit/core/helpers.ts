@@ -1,14 +1,21 @@
+import { fileURLToPath } from 'node:url'
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect } from 'vitest'
 import { createCore, type Core } from '../../../src/main/core'
+import { DEFAULT_SESSION_SETTINGS } from '../../../src/shared/domain/session'
+import { defaultAgenda } from '../../../src/shared/session/default-agenda'
 import type { ChannelName } from '../../../src/shared/ipc/names'
 import type { Result } from '../../../src/shared/result'
 
 export const PASSPHRASE = 'maple kettle harbor'
 /** The injected clock: every test runs on Monday 23 November 2026, 9:00 in Chicago. */
 export const NOW = Date.parse('2026-11-23T15:00:00Z')
+/** The curriculum the app ships, so planning can pick real modules. */
+export const CURRICULUM_DIR = fileURLToPath(
+  new URL('../../../resources/curriculum', import.meta.url)
+)
 export const NOW_ISO = new Date(NOW).toISOString()
 
 let sequence = 0
@@ -45,7 +52,12 @@ export interface Template {
 /** A clinic set up once (scrypt is slow on purpose) and copied per test. */
 export async function setUpClinic(): Promise<Template> {
   const dir = await emptyFolder()
-  const core = await createCore({ dataDir: dir, now: () => NOW, newId: ids })
+  const core = await createCore({
+    dataDir: dir,
+    now: () => NOW,
+    newId: ids,
+    curriculumDir: CURRICULUM_DIR
+  })
   const setup = await core.handle('setup.complete', {
     clinic: { name: 'Riverside Recovery Center', timeZone: 'America/Chicago' },
     staff: FIRST_STAFF
@@ -61,7 +73,7 @@ export async function copyClinic(template: string): Promise<string> {
 }
 
 export async function openCore(dir: string): Promise<Core> {
-  return createCore({ dataDir: dir, now: () => NOW, newId: ids })
+  return createCore({ dataDir: dir, now: () => NOW, newId: ids, curriculumDir: CURRICULUM_DIR })
 }
 
 /** A copy of the template clinic with its administrator signed in. */
@@ -194,5 +206,65 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
     participantId: 'participant-unknown',
     joinDate: '2026-11-23'
   },
-  'enrollments.end': { enrollmentId: 'enrollment-unknown', exitDate: '2026-11-23' }
+  'enrollments.end': { enrollmentId: 'enrollment-unknown', exitDate: '2026-11-23' },
+  'sessions.list': { groupId: 'group-unknown' },
+  'sessions.agenda': { groupId: 'group-unknown' },
+  'sessions.saveAgenda': { groupId: 'group-unknown', segments: defaultAgenda() },
+  'sessions.plan': sessionPlan(),
+  'sessions.updatePlan': { sessionId: 'session-unknown', plan: sessionPlan() },
+  'sessions.get': { sessionId: 'session-unknown' },
+  'sessions.act': { sessionId: 'session-unknown', action: { type: 'start' } },
+  'sessions.attendance': {
+    sessionId: 'session-unknown',
+    participantId: 'participant-unknown',
+    status: 'present',
+    timeIn: null,
+    timeOut: null
+  },
+  'sessions.addWalkIn': { sessionId: 'session-unknown', participantId: 'participant-unknown' },
+  'sessions.observe': {
+    sessionId: 'session-unknown',
+    participantId: 'participant-unknown',
+    tag: 'supported_peer',
+    text: 'Offered a ride to a peer'
+  },
+  'sessions.openSafety': {
+    sessionId: 'session-unknown',
+    participantId: 'participant-unknown',
+    protocol: 'impaired'
+  },
+  'sessions.safetyStep': {
+    sessionId: 'session-unknown',
+    checklistId: 'checklist-unknown',
+    stepId: 'assess',
+    done: true
+  },
+  'sessions.audience': { sessionId: 'session-unknown' },
+  'sessions.openProjector': { sessionId: 'session-unknown' },
+  'curriculum.list': {},
+  'curriculum.get': { moduleId: 'module-unknown' },
+  'clinic.sessionSettings': {},
+  'clinic.updateSessionSettings': { ...DEFAULT_SESSION_SETTINGS, dailyMinimumMinutes: 165 }
+}
+
+export function segment(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 'educational',
+    kind: 'educational',
+    title: 'Educational segment',
+    plannedMinutes: 45,
+    countable: true,
+    moduleId: null,
+    ...overrides
+  }
+}
+
+export function sessionPlan(overrides: Record<string, unknown> = {}) {
+  return {
+    groupId: 'group-unknown',
+    date: '2026-11-23',
+    facilitatorIds: ['staff-unknown'],
+    segments: defaultAgenda(),
+    ...overrides
+  }
 }

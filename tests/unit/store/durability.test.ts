@@ -16,7 +16,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'rolldown'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { openRegistry } from '../../../src/main/store/registry'
+import { openRegistry, REGISTRY_VERSION } from '../../../src/main/store/registry'
 
 const KILLS = 120
 /** Kill delays are drawn from [0, MAX_DELAY_MS) after the child's first acknowledgement. */
@@ -134,7 +134,7 @@ describe('registry writes survive SIGKILL', () => {
         throw new Error(`${where}: registry.json does not parse: ${String(error)}`)
       }
       expect(raw.kind, where).toBe('registry')
-      expect(raw.schemaVersion, where).toBe(2)
+      expect(raw.schemaVersion, where).toBe(REGISTRY_VERSION)
       const count = raw.data.participants.length
       expect(count, `${where}: an acknowledged write was lost`).toBeGreaterThanOrEqual(run.lastAck)
       expect(count, `${where}: more than one unacknowledged write`).toBeLessThanOrEqual(

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createCore } from '../../../src/main/core'
 import type { AppStatus } from '../../../src/shared/ipc/contract'
 import type { Participant } from '../../../src/shared/domain/participant'
-import { openRegistry } from '../../../src/main/store/registry'
+import { openRegistry, REGISTRY_VERSION } from '../../../src/main/store/registry'
 import { StoreError } from '../../../src/main/store/versioned-document'
 
 const DAY = 86_400_000
@@ -103,7 +103,7 @@ async function fourDaysOfRecords() {
 
 async function participantIdsOnDisk(): Promise<string[]> {
   const envelope = JSON.parse(await readFile(registryFile(), 'utf8'))
-  expect(envelope).toMatchObject({ kind: 'registry', schemaVersion: 2 })
+  expect(envelope).toMatchObject({ kind: 'registry', schemaVersion: REGISTRY_VERSION })
   return envelope.data.participants.map((p: Participant) => p.id)
 }
 
@@ -205,7 +205,7 @@ describe('a file saved by a newer version', () => {
     const text = JSON.stringify(
       {
         kind: 'registry',
-        schemaVersion: 3,
+        schemaVersion: REGISTRY_VERSION + 1,
         data: { somethingNew: true, participants: [{ id: 'p-1' }] }
       },
       null,

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { Participant } from '../../../src/shared/domain/participant'
 import type { StoredStaff } from '../../../src/shared/domain/staff'
 import { openRegistry, REGISTRY_VERSION } from '../../../src/main/store/registry'
+import { DEFAULT_SESSION_SETTINGS } from '../../../src/shared/domain/session'
 import { StoreError } from '../../../src/main/store/versioned-document'
 
 const NOW = Date.UTC(2031, 4, 12, 14, 30, 0)
@@ -74,7 +75,10 @@ describe('round trip', () => {
       staff: [],
       groups: [],
       participants: [],
-      enrollments: []
+      enrollments: [],
+      sessions: [],
+      sessionSettings: DEFAULT_SESSION_SETTINGS,
+      agendas: []
     })
 
     const returned = await registry.update((draft) => {
@@ -186,6 +190,9 @@ describe('migration from schema version 1', () => {
       { id: 'p-1-goal-2', text: 'Practise one coping skill a day', status: 'in_progress' }
     ])
     expect(registry.data.participants[1]!.goals).toEqual([])
+    // Version 3 added sessions, with the default settings.
+    expect(registry.data.sessions).toEqual([])
+    expect(registry.data.sessionSettings).toEqual(DEFAULT_SESSION_SETTINGS)
     // Everything else is carried over as it was.
     expect(registry.data.clinic).toEqual(v1.data.clinic)
     expect(registry.data.staff).toEqual(v1.data.staff)
@@ -196,11 +203,11 @@ describe('migration from schema version 1', () => {
 
     const [event] = registry.recovery
     expect(registry.recovery).toHaveLength(1)
-    expect(event).toMatchObject({ kind: 'migrated', fromVersion: 1, toVersion: 2 })
+    expect(event).toMatchObject({ kind: 'migrated', fromVersion: 1, toVersion: REGISTRY_VERSION })
 
-    // The file on disk is now version 2, holding the migrated records.
+    // The file on disk is now the current version, holding the migrated records.
     const onDisk = JSON.parse(await readFile(registryFile(), 'utf8'))
-    expect(onDisk.schemaVersion).toBe(2)
+    expect(onDisk.schemaVersion).toBe(REGISTRY_VERSION)
     expect(onDisk.data).toEqual(registry.data)
 
     // A byte-for-byte copy of the version 1 file was kept among the backups.

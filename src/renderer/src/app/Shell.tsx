@@ -14,6 +14,7 @@ import { ParticipantPage } from '../features/participants/ParticipantPage'
 import { NewParticipantPage } from '../features/participants/NewParticipantPage'
 import { ParticipantsPage } from '../features/participants/ParticipantsPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
+import { SummaryPage } from '../features/sessions/SummaryPage'
 import { keys } from './queries'
 
 const NAV = [
@@ -85,6 +86,7 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
             <Route path="/participants" element={<ParticipantsPage />} />
             <Route path="/participants/new" element={<NewParticipantPage />} />
             <Route path="/participants/:participantId" element={<ParticipantPage />} />
+            <Route path="/sessions/:sessionId/summary" element={<SummaryPage />} />
             <Route path="/settings" element={<SettingsPage status={status} staff={staff} />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -10,7 +10,13 @@ export const keys = {
   group: (id: string) => ['groups', id] as const,
   roster: (id: string) => ['groups', id, 'roster'] as const,
   participants: ['participants'] as const,
-  participant: (id: string) => ['participants', id] as const
+  participant: (id: string) => ['participants', id] as const,
+  /** One session; the running screen uses this same key. */
+  session: (id: string) => ['sessions', id] as const,
+  groupSessions: (groupId: string) => ['groups', groupId, 'sessions'] as const,
+  groupAgenda: (groupId: string) => ['groups', groupId, 'agenda'] as const,
+  curriculum: ['curriculum'] as const,
+  sessionSettings: ['sessionSettings'] as const
 }
 
 export function useStatus() {
@@ -29,5 +35,40 @@ export function useParticipants() {
   return useQuery({
     queryKey: keys.participants,
     queryFn: () => unwrap(api().participants.list())
+  })
+}
+
+export function useGroup(groupId: string) {
+  return useQuery({
+    queryKey: keys.group(groupId),
+    queryFn: () => unwrap(api().groups.get({ groupId })),
+    enabled: groupId !== ''
+  })
+}
+
+export function useGroupSessions(groupId: string) {
+  return useQuery({
+    queryKey: keys.groupSessions(groupId),
+    queryFn: () => unwrap(api().sessions.list({ groupId }))
+  })
+}
+
+/** The group's saved default agenda, or the built-in three-hour day. */
+export function useGroupAgenda(groupId: string) {
+  return useQuery({
+    queryKey: keys.groupAgenda(groupId),
+    queryFn: () => unwrap(api().sessions.agenda({ groupId })),
+    enabled: groupId !== ''
+  })
+}
+
+export function useCurriculum() {
+  return useQuery({ queryKey: keys.curriculum, queryFn: () => unwrap(api().curriculum.list()) })
+}
+
+export function useSessionSettings() {
+  return useQuery({
+    queryKey: keys.sessionSettings,
+    queryFn: () => unwrap(api().clinic.sessionSettings())
   })
 }

@@ -8,6 +8,7 @@ import { useToday } from '../../app/useToday'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { meetingLabel, trackLabel } from '../../components/labels'
 import { PageHeader } from '../../components/PageHeader'
+import { GroupSessions } from '../sessions/GroupSessions'
 import { EndEnrolmentButton } from './EndEnrolmentButton'
 import { EnrolForm } from './EnrolForm'
 import { RosterTable } from './RosterTable'
@@ -109,6 +110,7 @@ export function GroupPage() {
           </section>
         </Stack>
       )}
+      <GroupSessions groupId={g.id} />
     </>
   )
 }

@@ -3,6 +3,7 @@ import type { AppStatus } from '../../../../shared/ipc/contract'
 import type { Staff } from '../../../../shared/domain/staff'
 import { PageHeader } from '../../components/PageHeader'
 import { ClinicSettings } from './ClinicSettings'
+import { SessionSettings } from './SessionSettings'
 import { StaffSettings } from './StaffSettings'
 
 export function SettingsPage({ status, staff }: { status: AppStatus; staff: Staff }) {
@@ -19,6 +20,7 @@ export function SettingsPage({ status, staff }: { status: AppStatus; staff: Staf
           </Title>
           {status.clinic && <ClinicSettings clinic={status.clinic} canEdit={staff.isAdmin} />}
         </section>
+        <SessionSettings canEdit={staff.isAdmin} />
         <section aria-labelledby="staff-settings">
           <Title order={2} size="h3" id="staff-settings" mb="sm">
             Staff

@@ -1,0 +1,281 @@
+import type {
+  Agenda,
+  AttendanceRecord,
+  Segment,
+  SegmentInput,
+  SessionIndexEntry,
+  SessionPlanInput,
+  SessionRecord
+} from '../../shared/domain/session'
+import { takesModule } from '../../shared/domain/session'
+import type { Registry } from '../store/registry'
+import type { VersionedDocument } from '../store/versioned-document'
+import { RuleError } from '../../shared/result'
+import { displayName } from '../../shared/rules/names'
+import { defaultAgenda } from '../../shared/session/default-agenda'
+import { sessionState } from '../../shared/session/state'
+import { isoNow, type ServiceContext } from './context'
+
+type PlanFields = SessionPlanInput & { segments: Agenda }
+
+export interface SessionPerson {
+  participantId: string
+  displayName: string
+  clientId: string
+}
+
+/** A session as the facilitator's screen needs it: the record and who the ids are. */
+export interface SessionView extends SessionRecord {
+  groupName: string
+  people: SessionPerson[]
+}
+
+export function listSessions(ctx: ServiceContext, groupId: string): SessionIndexEntry[] {
+  findGroup(ctx.registry.data, groupId)
+  return ctx.registry.data.sessions
+    .filter((s) => s.groupId === groupId)
+    .sort(
+      (a, b) => b.date.localeCompare(a.date) || (b.startedAt ?? '').localeCompare(a.startedAt ?? '')
+    )
+}
+
+export function groupAgenda(ctx: ServiceContext, groupId: string): SegmentInput[] {
+  findGroup(ctx.registry.data, groupId)
+  const saved = ctx.registry.data.agendas.find((a) => a.groupId === groupId)
+  return saved ? saved.segments : defaultAgenda()
+}
+
+export async function saveGroupAgenda(
+  ctx: ServiceContext,
+  input: { groupId: string; segments: Agenda }
+): Promise<SegmentInput[]> {
+  checkModules(ctx, input.segments)
+  return ctx.registry.update((registry) => {
+    findGroup(registry, input.groupId)
+    const saved = registry.agendas.find((a) => a.groupId === input.groupId)
+    if (saved) saved.segments = input.segments
+    else registry.agendas.push({ groupId: input.groupId, segments: input.segments })
+    return input.segments
+  })
+}
+
+export async function planSession(ctx: ServiceContext, input: PlanFields): Promise<SessionView> {
+  const registry = ctx.registry.data
+  findGroup(registry, input.groupId)
+  checkFacilitators(registry, input.facilitatorIds)
+  const at = isoNow(ctx)
+  const record: SessionRecord = {
+    id: ctx.newId(),
+    groupId: input.groupId,
+    date: input.date,
+    facilitatorIds: input.facilitatorIds,
+    segments: withModules(ctx, input.segments),
+    events: [],
+    attendance: rosterOn(registry, input.groupId, input.date).map((participantId) =>
+      unmarked(participantId, at)
+    ),
+    observations: [],
+    safety: [],
+    lastSeenAt: null,
+    createdAt: at,
+    updatedAt: at
+  }
+  // The file first: an index line must never point at a session that was not saved.
+  const document = await ctx.sessions.create(record)
+  await ctx.registry.update((draft) => {
+    draft.sessions.push(indexEntry(record, ctx.now()))
+  })
+  return view(ctx, document.data)
+}
+
+export async function updatePlan(
+  ctx: ServiceContext,
+  input: { sessionId: string; plan: PlanFields }
+): Promise<SessionView> {
+  const document = await openSession(ctx, input.sessionId)
+  if (document.data.groupId !== input.plan.groupId) {
+    throw new RuleError('invalid_input', 'A session cannot be moved to another group.')
+  }
+  if (document.data.events.some((e) => e.type === 'started')) {
+    throw new RuleError(
+      'conflict',
+      'This session has started; change what is still to come from the running screen instead.'
+    )
+  }
+  checkFacilitators(ctx.registry.data, input.plan.facilitatorIds)
+  const segments = withModules(ctx, input.plan.segments)
+  const roster = rosterOn(ctx.registry.data, input.plan.groupId, input.plan.date)
+  await document.update((draft) => {
+    const at = isoNow(ctx)
+    draft.date = input.plan.date
+    draft.facilitatorIds = input.plan.facilitatorIds
+    draft.segments = segments
+    // Nothing is marked before the start, so the list simply follows the roster of the new date.
+    const marked = draft.attendance.filter((a) => a.status !== 'unmarked' || a.walkIn)
+    const markedIds = new Set(marked.map((a) => a.participantId))
+    draft.attendance = [
+      ...marked,
+      ...roster.filter((id) => !markedIds.has(id)).map((id) => unmarked(id, at))
+    ]
+    draft.updatedAt = at
+  })
+  await syncIndex(ctx, document.data)
+  return view(ctx, document.data)
+}
+
+export async function getSession(ctx: ServiceContext, sessionId: string): Promise<SessionView> {
+  const document = await openSession(ctx, sessionId)
+  return view(ctx, document.data)
+}
+
+/** The projector's share of a session: timing and slides, never a person or a note. */
+export async function audienceView(ctx: ServiceContext, sessionId: string) {
+  const { data } = await openSession(ctx, sessionId)
+  return {
+    id: data.id,
+    segments: data.segments.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      title: s.title,
+      plannedMinutes: s.plannedMinutes,
+      countable: s.countable,
+      module: s.module
+        ? {
+            title: s.module.title,
+            slides: s.module.slides.map((slide) => ({
+              title: slide.title,
+              body: slide.body,
+              minutes: slide.minutes
+            }))
+          }
+        : null
+    })),
+    events: data.events
+  }
+}
+
+export async function openSession(
+  ctx: ServiceContext,
+  sessionId: string
+): Promise<VersionedDocument<SessionRecord>> {
+  if (!ctx.registry.data.sessions.some((s) => s.id === sessionId)) {
+    throw new RuleError('not_found', 'That session was not found.')
+  }
+  return ctx.sessions.get(sessionId)
+}
+
+/** Keeps the registry's one-line summary in step with the session file. */
+export async function syncIndex(ctx: ServiceContext, record: SessionRecord): Promise<void> {
+  const next = indexEntry(record, ctx.now())
+  const current = ctx.registry.data.sessions.find((s) => s.id === record.id)
+  if (current && JSON.stringify(current) === JSON.stringify(next)) return
+  await ctx.registry.update((draft) => {
+    const index = draft.sessions.findIndex((s) => s.id === record.id)
+    if (index >= 0) draft.sessions[index] = next
+    else draft.sessions.push(next)
+  })
+}
+
+export function view(ctx: ServiceContext, record: SessionRecord): SessionView {
+  const registry = ctx.registry.data
+  const group = registry.groups.find((g) => g.id === record.groupId)
+  const people = record.attendance.flatMap((a) => {
+    const person = registry.participants.find((p) => p.id === a.participantId)
+    return person
+      ? [{ participantId: person.id, displayName: displayName(person), clientId: person.clientId }]
+      : []
+  })
+  return { ...record, groupName: group?.name ?? '', people }
+}
+
+export function unmarked(participantId: string, at: string, walkIn = false): AttendanceRecord {
+  return { participantId, status: 'unmarked', timeIn: null, timeOut: null, walkIn, updatedAt: at }
+}
+
+/** Who is on the group's roster on a given day. */
+export function rosterOn(registry: Registry, groupId: string, date: string): string[] {
+  const active = new Set(
+    registry.participants
+      .filter((p) => p.status === 'active' || (p.discharge && p.discharge.date >= date))
+      .map((p) => p.id)
+  )
+  return registry.enrollments
+    .filter(
+      (e) =>
+        e.groupId === groupId &&
+        e.joinDate <= date &&
+        (e.exitDate === null || e.exitDate >= date) &&
+        active.has(e.participantId)
+    )
+    .map((e) => e.participantId)
+}
+
+function indexEntry(record: SessionRecord, now: number): SessionIndexEntry {
+  const state = sessionState(record, now, { wrapUpMinutes: 5 })
+  return {
+    id: record.id,
+    groupId: record.groupId,
+    date: record.date,
+    status: state.status === 'paused' ? 'running' : state.status,
+    startedAt: state.startedAt === null ? null : new Date(state.startedAt).toISOString(),
+    endedAt: state.endedAt === null ? null : new Date(state.endedAt).toISOString()
+  }
+}
+
+function withModules(ctx: ServiceContext, segments: Agenda): Segment[] {
+  checkModules(ctx, segments)
+  return segments.map((segment) => {
+    if (!segment.moduleId) return { ...segment, module: null }
+    const module = ctx.curriculum.get(segment.moduleId)
+    if (!module) throw new RuleError('invalid_input', 'A chosen curriculum module was not found.')
+    return {
+      ...segment,
+      module: {
+        moduleId: module.id,
+        version: module.version,
+        title: module.title,
+        slides: module.slides.map((s) => ({
+          title: s.title,
+          body: s.body,
+          notes: s.notes,
+          minutes: s.minutes
+        }))
+      }
+    }
+  })
+}
+
+function checkModules(ctx: ServiceContext, segments: Agenda): void {
+  for (const segment of segments) {
+    if (segment.moduleId === null) continue
+    if (!takesModule(segment.kind)) {
+      throw new RuleError(
+        'invalid_input',
+        `"${segment.title}" is not an educational or skills segment, so it cannot show a module.`
+      )
+    }
+    if (!ctx.curriculum.get(segment.moduleId)) {
+      throw new RuleError(
+        'invalid_input',
+        `The module chosen for "${segment.title}" is not in the curriculum library.`
+      )
+    }
+  }
+}
+
+function checkFacilitators(registry: Registry, ids: readonly string[]): void {
+  for (const id of ids) {
+    const staff = registry.staff.find((s) => s.id === id)
+    if (!staff)
+      throw new RuleError('invalid_input', 'One of the chosen facilitators was not found.')
+    if (!staff.active) {
+      throw new RuleError('invalid_input', `${staff.fullName} is disabled and cannot facilitate.`)
+    }
+  }
+}
+
+function findGroup(registry: Registry, groupId: string) {
+  const group = registry.groups.find((g) => g.id === groupId)
+  if (!group) throw new RuleError('not_found', 'That group was not found.')
+  return group
+}

@@ -1,0 +1,103 @@
+import { Box, Center, Text, VisuallyHidden } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
+import { useParams } from 'react-router'
+import { sessionState } from '../../../../shared/session/state'
+import { api, unwrap } from '../../api'
+import { useNow } from '../sessions/useNow'
+import { useSessionUpdates } from '../sessions/useSession'
+import { SlideView } from '../slides/SlideView'
+import { TimerDisc } from './TimerDisc'
+
+const CALM = '#10161f'
+
+function Calm({ children, testId }: { children?: ReactNode; testId: string }) {
+  return (
+    <Center h="100vh" bg={CALM} data-testid={testId} p="xl">
+      {children}
+    </Center>
+  )
+}
+
+/**
+ * What the room sees on the projector: the current slide, a calm timer disc,
+ * or nothing. It is sent only timing and slides (never a name, a note or a
+ * safety step) and computes from the same log as the facilitator's screen.
+ */
+export function AudiencePage() {
+  const { sessionId = '' } = useParams()
+  const key = ['audience', sessionId]
+  useSessionUpdates(sessionId, key)
+  const view = useQuery({
+    queryKey: key,
+    queryFn: () => unwrap(api().sessions.audience({ sessionId })),
+    staleTime: Infinity,
+    // If the facilitator's screen is signed out for a moment, keep trying quietly.
+    refetchInterval: (query) => (query.state.status === 'error' ? 5_000 : false)
+  })
+  const now = useNow(500)
+
+  if (!view.data) {
+    return (
+      <Calm testId="audience-waiting">
+        <Text c="#8a99a6" fz={24}>
+          Waiting for the facilitator’s screen…
+        </Text>
+      </Calm>
+    )
+  }
+  const state = sessionState(view.data, now, { wrapUpMinutes: 5 })
+  if (state.projectorMode === 'blank') {
+    return (
+      <Calm testId="audience-blank">
+        <VisuallyHidden>The projector is blank for now.</VisuallyHidden>
+      </Calm>
+    )
+  }
+  if (state.status === 'planned' || state.status === 'ended') {
+    return (
+      <Calm testId={state.status === 'planned' ? 'audience-welcome' : 'audience-thanks'}>
+        <Text c="#e8eef2" fz={48} fw={600} ta="center">
+          {state.status === 'planned'
+            ? 'Welcome. We will begin soon.'
+            : 'Thank you for being here today.'}
+        </Text>
+      </Calm>
+    )
+  }
+  const current = state.current
+  const segment = view.data.segments.find((s) => s.id === current?.segmentId)
+  const slides = segment?.module?.slides ?? []
+  if (state.projectorMode === 'follow' && current && slides.length > 0) {
+    const index = Math.min(state.currentSlide[current.segmentId] ?? 0, slides.length - 1)
+    return (
+      <Box
+        h="100vh"
+        bg="#ffffff"
+        p="4vw"
+        data-testid="audience-slide"
+        data-slide-index={index}
+        style={{ overflow: 'hidden' }}
+      >
+        <SlideView slide={slides[index]!} size="projector" />
+      </Box>
+    )
+  }
+  const left = current ? Math.max(0, current.remainingMs) : 0
+  const minutes = Math.ceil(left / 60_000)
+  return (
+    <Calm testId="audience-timer-screen">
+      <TimerDisc
+        fraction={current && current.budgetMs > 0 ? left / current.budgetMs : 0}
+        title={current?.title ?? ''}
+        caption={
+          state.status === 'paused'
+            ? 'Paused'
+            : left === 0
+              ? 'Wrapping up'
+              : `${minutes} ${minutes === 1 ? 'minute' : 'minutes'} left`
+        }
+      />
+    </Calm>
+  )
+}

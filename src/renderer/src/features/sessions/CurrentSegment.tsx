@@ -1,0 +1,83 @@
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { countdownFigure } from '../../../../shared/rules/dates'
+import { SEGMENT_KIND_LABELS } from '../../../../shared/domain/session'
+import type { SessionState } from '../../../../shared/session/types'
+import { PHASE_LOOK } from './phase'
+
+interface Props {
+  state: SessionState
+  busy: boolean
+  onAdjust(minutes: number): void
+  onPrevious(): void
+  onNext(): void
+}
+
+/** The current segment with a countdown big enough to read at arm's length. */
+export function CurrentSegment({ state, busy, onAdjust, onPrevious, onNext }: Props) {
+  const segment = state.current
+  if (!segment) return null
+  const look = PHASE_LOOK[state.phase]
+  const underlying = PHASE_LOOK[state.segmentPhase]
+  const over = state.segmentPhase === 'overtime'
+  const figure = over
+    ? `+${countdownFigure(segment.remainingMs)} over`
+    : countdownFigure(segment.remainingMs)
+  return (
+    <Paper
+      withBorder
+      p="md"
+      aria-label="Current segment"
+      role="region"
+      style={{ borderWidth: 3, borderColor: `var(--mantine-color-${underlying.color}-6)` }}
+    >
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={0}>
+            <Text size="sm" c="dimmed">
+              {SEGMENT_KIND_LABELS[segment.kind]}
+            </Text>
+            <Title order={2}>{segment.title}</Title>
+          </Stack>
+          <Badge
+            size="xl"
+            color={look.color}
+            variant={state.phase === 'paused' ? 'outline' : 'filled'}
+            leftSection={<span aria-hidden>{look.shape}</span>}
+            data-testid="phase"
+          >
+            {look.label}
+          </Badge>
+        </Group>
+        <Text
+          fz={over ? 72 : 96}
+          fw={800}
+          ff="monospace"
+          lh={1}
+          c={over ? 'red.8' : undefined}
+          data-testid="countdown"
+          aria-live="off"
+        >
+          {figure}
+        </Text>
+        <Text size="sm" c="dimmed">
+          Budget {Math.round(segment.budgetMs / 60_000)} min (planned{' '}
+          {Math.round(segment.plannedMs / 60_000)}) · used {countdownFigure(segment.actualMs)}
+        </Text>
+        <Group gap="xs">
+          <Button variant="default" onClick={() => onAdjust(-1)} disabled={busy}>
+            −1 minute
+          </Button>
+          <Button variant="default" onClick={() => onAdjust(1)} disabled={busy}>
+            +1 minute
+          </Button>
+          <Button variant="default" onClick={onPrevious} disabled={busy}>
+            Previous segment
+          </Button>
+          <Button onClick={onNext} disabled={busy}>
+            Next segment (N)
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}

@@ -1,0 +1,184 @@
+import { Accordion, Alert, Badge, Button, Group, Select, Stack, Text } from '@mantine/core'
+import { useState } from 'react'
+import {
+  ATTENDANCE_STATUS_LABELS,
+  type ObservationTag,
+  type SessionSettings
+} from '../../../../shared/domain/session'
+import type { SessionView } from '../../../../shared/ipc/contract'
+import { attendanceFigures, plannedCountableMs } from '../../../../shared/session/countable'
+import { api, unwrap } from '../../api'
+import { useParticipants } from '../../app/queries'
+import { PersonPanel, type AttendanceChange } from './PersonPanel'
+import { useSessionChange } from './useSession'
+
+interface Props {
+  session: SessionView
+  settings: SessionSettings
+  timeZone: string
+  now: number
+  onSafety(checklistId: string): void
+}
+
+/** Attendance, countable minutes and observations for everyone on the session's list. */
+export function PeoplePanel({ session, settings, timeZone, now, onSafety }: Props) {
+  const sessionId = session.id
+  const participants = useParticipants()
+  const [walkIn, setWalkIn] = useState<string | null>(null)
+  const attendance = useSessionChange(
+    sessionId,
+    (input: { participantId: string } & AttendanceChange) =>
+      unwrap(api().sessions.attendance({ sessionId, ...input }))
+  )
+  const observe = useSessionChange(
+    sessionId,
+    (input: { participantId: string; tag: ObservationTag | null; text: string }) =>
+      unwrap(api().sessions.observe({ sessionId, ...input }))
+  )
+  const addWalkIn = useSessionChange(sessionId, (participantId: string) =>
+    unwrap(api().sessions.addWalkIn({ sessionId, participantId }))
+  )
+  const figures = attendanceFigures(session, session.attendance, now, settings)
+  const figuresOf = (id: string) => figures.find((f) => f.participantId === id)
+  const name = (id: string) =>
+    session.people.find((p) => p.participantId === id)?.displayName ?? 'Unknown'
+  const busy = attendance.isPending || observe.isPending || addWalkIn.isPending
+  const planned = Math.round(plannedCountableMs(session) / 60_000)
+  const onList = new Set(session.attendance.map((a) => a.participantId))
+  const walkInOptions = (participants.data ?? [])
+    .filter((p) => p.status === 'active' && !onList.has(p.id))
+    .map((p) => ({ value: p.id, label: `${p.displayName} (${p.clientId})` }))
+  const present = session.attendance.filter((a) => a.status === 'present').length
+
+  return (
+    <Stack gap="sm">
+      <Text size="sm">
+        {present} present of {session.attendance.length} on the list · daily minimum{' '}
+        {settings.dailyMinimumMinutes} countable min
+      </Text>
+      {planned < settings.dailyMinimumMinutes && (
+        <Alert color="yellow" title="The plan cannot reach the daily minimum">
+          This agenda counts {planned} minutes, below the daily minimum of{' '}
+          {settings.dailyMinimumMinutes}. No one can reach it today unless the agenda changes.
+        </Alert>
+      )}
+      {session.safety.length > 0 && (
+        <Stack gap={4}>
+          {session.safety.map((c) => (
+            <Button key={c.id} color="red" variant="light" onClick={() => onSafety(c.id)}>
+              Safety checklist: {name(c.participantId)}
+            </Button>
+          ))}
+        </Stack>
+      )}
+      <Accordion multiple variant="separated" chevronPosition="left">
+        {session.attendance.map((record) => {
+          const f = figuresOf(record.participantId)
+          const personName = name(record.participantId)
+          return (
+            <Accordion.Item key={record.participantId} value={record.participantId}>
+              <Accordion.Control aria-label={`${personName}: attendance and observations`}>
+                <Group justify="space-between" wrap="nowrap" gap="xs">
+                  <Text fw={600} truncate>
+                    {personName}
+                  </Text>
+                  <Group gap={4} wrap="nowrap">
+                    {record.walkIn && (
+                      <Badge variant="outline" size="sm">
+                        Walk-in
+                      </Badge>
+                    )}
+                    <Badge
+                      size="sm"
+                      variant="light"
+                      color={record.status === 'present' ? 'teal' : 'gray'}
+                    >
+                      {ATTENDANCE_STATUS_LABELS[record.status]}
+                    </Badge>
+                    {f?.late && (
+                      <Badge size="sm" color="orange" variant="light">
+                        Late arrival
+                      </Badge>
+                    )}
+                    {f?.leftEarly && (
+                      <Badge size="sm" color="orange" variant="light">
+                        Left early
+                      </Badge>
+                    )}
+                    {record.status === 'present' && f?.fallsShort && (
+                      <Badge
+                        size="sm"
+                        color="red"
+                        variant="light"
+                        leftSection={<span aria-hidden>⚠</span>}
+                      >
+                        Short of minimum
+                      </Badge>
+                    )}
+                  </Group>
+                </Group>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <PersonPanel
+                  name={personName}
+                  record={record}
+                  figures={f}
+                  observations={session.observations.filter(
+                    (o) => o.participantId === record.participantId
+                  )}
+                  date={session.date}
+                  timeZone={timeZone}
+                  dailyMinimumMinutes={settings.dailyMinimumMinutes}
+                  now={now}
+                  busy={busy}
+                  onAttendance={(change) =>
+                    attendance.mutate({ participantId: record.participantId, ...change })
+                  }
+                  onObserve={(tag, text) =>
+                    observe.mutate(
+                      { participantId: record.participantId, tag, text },
+                      {
+                        onSuccess: (updated) => {
+                          // A safety concern opens its checklist at once, on this screen only.
+                          if (tag !== 'safety_concern' && tag !== 'arrived_impaired') return
+                          const protocol =
+                            tag === 'safety_concern' ? 'suicidal_thoughts' : 'impaired'
+                          const checklist = updated.safety.find(
+                            (c) =>
+                              c.participantId === record.participantId && c.protocol === protocol
+                          )
+                          if (checklist) onSafety(checklist.id)
+                        }
+                      }
+                    )
+                  }
+                />
+              </Accordion.Panel>
+            </Accordion.Item>
+          )
+        })}
+      </Accordion>
+      <Group gap="xs" align="flex-end">
+        <Select
+          label="Add a walk-in"
+          placeholder="Choose a participant"
+          data={walkInOptions}
+          value={walkIn}
+          onChange={setWalkIn}
+          searchable
+          nothingFoundMessage="No one else is active"
+          style={{ flex: 1 }}
+        />
+        <Button
+          variant="default"
+          disabled={!walkIn || busy}
+          onClick={() => {
+            if (walkIn) addWalkIn.mutate(walkIn, { onSuccess: () => setWalkIn(null) })
+          }}
+        >
+          Add walk-in
+        </Button>
+      </Group>
+    </Stack>
+  )
+}

@@ -1,0 +1,214 @@
+import { Badge, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
+import { useState } from 'react'
+import {
+  OBSERVATION_TAG_LABELS,
+  OBSERVATION_TAGS,
+  type AttendanceRecord,
+  type Observation,
+  type ObservationTag
+} from '../../../../shared/domain/session'
+import { clinicTimeOfDay, zonedTimeToInstant } from '../../../../shared/rules/dates'
+import type { AttendanceFigures } from '../../../../shared/session/types'
+
+export interface AttendanceChange {
+  status: AttendanceRecord['status']
+  timeIn: string | null
+  timeOut: string | null
+}
+
+interface Props {
+  name: string
+  record: AttendanceRecord
+  figures: AttendanceFigures | undefined
+  observations: Observation[]
+  date: string
+  timeZone: string
+  dailyMinimumMinutes: number
+  now: number
+  busy: boolean
+  onAttendance(change: AttendanceChange): void
+  onObserve(tag: ObservationTag | null, text: string): void
+}
+
+const iso = (ms: number) => new Date(ms).toISOString()
+
+/** One person's attendance and the quick observations jotted during the group. */
+export function PersonPanel(props: Props) {
+  const { record, figures, timeZone, date, now, busy, name } = props
+  const [line, setLine] = useState('')
+  const [leaving, setLeaving] = useState(false)
+  const present = record.status === 'present'
+  const timeOf = (value: string | null) =>
+    value ? clinicTimeOfDay(Date.parse(value), timeZone) : ''
+  const atTime = (hhmm: string) => (hhmm ? iso(zonedTimeToInstant(date, hhmm, timeZone)) : null)
+  const countableMinutes = Math.floor((figures?.countableMs ?? 0) / 60_000)
+
+  const recordLeaving = () => {
+    setLeaving(false)
+    props.onAttendance({ status: 'present', timeIn: record.timeIn, timeOut: iso(now) })
+  }
+
+  return (
+    <Stack gap="sm">
+      <Group gap="xs">
+        <Button
+          size="xs"
+          variant={present ? 'filled' : 'default'}
+          disabled={busy}
+          onClick={() =>
+            props.onAttendance({
+              status: 'present',
+              timeIn: record.timeIn ?? iso(now),
+              timeOut: null
+            })
+          }
+        >
+          Arrived
+        </Button>
+        <Button
+          size="xs"
+          variant={record.status === 'absent_excused' ? 'filled' : 'default'}
+          disabled={busy}
+          onClick={() =>
+            props.onAttendance({ status: 'absent_excused', timeIn: null, timeOut: null })
+          }
+        >
+          Absent (excused)
+        </Button>
+        <Button
+          size="xs"
+          variant={record.status === 'absent_unexcused' ? 'filled' : 'default'}
+          disabled={busy}
+          onClick={() =>
+            props.onAttendance({ status: 'absent_unexcused', timeIn: null, timeOut: null })
+          }
+        >
+          Absent (unexcused)
+        </Button>
+        {present && !record.timeOut && (
+          <Button
+            size="xs"
+            color="orange"
+            variant="light"
+            disabled={busy}
+            onClick={() => setLeaving(true)}
+          >
+            Leaving now
+          </Button>
+        )}
+      </Group>
+      {present && (
+        <Group gap="sm" align="flex-end">
+          <TextInput
+            type="time"
+            size="xs"
+            label={`Time in for ${name}`}
+            value={timeOf(record.timeIn)}
+            disabled={busy}
+            onChange={(event) => {
+              const value = atTime(event.currentTarget.value)
+              if (value)
+                props.onAttendance({ status: 'present', timeIn: value, timeOut: record.timeOut })
+            }}
+          />
+          <TextInput
+            type="time"
+            size="xs"
+            label={`Time out for ${name}`}
+            value={timeOf(record.timeOut)}
+            disabled={busy}
+            onChange={(event) =>
+              props.onAttendance({
+                status: 'present',
+                timeIn: record.timeIn,
+                timeOut: atTime(event.currentTarget.value)
+              })
+            }
+          />
+          <Text size="sm" data-testid="countable">
+            {countableMinutes} countable min
+          </Text>
+        </Group>
+      )}
+      <Stack gap={4}>
+        <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+          Observations
+        </Text>
+        <Group gap={6}>
+          {OBSERVATION_TAGS.map((tag) => (
+            <Button
+              key={tag}
+              size="compact-sm"
+              variant="light"
+              color={tag === 'safety_concern' || tag === 'arrived_impaired' ? 'red' : 'teal'}
+              disabled={busy}
+              onClick={() => props.onObserve(tag, '')}
+            >
+              {OBSERVATION_TAG_LABELS[tag]}
+            </Button>
+          ))}
+        </Group>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault()
+            if (!line.trim()) return
+            props.onObserve(null, line.trim())
+            setLine('')
+          }}
+        >
+          <Group gap="xs" align="flex-end">
+            <TextInput
+              size="xs"
+              style={{ flex: 1 }}
+              label={`A short line about ${name}`}
+              maxLength={280}
+              value={line}
+              onChange={(event) => setLine(event.currentTarget.value)}
+            />
+            <Button size="xs" type="submit" variant="default" disabled={busy || !line.trim()}>
+              Add
+            </Button>
+          </Group>
+        </form>
+        {props.observations.length > 0 && (
+          <Stack gap={2} role="list" aria-label={`Observations of ${name}`}>
+            {props.observations.map((o) => (
+              <Text size="sm" key={o.id} role="listitem">
+                <Text span c="dimmed" ff="monospace">
+                  {clinicTimeOfDay(Date.parse(o.at), timeZone)}
+                </Text>{' '}
+                {o.tag && (
+                  <Badge size="xs" variant="light" mr={4}>
+                    {OBSERVATION_TAG_LABELS[o.tag]}
+                  </Badge>
+                )}
+                {o.text}
+              </Text>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+      <Modal opened={leaving} onClose={() => setLeaving(false)} title={`${name} is leaving`}>
+        <Stack>
+          <Text>
+            Leaving now, {name} has {countableMinutes} countable minutes today.
+          </Text>
+          {countableMinutes < props.dailyMinimumMinutes && (
+            <Text c="red.8" fw={600}>
+              ⚠ That is below the daily minimum of {props.dailyMinimumMinutes} minutes, so the day
+              may not count toward billing.
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setLeaving(false)}>
+              Cancel
+            </Button>
+            <Button onClick={recordLeaving}>
+              Record leaving at {clinicTimeOfDay(now, timeZone)}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  )
+}

@@ -1,0 +1,52 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { notifications } from '@mantine/notifications'
+import { useEffect } from 'react'
+import type { SessionAction } from '../../../../shared/domain/session'
+import type { SessionView } from '../../../../shared/ipc/contract'
+import { api, messageOf, unwrap } from '../../api'
+
+export const sessionKey = (sessionId: string) => ['sessions', sessionId] as const
+
+/** Refetches a session whenever any window changes it (the other window, the clock watch). */
+export function useSessionUpdates(sessionId: string, key: readonly unknown[]): void {
+  const client = useQueryClient()
+  useEffect(
+    () =>
+      api().subscribe('session.changed', (payload) => {
+        if (payload.sessionId === sessionId) void client.invalidateQueries({ queryKey: key })
+      }),
+    // The key is derived from the id; listing it would resubscribe on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, sessionId]
+  )
+}
+
+export function useSession(sessionId: string) {
+  const key = sessionKey(sessionId)
+  useSessionUpdates(sessionId, key)
+  return useQuery({
+    queryKey: key,
+    queryFn: () => unwrap(api().sessions.get({ sessionId })),
+    staleTime: Infinity
+  })
+}
+
+/**
+ * Every change to a session answers the whole session, which replaces the
+ * cached one at once: the screen never waits for a refetch to show a press.
+ */
+export function useSessionChange<I>(sessionId: string, call: (input: I) => Promise<SessionView>) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: call,
+    onSuccess: (session) => client.setQueryData(sessionKey(sessionId), session),
+    onError: (error) =>
+      notifications.show({ color: 'red', title: 'Not done', message: messageOf(error) })
+  })
+}
+
+export function useSessionAction(sessionId: string) {
+  return useSessionChange(sessionId, (action: SessionAction) =>
+    unwrap(api().sessions.act({ sessionId, action }))
+  )
+}

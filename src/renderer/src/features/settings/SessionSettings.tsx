@@ -1,0 +1,156 @@
+import {
+  Button,
+  Group,
+  Loader,
+  NumberInput,
+  SimpleGrid,
+  Slider,
+  Stack,
+  Switch,
+  Text,
+  Title
+} from '@mantine/core'
+import { schemaResolver, useForm } from '@mantine/form'
+import { notifications } from '@mantine/notifications'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import wrapUpChime from '../../../../../resources/sounds/wrap-up.wav?url'
+import { SessionSettings as SessionSettingsSchema } from '../../../../shared/domain/session'
+import { api, unwrap } from '../../api'
+import { keys, useSessionSettings } from '../../app/queries'
+import { ErrorNotice } from '../../components/ErrorNotice'
+
+type Settings = SessionSettingsSchema
+
+/** Plays the wrap-up chime once, as a running session would at this volume. */
+function playChime(volume: number) {
+  const audio = new Audio(wrapUpChime)
+  audio.volume = Math.min(1, Math.max(0, volume / 100))
+  audio.play().catch(() =>
+    notifications.show({
+      color: 'red',
+      title: 'The chime did not play',
+      message: 'Check that this computer’s sound is on and not muted, then try again.'
+    })
+  )
+}
+
+function SessionSettingsForm({ initial, canEdit }: { initial: Settings; canEdit: boolean }) {
+  const client = useQueryClient()
+  const form = useForm<Settings>({
+    mode: 'uncontrolled',
+    initialValues: initial,
+    validate: schemaResolver(SessionSettingsSchema, { sync: true })
+  })
+  const save = useMutation({
+    mutationFn: (values: Settings) => unwrap(api().clinic.updateSessionSettings(values)),
+    onSuccess: (saved) => {
+      client.setQueryData(keys.sessionSettings, saved)
+      notifications.show({ message: 'Session settings saved', color: 'teal' })
+    }
+  })
+  const minutesField = (field: keyof Settings) => ({
+    allowDecimal: false,
+    allowNegative: false,
+    disabled: !canEdit,
+    ...form.getInputProps(field)
+  })
+
+  return (
+    <form noValidate aria-label="Session settings" onSubmit={form.onSubmit((v) => save.mutate(v))}>
+      <Stack gap="sm" maw={720}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NumberInput
+            label="Daily minimum of countable minutes"
+            description="Payers commonly need 180 minutes of countable time for a day to count; check your payers’ rules"
+            min={0}
+            max={600}
+            {...minutesField('dailyMinimumMinutes')}
+            key={form.key('dailyMinimumMinutes')}
+          />
+          <NumberInput
+            label="Wrap-up warning (minutes)"
+            description="How long before a segment’s end the timer warns that it is time to wrap up"
+            min={1}
+            max={30}
+            {...minutesField('wrapUpMinutes')}
+            key={form.key('wrapUpMinutes')}
+          />
+          <NumberInput
+            label="Late arrival after (minutes)"
+            description="Arriving more than this long after the start is recorded as a late arrival"
+            min={0}
+            max={60}
+            {...minutesField('lateAfterMinutes')}
+            key={form.key('lateAfterMinutes')}
+          />
+          <NumberInput
+            label="Shortest segment a rebalance may leave (minutes)"
+            description="When a segment runs over, a proposal to take time from later ones never shortens a segment below this"
+            min={1}
+            max={60}
+            {...minutesField('minimumSegmentMinutes')}
+            key={form.key('minimumSegmentMinutes')}
+          />
+        </SimpleGrid>
+        <Switch
+          label="Chime when it is time to wrap up"
+          disabled={!canEdit}
+          {...form.getInputProps('chimeEnabled', { type: 'checkbox' })}
+          key={form.key('chimeEnabled')}
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            Chime volume
+          </Text>
+          <Group gap="md" align="center" wrap="nowrap">
+            <Slider
+              style={{ flex: 1 }}
+              min={0}
+              max={100}
+              step={5}
+              thumbLabel="Chime volume"
+              label={(value) => `${value}%`}
+              marks={[
+                { value: 0, label: 'Silent' },
+                { value: 100, label: 'Loudest' }
+              ]}
+              disabled={!canEdit}
+              {...form.getInputProps('chimeVolume')}
+              key={form.key('chimeVolume')}
+            />
+            <Button variant="default" onClick={() => playChime(form.getValues().chimeVolume)}>
+              Play the chime
+            </Button>
+          </Group>
+        </Stack>
+        <ErrorNotice error={save.error} title="Settings not saved" />
+        {canEdit ? (
+          <Group mt="md">
+            <Button type="submit" loading={save.isPending}>
+              Save session settings
+            </Button>
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed" mt="md">
+            Only an administrator can change these settings.
+          </Text>
+        )}
+      </Stack>
+    </form>
+  )
+}
+
+/** How every session runs: the payer's daily minimum, the warnings, and the chime. */
+export function SessionSettings({ canEdit }: { canEdit: boolean }) {
+  const settings = useSessionSettings()
+  return (
+    <section aria-labelledby="session-settings">
+      <Title order={2} size="h3" id="session-settings" mb="sm">
+        Sessions
+      </Title>
+      <ErrorNotice error={settings.error} />
+      {settings.isPending && <Loader size="sm" aria-label="Loading the session settings" />}
+      {settings.data && <SessionSettingsForm initial={settings.data} canEdit={canEdit} />}
+    </section>
+  )
+}

@@ -1,0 +1,349 @@
+import { z } from 'zod'
+import { Id, IsoDate, optionalText, requiredText, Timestamp } from './common'
+
+/**
+ * A session: one meeting of a group. Its plan (the agenda), then an
+ * append-only log of what happened, with wall-clock times. Every figure the
+ * app shows (countdowns, phases, minutes per segment) is computed from the log
+ * and the current time by the pure functions in `src/shared/session`.
+ */
+
+export const SEGMENT_KINDS = [
+  'arrival',
+  'check_in',
+  'educational',
+  'break',
+  'skills',
+  'discussion',
+  'check_out',
+  'other'
+] as const
+export const SegmentKind = z.enum(SEGMENT_KINDS, { error: 'Choose what kind of segment this is' })
+export type SegmentKind = z.infer<typeof SegmentKind>
+
+export const SEGMENT_KIND_LABELS: Record<SegmentKind, string> = {
+  arrival: 'Arrival and sign-in',
+  check_in: 'Check-in round',
+  educational: 'Educational segment',
+  break: 'Break',
+  skills: 'Skills training',
+  discussion: 'Open discussion',
+  check_out: 'Check-out',
+  other: 'Other'
+}
+
+/** The segments that show a curriculum module's slides. */
+export function takesModule(kind: SegmentKind): boolean {
+  return kind === 'educational' || kind === 'skills'
+}
+
+export const MAX_SEGMENTS = 16
+
+export const SegmentInput = z.strictObject({
+  id: Id,
+  kind: SegmentKind,
+  title: requiredText('Segment title', 80),
+  plannedMinutes: z
+    .number({ error: 'Planned minutes must be a number' })
+    .int('Planned minutes must be whole minutes')
+    .min(1, 'A segment lasts at least 1 minute')
+    .max(240, 'A segment lasts at most 240 minutes'),
+  /** Whether the segment's minutes count toward billable (countable) time. Breaks do not. */
+  countable: z.boolean({ error: 'Say whether the minutes count' }),
+  moduleId: Id.nullable()
+})
+export type SegmentInput = z.input<typeof SegmentInput>
+
+export const Agenda = z
+  .array(SegmentInput, { error: 'The agenda is a list of segments' })
+  .min(1, 'The agenda needs at least one segment')
+  .max(MAX_SEGMENTS, `The agenda has at most ${MAX_SEGMENTS} segments`)
+  .refine(
+    (segments) => new Set(segments.map((s) => s.id)).size === segments.length,
+    'Each segment appears once only'
+  )
+export type Agenda = z.infer<typeof Agenda>
+
+/** A module's slides as they were when the session was planned, so later edits never rewrite history. */
+export const ModuleSnapshot = z.object({
+  moduleId: Id,
+  version: z.number().int(),
+  title: z.string(),
+  slides: z.array(
+    z.object({
+      title: z.string(),
+      body: z.string(),
+      notes: z.string(),
+      minutes: z.number().nullable()
+    })
+  )
+})
+export type ModuleSnapshot = z.infer<typeof ModuleSnapshot>
+
+export const Segment = SegmentInput.extend({ module: ModuleSnapshot.nullable() })
+export type Segment = z.infer<typeof Segment>
+
+export const SessionPlanInput = z.strictObject({
+  groupId: Id,
+  date: IsoDate,
+  facilitatorIds: z
+    .array(Id, { error: 'Choose the facilitators' })
+    .min(1, 'Choose at least one facilitator')
+    .max(10, 'Ten facilitators at most'),
+  segments: Agenda
+})
+export type SessionPlanInput = z.input<typeof SessionPlanInput>
+
+// ---- The event log ------------------------------------------------------
+
+const at = Timestamp
+
+export const SessionEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('started'), at }),
+  z.object({ type: z.literal('paused'), at }),
+  z.object({ type: z.literal('resumed'), at }),
+  /** +1/−1 minute (or any whole-second change) to one segment's budget. */
+  z.object({ type: z.literal('time_adjusted'), at, segmentId: Id, deltaMs: z.number().int() }),
+  /** The facilitator moved to another segment (next, previous, or a chosen one). */
+  z.object({ type: z.literal('segment_changed'), at, segmentId: Id }),
+  z.object({ type: z.literal('segment_skipped'), at, segmentId: Id, skipped: z.boolean() }),
+  /** The new order of the whole agenda; only segments still to come may move. */
+  z.object({ type: z.literal('agenda_reordered'), at, order: z.array(Id) }),
+  /** An accepted rebalancing proposal: minutes taken from the segments still to come. */
+  z.object({
+    type: z.literal('rebalanced'),
+    at,
+    changes: z.array(z.object({ segmentId: Id, deltaMs: z.number().int() }))
+  }),
+  /** The facilitator dismissed a proposal; it comes back only if the overrun grows. */
+  z.object({ type: z.literal('rebalance_declined'), at, overrunMs: z.number().int() }),
+  z.object({
+    type: z.literal('slide_shown'),
+    at,
+    segmentId: Id,
+    slideIndex: z.number().int().min(0)
+  }),
+  z.object({ type: z.literal('projector_mode'), at, mode: z.enum(['follow', 'timer', 'blank']) }),
+  /**
+   * The computer's clock moved by `byMs` without that much time passing
+   * (a manual change, a bad sync). Detected by comparing the wall clock with a
+   * monotonic one; timers keep to the real elapsed time and the jump is reported.
+   */
+  z.object({ type: z.literal('clock_jumped'), at, byMs: z.number().int() }),
+  /** The app was opened again while the session was running; `closedMs` is how long it had been away. */
+  z.object({ type: z.literal('reopened'), at, closedMs: z.number().int().min(0) }),
+  z.object({ type: z.literal('ended'), at })
+])
+export type SessionEvent = z.infer<typeof SessionEvent>
+export type SessionEventType = SessionEvent['type']
+
+export const ProjectorMode = z.enum(['follow', 'timer', 'blank'])
+export type ProjectorMode = z.infer<typeof ProjectorMode>
+
+// ---- Attendance ---------------------------------------------------------
+
+export const AttendanceStatus = z.enum(
+  ['unmarked', 'present', 'absent_excused', 'absent_unexcused'],
+  { error: 'Choose present, absent (excused) or absent (unexcused)' }
+)
+export type AttendanceStatus = z.infer<typeof AttendanceStatus>
+
+export const ATTENDANCE_STATUS_LABELS: Record<AttendanceStatus, string> = {
+  unmarked: 'Not marked yet',
+  present: 'Present',
+  absent_excused: 'Absent (excused)',
+  absent_unexcused: 'Absent (unexcused)'
+}
+
+export const AttendanceRecord = z.object({
+  participantId: Id,
+  status: AttendanceStatus,
+  /** When they arrived; late arrival is read from this against the session's start. */
+  timeIn: Timestamp.nullable(),
+  /** When they left; before the session's end means they left early. */
+  timeOut: Timestamp.nullable(),
+  /** Not on the group's roster when the session began. */
+  walkIn: z.boolean(),
+  updatedAt: Timestamp
+})
+export type AttendanceRecord = z.infer<typeof AttendanceRecord>
+
+// ---- Observations and safety ------------------------------------------
+
+export const OBSERVATION_TAGS = [
+  'shared_in_check_in',
+  'practised_skill',
+  'supported_peer',
+  'withdrawn',
+  'disruptive',
+  'arrived_impaired',
+  'safety_concern'
+] as const
+export const ObservationTag = z.enum(OBSERVATION_TAGS, { error: 'Choose an observation' })
+export type ObservationTag = z.infer<typeof ObservationTag>
+
+export const OBSERVATION_TAG_LABELS: Record<ObservationTag, string> = {
+  shared_in_check_in: 'Shared in check-in',
+  practised_skill: 'Practised the skill',
+  supported_peer: 'Supported a peer',
+  withdrawn: 'Withdrawn',
+  disruptive: 'Disruptive',
+  arrived_impaired: 'Arrived impaired',
+  safety_concern: 'Safety concern'
+}
+
+export const Observation = z.object({
+  id: Id,
+  participantId: Id,
+  at: Timestamp,
+  tag: ObservationTag.nullable(),
+  text: z.string(),
+  byStaffId: Id
+})
+export type Observation = z.infer<typeof Observation>
+
+export const ObservationInput = z
+  .strictObject({
+    tag: ObservationTag.nullable(),
+    text: optionalText('Observation', 280)
+  })
+  .refine((o) => o.tag !== null || o.text.length > 0, 'Choose an observation or write a line')
+
+export const SafetyProtocolKind = z.enum(['suicidal_thoughts', 'impaired'])
+export type SafetyProtocolKind = z.infer<typeof SafetyProtocolKind>
+
+export const SafetyChecklist = z.object({
+  id: Id,
+  participantId: Id,
+  protocol: SafetyProtocolKind,
+  openedAt: Timestamp,
+  /** Step id → when it was ticked. */
+  done: z.record(z.string(), Timestamp),
+  needsFollowUp: z.boolean()
+})
+export type SafetyChecklist = z.infer<typeof SafetyChecklist>
+
+// ---- The whole session --------------------------------------------------
+
+export const SessionStatus = z.enum(['planned', 'running', 'ended'])
+export type SessionStatus = z.infer<typeof SessionStatus>
+
+export const SessionRecord = z.object({
+  id: Id,
+  groupId: Id,
+  date: IsoDate,
+  facilitatorIds: z.array(Id),
+  segments: z.array(Segment),
+  events: z.array(SessionEvent),
+  attendance: z.array(AttendanceRecord),
+  observations: z.array(Observation),
+  safety: z.array(SafetyChecklist),
+  /** Written every few seconds while running, so a reopening can say how long the app was away. */
+  lastSeenAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp
+})
+export type SessionRecord = z.infer<typeof SessionRecord>
+
+/** What the registry keeps about each session, so lists never open every session file. */
+export const SessionIndexEntry = z.object({
+  id: Id,
+  groupId: Id,
+  date: IsoDate,
+  status: SessionStatus,
+  startedAt: Timestamp.nullable(),
+  endedAt: Timestamp.nullable()
+})
+export type SessionIndexEntry = z.infer<typeof SessionIndexEntry>
+
+// ---- Settings -----------------------------------------------------------
+
+export const SessionSettings = z.strictObject({
+  /** Countable minutes a participant needs for the day to count (payer rule). */
+  dailyMinimumMinutes: z
+    .number({ error: 'The daily minimum must be a number of minutes' })
+    .int('Whole minutes')
+    .min(0, 'At least 0 minutes')
+    .max(600, 'At most 600 minutes'),
+  wrapUpMinutes: z
+    .number({ error: 'Wrap-up warning must be a number of minutes' })
+    .int('Whole minutes')
+    .min(1, 'At least 1 minute')
+    .max(30, 'At most 30 minutes'),
+  /** Arriving more than this after the start is a late arrival. */
+  lateAfterMinutes: z
+    .number({ error: 'Late arrival must be a number of minutes' })
+    .int('Whole minutes')
+    .min(0, 'At least 0 minutes')
+    .max(60, 'At most 60 minutes'),
+  /** A rebalancing proposal never shortens a segment below this. */
+  minimumSegmentMinutes: z
+    .number({ error: 'The shortest segment must be a number of minutes' })
+    .int('Whole minutes')
+    .min(1, 'At least 1 minute')
+    .max(60, 'At most 60 minutes'),
+  chimeEnabled: z.boolean(),
+  chimeVolume: z.number().min(0, 'Volume is 0 to 100').max(100, 'Volume is 0 to 100')
+})
+export type SessionSettings = z.infer<typeof SessionSettings>
+
+export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
+  dailyMinimumMinutes: 180,
+  wrapUpMinutes: 5,
+  lateAfterMinutes: 10,
+  minimumSegmentMinutes: 5,
+  chimeEnabled: true,
+  chimeVolume: 40
+}
+
+// ---- What a facilitator can do to a session --------------------------
+
+export const SessionAction = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('start') }),
+    z.strictObject({ type: z.literal('pause') }),
+    z.strictObject({ type: z.literal('resume') }),
+    z.strictObject({
+      type: z.literal('adjust'),
+      segmentId: Id,
+      minutes: z
+        .number({ error: 'Minutes must be a number' })
+        .int('Whole minutes')
+        .min(-60, 'At most 60 minutes at a time')
+        .max(60, 'At most 60 minutes at a time')
+        .refine((m) => m !== 0, 'Add or remove at least one minute')
+    }),
+    z.strictObject({ type: z.literal('next') }),
+    z.strictObject({ type: z.literal('previous') }),
+    z.strictObject({ type: z.literal('go_to'), segmentId: Id }),
+    z.strictObject({ type: z.literal('skip'), segmentId: Id, skipped: z.boolean() }),
+    z.strictObject({ type: z.literal('reorder'), order: z.array(Id).max(MAX_SEGMENTS) }),
+    z.strictObject({ type: z.literal('accept_rebalance') }),
+    z.strictObject({ type: z.literal('decline_rebalance') }),
+    z.strictObject({
+      type: z.literal('show_slide'),
+      segmentId: Id,
+      slideIndex: z.number().int().min(0).max(99)
+    }),
+    z.strictObject({ type: z.literal('projector'), mode: ProjectorMode }),
+    z.strictObject({ type: z.literal('end') })
+  ],
+  { error: 'That is not something a session can do' }
+)
+export type SessionAction = z.infer<typeof SessionAction>
+
+export const AttendanceInput = z
+  .strictObject({
+    sessionId: Id,
+    participantId: Id,
+    status: AttendanceStatus,
+    /** Null with "present" means "arrived now". */
+    timeIn: Timestamp.nullable(),
+    timeOut: Timestamp.nullable()
+  })
+  .refine((a) => !a.timeIn || !a.timeOut || a.timeOut >= a.timeIn, {
+    message: 'Time out must be after time in',
+    path: ['timeOut']
+  })
+export type AttendanceInput = z.input<typeof AttendanceInput>
