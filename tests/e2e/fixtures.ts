@@ -23,7 +23,21 @@ export interface AppOptions {
   target: 'host' | 'electron'
 }
 
+/**
+ * One clock for the test host and every page of the app, paused, moved only
+ * by the test: three hours of a group run in seconds, and no test sleeps.
+ */
+export interface AppClock {
+  /** Pauses the pages' clock and the host's at `time` (ms since the epoch). */
+  pauseAt(time: number): Promise<void>
+  /** Moves both clocks forward; timers that fall due fire once. */
+  advance(ms: number): Promise<void>
+  now(): number
+}
+
 export interface App {
+  /** The shared clock; null in Electron, whose main process keeps the real time. */
+  readonly clock: AppClock | null
   /** The app's window; after `restart()`, the new one. */
   readonly page: Page
   /** The data folder, fresh for each test and kept across `restart()`. */
@@ -44,6 +58,7 @@ export interface App {
 /** One running app: the host and its page, or an Electron process and its window. */
 interface Session {
   readonly page: Page
+  readonly clock: AppClock | null
   readonly documentHeaders: Record<string, string> | null
   restart(): Promise<void>
   close(): Promise<void>
@@ -72,12 +87,14 @@ async function hostSession(browser: Browser, dataDir: string, log: Log): Promise
   let host: TestHost
   let page: Page
   let documentHeaders: Record<string, string> | null = null
+  // Real time until a test pauses it; the host reads the same value for both of its clocks.
+  const serverTime: { t: number | null } = { t: null }
+  const hostNow = () => serverTime.t ?? Date.now()
 
   const open = async (port?: number) => {
     // The same port after a restart keeps the same origin, as Electron keeps its file: one.
-    host = await startTestHost({ dataDir, port, rendererDir }).catch(() =>
-      startTestHost({ dataDir, rendererDir })
-    )
+    const options = { dataDir, rendererDir, now: hostNow, monotonic: hostNow }
+    host = await startTestHost({ ...options, port }).catch(() => startTestHost(options))
     log.ownOrigins.add(new URL(host.url).origin)
     page = await context.newPage()
     const response = await page.goto(host.url)
@@ -88,7 +105,23 @@ async function hostSession(browser: Browser, dataDir: string, log: Log): Promise
     await host.close()
   }
   await open()
+  const clock: AppClock = {
+    async pauseAt(time) {
+      // Installed a minute early so that pausing moves it forward, as Playwright requires.
+      await context.clock.install({ time: time - 60_000 })
+      await page.reload()
+      await context.clock.pauseAt(time)
+      serverTime.t = time
+    },
+    async advance(ms) {
+      if (serverTime.t === null) throw new Error('Pause the clock before advancing it.')
+      serverTime.t += ms
+      await context.clock.fastForward(ms)
+    },
+    now: () => serverTime.t ?? Date.now()
+  }
   return {
+    clock,
     get page() {
       return page
     },
@@ -123,6 +156,7 @@ async function electronSession(executablePath: string, dataDir: string, log: Log
     get page() {
       return running.page
     },
+    clock: null,
     documentHeaders: null,
     async restart() {
       await running.application.close()
@@ -163,6 +197,7 @@ export const test = base.extend<AppOptions & { app: App }, { hostBrowser: () => 
           : await hostSession(await hostBrowser(), dataDir, log)
         const running = session
         await provide({
+          clock: running.clock,
           get page() {
             return running.page
           },

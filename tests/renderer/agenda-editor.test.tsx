@@ -271,6 +271,27 @@ describe('planning a session', () => {
     expect(calls).not.toHaveBeenCalledWith('sessions.saveAgenda', expect.anything())
   })
 
+  it('saves the agenda as the group’s default once the session is planned', async () => {
+    const user = userEvent.setup()
+    const calls = planApi((channel, input) =>
+      channel === 'sessions.plan' ? ok({ id: 's9' }) : ok((input as { segments: unknown }).segments)
+    )
+    renderPlanScreen('/groups/g1/sessions/new')
+    await user.click(await screen.findByRole('button', { name: 'Remove Break' }))
+    await user.click(
+      screen.getByRole('checkbox', { name: 'Save this agenda as the group’s default' })
+    )
+    await user.click(screen.getByRole('button', { name: 'Plan the session' }))
+    expect(await screen.findByText('The session s9 is open')).toBeInTheDocument()
+    const order = calls.mock.calls.map(([channel]) => channel)
+    expect(order.indexOf('sessions.saveAgenda')).toBeGreaterThan(order.indexOf('sessions.plan'))
+    const [, saved] = calls.mock.calls.find(([channel]) => channel === 'sessions.saveAgenda')!
+    expect(saved).toEqual({
+      groupId: 'g1',
+      segments: defaultAgenda().filter((s) => s.kind !== 'break')
+    })
+  })
+
   it('names a missing segment title and sends nothing', async () => {
     const user = userEvent.setup()
     const calls = planApi()

@@ -1,11 +1,21 @@
 import { createTheme, MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
-import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query'
+import {
+  notifyManager,
+  QueryClient,
+  QueryClientProvider,
+  useQueryClient
+} from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { HashRouter } from 'react-router'
 import { api } from '../api'
 import { Gate } from './Gate'
 import { keys } from './queries'
+
+// Query results reach the screen in a microtask rather than a timer: the
+// projector's window is often in the background, where timers are throttled,
+// and a slide change must not wait for one.
+notifyManager.setScheduler(queueMicrotask)
 
 const theme = createTheme({
   primaryColor: 'teal',

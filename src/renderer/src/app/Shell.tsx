@@ -15,6 +15,7 @@ import { NewParticipantPage } from '../features/participants/NewParticipantPage'
 import { ParticipantsPage } from '../features/participants/ParticipantsPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { SummaryPage } from '../features/sessions/SummaryPage'
+import { EditSessionPlanPage, PlanSessionPage } from '../features/sessions/PlanSessionPage'
 import { keys } from './queries'
 
 const NAV = [
@@ -86,6 +87,8 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
             <Route path="/participants" element={<ParticipantsPage />} />
             <Route path="/participants/new" element={<NewParticipantPage />} />
             <Route path="/participants/:participantId" element={<ParticipantPage />} />
+            <Route path="/groups/:groupId/sessions/new" element={<PlanSessionPage />} />
+            <Route path="/sessions/:sessionId/plan" element={<EditSessionPlanPage />} />
             <Route path="/sessions/:sessionId/summary" element={<SummaryPage />} />
             <Route path="/settings" element={<SettingsPage status={status} staff={staff} />} />
             <Route path="*" element={<Navigate to="/" replace />} />

@@ -294,7 +294,7 @@ export function AgendaEditor({
             <Table.Th w={100}>Minutes</Table.Th>
             <Table.Th w={70}>Counts</Table.Th>
             <Table.Th w={250}>Module</Table.Th>
-            <Table.Th w={110}>Order</Table.Th>
+            <Table.Th w={110}>Move or remove</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

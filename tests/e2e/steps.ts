@@ -1,0 +1,126 @@
+/**
+ * Steps the session specs share: a clinic set up through the screens, then a
+ * group, its roster and a planned session made through the app's own
+ * `window.api` (the same calls the screens make), so each spec spends its
+ * time on what it is about.
+ */
+import type { Page } from '@playwright/test'
+import type { SegmentInput } from '../../src/shared/domain/session'
+import type { SessionView } from '../../src/shared/ipc/contract'
+import { defaultAgenda } from '../../src/shared/session/default-agenda'
+import { expect } from './fixtures'
+
+export const PASSPHRASE = 'maple kettle harbor'
+/** Monday 23 November 2026, 9:00 in Chicago. */
+export const SESSION_START = Date.parse('2026-11-23T15:00:00Z')
+export const MINUTE = 60_000
+
+/** Synthetic people; their names must never reach the projector. */
+export const ROSTER = [
+  { fullName: 'Jordan Testperson', preferredName: 'Jordy', clientId: 'C-101' },
+  { fullName: 'Casey Samplewood', preferredName: '', clientId: 'C-102' },
+  { fullName: 'Morgan Fictional', preferredName: 'Mo', clientId: 'C-103' }
+]
+
+export async function completeSetup(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Set up your clinic' })).toBeVisible()
+  await page.getByLabel('Clinic name').fill('Riverside Recovery Center')
+  await page
+    .getByLabel(/^Time zone/)
+    .and(page.locator('input'))
+    .fill('America/Chicago')
+  await page.getByRole('option', { name: 'America/Chicago' }).click()
+  await page.getByRole('button', { name: 'Next' }).click()
+  await page.getByLabel('Full name').fill('Robin Okafor')
+  await page
+    .getByLabel(/^Credentials/)
+    .and(page.locator('input'))
+    .fill('LPC')
+  await page.getByLabel(/^Passphrase/).fill(PASSPHRASE)
+  await page.getByLabel('Repeat the passphrase').fill(PASSPHRASE)
+  await page.getByRole('button', { name: 'Finish setup' }).click()
+  await expect(page.getByText('Signed in: Robin Okafor, LPC')).toBeVisible()
+}
+
+export async function signIn(page: Page): Promise<void> {
+  await page.getByLabel(/^Passphrase/).fill(PASSPHRASE)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByText('Signed in: Robin Okafor, LPC')).toBeVisible()
+}
+
+/** The educational and skills segments take the shipped week-1 modules. */
+export function agendaWithModules(): SegmentInput[] {
+  return defaultAgenda().map((s) =>
+    s.kind === 'educational'
+      ? { ...s, moduleId: 'edu-01-brain' }
+      : s.kind === 'skills'
+        ? { ...s, moduleId: 'skl-01-daily-schedule' }
+        : s
+  )
+}
+
+/** A group with the roster enrolled and a session planned for today; answers the session. */
+export async function planSessionThroughApi(page: Page): Promise<SessionView> {
+  return page.evaluate(
+    async ({ roster, segments }) => {
+      const need = <T>(
+        result: { ok: true; value: T } | { ok: false; error: { message: string } }
+      ) => {
+        if (!result.ok) throw new Error(result.error.message)
+        return result.value
+      }
+      const api = window.api
+      const me = need(await api.app.status()).signedIn!
+      const group = need(
+        await api.groups.create({
+          name: 'Evening Recovery',
+          track: 'substance_use',
+          admission: 'open',
+          meetingDays: ['mon', 'wed', 'thu'],
+          startTime: '09:00',
+          defaultMinutes: 180,
+          capacity: 12,
+          facilitatorIds: [me.id]
+        })
+      )
+      for (const person of roster) {
+        const created = need(
+          await api.participants.create({
+            ...person,
+            dateOfBirth: '1990-04-12',
+            admissionDate: '2026-11-02',
+            track: 'substance_use',
+            status: 'active',
+            discharge: null,
+            goals: []
+          })
+        )
+        need(
+          await api.enrollments.create({
+            groupId: group.id,
+            participantId: created.id,
+            joinDate: '2026-11-02'
+          })
+        )
+      }
+      return need(
+        await api.sessions.plan({
+          groupId: group.id,
+          date: '2026-11-23',
+          facilitatorIds: [me.id],
+          segments
+        })
+      )
+    },
+    { roster: ROSTER, segments: agendaWithModules() }
+  )
+}
+
+export function currentSegment(page: Page) {
+  return page.getByRole('region', { name: 'Current segment' })
+}
+
+/** Waits until the running screen shows `title` as the current segment. */
+export async function expectCurrent(page: Page, title: string): Promise<void> {
+  await expect(currentSegment(page).getByRole('heading', { level: 2 })).toHaveText(title)
+}
