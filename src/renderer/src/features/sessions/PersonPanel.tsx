@@ -56,11 +56,8 @@ export function PersonPanel(props: Props) {
           variant={present ? 'filled' : 'default'}
           disabled={busy}
           onClick={() =>
-            props.onAttendance({
-              status: 'present',
-              timeIn: record.timeIn ?? iso(now),
-              timeOut: null
-            })
+            // No time given: the app stamps the arrival with its own clock.
+            props.onAttendance({ status: 'present', timeIn: record.timeIn, timeOut: null })
           }
         >
           Arrived

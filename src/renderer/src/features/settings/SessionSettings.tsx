@@ -93,7 +93,7 @@ function SessionSettingsForm({ initial, canEdit }: { initial: Settings; canEdit:
           />
         </SimpleGrid>
         <Switch
-          label="Chime when it is time to wrap up"
+          label="Chime softly at wrap-up time and when time is up"
           disabled={!canEdit}
           {...form.getInputProps('chimeEnabled', { type: 'checkbox' })}
           key={form.key('chimeEnabled')}
