@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createCore, type Core } from '../../../src/main/core'
+import { createCore, type Core, type Desktop } from '../../../src/main/core'
 import type { AudienceView, SessionView } from '../../../src/shared/ipc/contract'
 import { defaultAgenda } from '../../../src/shared/session/default-agenda'
 import { sessionState } from '../../../src/shared/session/state'
@@ -43,13 +43,18 @@ function testClock() {
   }
 }
 
-async function openAt(dir: string, clock: { wall: number; mono: number }): Promise<Core> {
+async function openAt(
+  dir: string,
+  clock: { wall: number; mono: number },
+  desktop?: Desktop
+): Promise<Core> {
   const core = await createCore({
     dataDir: dir,
     now: () => clock.wall,
     monotonic: () => clock.mono,
     newId: ids,
-    curriculumDir: CURRICULUM_DIR
+    curriculumDir: CURRICULUM_DIR,
+    desktop
   })
   await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
   return core
@@ -223,6 +228,34 @@ describe('running', () => {
       'conflict'
     )
     expect(planAfterStart.message).toMatch(/has started/)
+  })
+
+  test('the display is kept awake from the start of a session to its end, and the projector opens', async () => {
+    const dir = await copyClinic(template.dir)
+    const { clock, pass } = testClock()
+    const awake: boolean[] = []
+    const projected: string[] = []
+    const core = await openAt(dir, clock, {
+      keepAwake: (on) => awake.push(on),
+      openProjector: async (sessionId) => {
+        projected.push(sessionId)
+        return true
+      }
+    })
+    const { session } = await plannedSession(core)
+    expect(awake).toEqual([])
+    await act(core, session.id, { type: 'start' })
+    expect(awake).toEqual([true])
+    pass(MIN)
+    await act(core, session.id, { type: 'pause' })
+    expect(awake).toEqual([true])
+    expect(await value(core.handle('sessions.openProjector', { sessionId: session.id }))).toEqual({
+      opened: true,
+      message: 'The audience window is open.'
+    })
+    expect(projected).toEqual([session.id])
+    await act(core, session.id, { type: 'end' })
+    expect(awake).toEqual([true, false])
   })
 
   test('a restart resumes the figures and says how long the app was closed', async () => {

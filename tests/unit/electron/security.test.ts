@@ -1,16 +1,20 @@
 import { describe, expect, it, vi } from 'vitest'
 
-const created: { options: Record<string, unknown> }[] = []
+const created: { options: Record<string, unknown>; loaded: unknown[] }[] = []
 
 vi.mock('electron', () => {
   class BrowserWindow {
     webContents = { id: 1 }
+    private readonly record: { options: Record<string, unknown>; loaded: unknown[] }
     constructor(readonly options: Record<string, unknown>) {
-      created.push({ options })
+      this.record = { options, loaded: [] }
+      created.push(this.record)
     }
     on() {}
     once() {}
-    loadFile() {
+    show() {}
+    loadFile(...args: unknown[]) {
+      this.record.loaded.push(args)
       return Promise.resolve()
     }
     loadURL() {
@@ -20,10 +24,18 @@ vi.mock('electron', () => {
       return false
     }
   }
-  return { BrowserWindow }
+  // A laptop with a projector plugged in beside it.
+  const laptop = { id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 } }
+  const projector = { id: 2, bounds: { x: 1440, y: 0, width: 1920, height: 1080 } }
+  const screen = {
+    getPrimaryDisplay: () => laptop,
+    getAllDisplays: () => [laptop, projector]
+  }
+  return { BrowserWindow, screen }
 })
 
-const { createMainWindow, isAppUrl, rendererIndexPath } = await import('../../../src/main/windows')
+const { createMainWindow, isAppUrl, openAudienceWindow, rendererIndexPath } =
+  await import('../../../src/main/windows')
 const security = await import('../../../src/main/security')
 const { isTrustedSender, registerChannels } = await import('../../../src/main/ipc')
 const { CONTENT_SECURITY_POLICY, metaPolicy } = await import('../../../src/shared/security/csp')
@@ -47,6 +59,25 @@ describe('the app window', () => {
       webviewTag: false
     })
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.cjs$/)
+  })
+
+  it('the projector window is locked down the same way and opens full screen on the projector', () => {
+    openAudienceWindow('session-1')
+    const audience = created.at(-1)!
+    expect(audience.options).toMatchObject({
+      x: 1440,
+      y: 0,
+      width: 1920,
+      height: 1080,
+      fullscreen: true
+    })
+    expect(audience.options.webPreferences).toEqual(created[0]!.options.webPreferences)
+    // The same page, at the audience route: slides and a timer, never a name.
+    expect(audience.loaded).toEqual([[rendererIndexPath(), { hash: '/audience/session-1' }]])
+    // A second request for the same session shows the window it already has.
+    const count = created.length
+    openAudienceWindow('session-1')
+    expect(created).toHaveLength(count)
   })
 
   it('knows its own page and nothing else', () => {
