@@ -7,7 +7,7 @@ import { isChannelName, type ChannelName, type EventName } from '../shared/ipc/n
 import { fail, ok, RuleError, type Result } from '../shared/result'
 import { handlers, type CoreSession, type HandlerSpec } from './handlers'
 import { toStaff, type ServiceContext } from './services/context'
-import { loadCurriculum } from './services/curriculum'
+import { openCurriculum } from './services/curriculum'
 import { SessionClockWatch } from './services/session-clock'
 import { openRegistry, type Registry } from './store/registry'
 import { SessionFiles } from './store/session-files'
@@ -63,7 +63,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     notices.push(...events.map((event) => toNotice(event, now, newId)))
     emit('notices.changed', { count: notices.length })
   })
-  const curriculum = await loadCurriculum(options.curriculumDir ?? null)
+  const curriculum = await openCurriculum({
+    dataDir: options.dataDir,
+    shippedDir: options.curriculumDir ?? null,
+    now
+  })
+  notices.push(...curriculum.recovery.map((event) => toNotice(event, now, newId)))
   const context = (): ServiceContext => ({
     registry,
     now,
@@ -225,7 +230,11 @@ export function plainWords(error: z.ZodError): string {
 
 function toNotice(event: RecoveryEvent, now: () => number, newId: () => string): Notice {
   const at = new Date(now()).toISOString()
-  const what = /session-[^/\\]*\.json$/.test(event.file) ? 'A session’s file' : 'The records file'
+  const what = /session-[^/\\]*\.json$/.test(event.file)
+    ? 'A session’s file'
+    : /curriculum\.json$/.test(event.file)
+      ? 'The curriculum library file'
+      : 'The records file'
   switch (event.kind) {
     case 'restored_from_backup':
       return {

@@ -37,6 +37,16 @@ import {
   tickSafetyStep
 } from './services/session-activity'
 import { sessionSettings, updateSessionSettings } from './services/settings'
+import {
+  duplicateModule,
+  moduleSource,
+  revertModule,
+  saveCycle,
+  saveModule,
+  setGroupCycle
+} from './services/curriculum-edits'
+import { groupCyclePosition, moduleProposal, participantCoverage } from './services/coverage'
+import { exportPack, importPack, previewPack } from './services/curriculum-packs'
 
 /** What the core offers a handler beyond the services: the sign-in state, notices, the desktop. */
 export interface CoreSession {
@@ -160,6 +170,26 @@ export const handlers: Handlers = {
       return module
     }
   },
+  'curriculum.search': { run: (ctx, input) => ctx.curriculum.search(input) },
+  'curriculum.source': { run: (ctx, input) => moduleSource(ctx, input.moduleId) },
+  'curriculum.save': { run: (ctx, input) => saveModule(ctx, input), changes: 'curriculum' },
+  'curriculum.duplicate': {
+    run: (ctx, input) => duplicateModule(ctx, input.moduleId),
+    changes: 'curriculum'
+  },
+  'curriculum.revert': { run: (ctx, input) => revertModule(ctx, input), changes: 'curriculum' },
+  'curriculum.cycles': { run: (ctx) => ctx.curriculum.cycles() },
+  'curriculum.saveCycle': { run: (ctx, input) => saveCycle(ctx, input), changes: 'curriculum' },
+  'curriculum.groupCycle': { run: (ctx, input) => groupCyclePosition(ctx, input.groupId) },
+  'curriculum.setGroupCycle': {
+    run: (ctx, input) => setGroupCycle(ctx, input),
+    changes: 'curriculum'
+  },
+  'curriculum.proposal': { run: (ctx, input) => moduleProposal(ctx, input) },
+  'curriculum.coverage': { run: (ctx, input) => participantCoverage(ctx, input.participantId) },
+  'curriculum.exportPack': { run: (ctx, input) => exportPack(ctx, input) },
+  'curriculum.previewPack': { run: (ctx, input) => previewPack(ctx, input) },
+  'curriculum.importPack': { run: (ctx, input) => importPack(ctx, input), changes: 'curriculum' },
   'clinic.sessionSettings': { run: (ctx) => sessionSettings(ctx) },
   'clinic.updateSessionSettings': {
     run: (ctx, input) => updateSessionSettings(ctx, input),

@@ -4,11 +4,11 @@
  * `window.api` (the same calls the screens make), so each spec spends its
  * time on what it is about.
  */
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import type { SegmentInput } from '../../src/shared/domain/session'
 import type { SessionView } from '../../src/shared/ipc/contract'
 import { defaultAgenda } from '../../src/shared/session/default-agenda'
-import { expect } from './fixtures'
+import { expect, type AppClock } from './fixtures'
 
 export const PASSPHRASE = 'maple kettle harbor'
 /** Monday 23 November 2026, 9:00 in Chicago. */
@@ -123,4 +123,91 @@ export function currentSegment(page: Page) {
 /** Waits until the running screen shows `title` as the current segment. */
 export async function expectCurrent(page: Page, title: string): Promise<void> {
   await expect(currentSegment(page).getByRole('heading', { level: 2 })).toHaveText(title)
+}
+
+/** What the running screen calls a person: the preferred (or first) name and the last initial. */
+export function shortName(person: { fullName: string; preferredName: string }): string {
+  const parts = person.fullName.split(' ')
+  const first = person.preferredName || parts[0]!
+  return `${first} ${parts[parts.length - 1]![0]}.`
+}
+
+/** The running screen of a session, from the app's own origin. */
+export async function openRunningScreen(page: Page, sessionId: string): Promise<void> {
+  await page.goto(`${new URL(page.url()).origin}/#/sessions/${sessionId}`)
+}
+
+/** The projector's address for a session: the app's own origin, so it shares the host. */
+export function audienceUrl(page: Page, sessionId: string): string {
+  return `${new URL(page.url()).origin}/#/audience/${sessionId}`
+}
+
+/**
+ * The projector's page, opened beside the app's page in the same browser
+ * context: it shares the test's clock and the host's session.
+ */
+export async function openAudience(page: Page, sessionId: string): Promise<Page> {
+  const audience = await page.context().newPage()
+  await audience.goto(audienceUrl(page, sessionId))
+  return audience
+}
+
+/**
+ * Starts the session on its running screen and moves on to the educational
+ * segment on time (10 minutes of arrival, 30 of check-in), confirming each
+ * change on screen before the clock moves.
+ */
+export async function startAndReachEducational(page: Page, clock: AppClock): Promise<void> {
+  await page.getByRole('button', { name: 'Start session' }).click()
+  await expectCurrent(page, 'Arrival, sign-in and brief measures')
+  await clock.advance(10 * MINUTE)
+  await page.keyboard.press('n')
+  await expectCurrent(page, 'Check-in round')
+  await clock.advance(30 * MINUTE)
+  await page.keyboard.press('n')
+  await expectCurrent(page, 'Educational segment')
+}
+
+/** Opens the People tab of the running screen. */
+export async function openPeopleTab(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: /^People/ }).click()
+  await expect(page.getByRole('tab', { name: /^People/ })).toHaveAttribute('aria-selected', 'true')
+}
+
+/**
+ * Lets the screen's animations finish under the paused clock: Mantine's
+ * accordions and modals move on animation frames and a 200 ms timer, which
+ * fire only when the clock moves. Moves the shared clock 16 frames (256 ms);
+ * use `advanceTo` before reading a figure that counts seconds.
+ */
+export async function finishAnimations(clock: AppClock): Promise<void> {
+  for (let frame = 0; frame < 16; frame++) await clock.advance(16)
+}
+
+/** Moves the shared clock on to `time` (ms since the epoch), wherever it stands now. */
+export async function advanceTo(clock: AppClock, time: number): Promise<void> {
+  const ms = time - clock.now()
+  if (ms < 0) throw new Error(`The clock is already ${-ms} ms past the time asked for.`)
+  await clock.advance(ms)
+}
+
+/**
+ * Expands one person's item in the People tab; answers its panel. Under a
+ * paused clock, pass it: it is moved on so that the panel's animation runs.
+ */
+export async function openPerson(
+  page: Page,
+  name: string,
+  clock: AppClock | null
+): Promise<Locator> {
+  const label = `${name}: attendance and observations`
+  const control = page.getByRole('button', { name: label })
+  if ((await control.getAttribute('aria-expanded')) !== 'true') {
+    await control.click()
+    if (clock) await finishAnimations(clock)
+  }
+  await expect(control).toHaveAttribute('aria-expanded', 'true')
+  const panel = page.getByRole('region', { name: label })
+  await expect(panel).toBeVisible()
+  return panel
 }

@@ -236,6 +236,8 @@ function planApi(more: Answer = () => fail('internal', 'not answered')) {
         return ok(MODULES)
       case 'sessions.agenda':
         return ok(defaultAgenda())
+      case 'curriculum.proposal':
+        return ok({ educational: [], skills: [] })
       default:
         return more(channel, input)
     }

@@ -69,6 +69,8 @@ export async function recordAttendance(
     record.updatedAt = nowIso
     draft.updatedAt = nowIso
   })
+  // A correction after the end changes who covered the session's modules.
+  await syncIndex(ctx, document.data)
   return view(ctx, document.data)
 }
 
@@ -90,6 +92,7 @@ export async function addWalkIn(
     draft.attendance.push({ ...unmarked(person.id, at, true), status: 'present', timeIn: at })
     draft.updatedAt = at
   })
+  await syncIndex(ctx, document.data)
   return view(ctx, document.data)
 }
 

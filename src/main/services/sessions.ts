@@ -14,6 +14,7 @@ import { RuleError } from '../../shared/result'
 import { displayName } from '../../shared/rules/names'
 import { defaultAgenda } from '../../shared/session/default-agenda'
 import { sessionState } from '../../shared/session/state'
+import { modulesCovered } from '../../shared/curriculum/coverage'
 import { isoNow, type ServiceContext } from './context'
 
 type PlanFields = SessionPlanInput & { segments: Agenda }
@@ -212,13 +213,18 @@ export function rosterOn(registry: Registry, groupId: string, date: string): str
 
 function indexEntry(record: SessionRecord, now: number): SessionIndexEntry {
   const state = sessionState(record, now, { wrapUpMinutes: 5 })
+  const ran = new Set(state.segments.filter((s) => s.actualMs > 0).map((s) => s.segmentId))
   return {
     id: record.id,
     groupId: record.groupId,
     date: record.date,
     status: state.status === 'paused' ? 'running' : state.status,
     startedAt: state.startedAt === null ? null : new Date(state.startedAt).toISOString(),
-    endedAt: state.endedAt === null ? null : new Date(state.endedAt).toISOString()
+    endedAt: state.endedAt === null ? null : new Date(state.endedAt).toISOString(),
+    moduleIds: record.segments.flatMap((s) =>
+      s.module && ran.has(s.id) ? [s.module.moduleId] : []
+    ),
+    coverage: state.status === 'ended' ? modulesCovered(record, now) : {}
   }
 }
 

@@ -252,7 +252,11 @@ export const SessionIndexEntry = z.object({
   date: IsoDate,
   status: SessionStatus,
   startedAt: Timestamp.nullable(),
-  endedAt: Timestamp.nullable()
+  endedAt: Timestamp.nullable(),
+  /** The modules whose segments ran. */
+  moduleIds: z.array(Id).default([]),
+  /** Once ended: participant id → the modules they were present for (curriculum coverage). */
+  coverage: z.record(z.string(), z.array(Id)).default({})
 })
 export type SessionIndexEntry = z.infer<typeof SessionIndexEntry>
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Clinic, ClinicInput } from '../domain/clinic'
-import { Id, Timestamp } from '../domain/common'
+import { Id, IsoDate, Timestamp } from '../domain/common'
 import { EndEnrollmentInput, Enrollment, EnrollmentInput } from '../domain/enrollment'
 import { Group, GroupInput } from '../domain/group'
 import { Participant, ParticipantInput } from '../domain/participant'
@@ -17,7 +17,8 @@ import {
   SessionRecord,
   SessionSettings
 } from '../domain/session'
-import { CurriculumModule, ModuleSummary } from '../curriculum/module'
+import { CurriculumModule, ModuleKind, ModuleSummary } from '../curriculum/module'
+import { Cycle, CycleInput } from '../curriculum/cycle'
 import { optionalText } from '../domain/common'
 import type { ChannelName, EventName } from './names'
 
@@ -119,6 +120,77 @@ export const AudienceView = z.object({
 export type AudienceView = z.infer<typeof AudienceView>
 
 const SessionRef = z.strictObject({ sessionId: Id })
+const ModuleRef = z.strictObject({ moduleId: Id })
+
+export const LibraryModuleSummary = ModuleSummary.extend({
+  edited: z.boolean(),
+  newerShippedVersion: z.number().int().nullable()
+})
+export type LibraryModuleSummary = z.infer<typeof LibraryModuleSummary>
+
+export const ModuleSource = z.object({
+  moduleId: Id,
+  text: z.string(),
+  edited: z.boolean(),
+  newerShippedVersion: z.number().int().nullable(),
+  history: z.array(
+    z.object({ index: z.number().int(), savedAt: Timestamp, savedByName: z.string().nullable() })
+  )
+})
+
+const ModuleTitle = z.object({ moduleId: Id, title: z.string() })
+
+export const GroupCyclePosition = z.object({
+  cycleId: Id,
+  cycleName: z.string(),
+  slotCount: z.number().int(),
+  nextSlot: z.number().int(),
+  next: z.object({ educational: ModuleTitle.nullable(), skills: ModuleTitle.nullable() })
+})
+
+const Candidate = z.object({
+  moduleId: Id,
+  title: z.string(),
+  needCount: z.number().int(),
+  cycleDistance: z.number().int(),
+  memberCount: z.number().int()
+})
+
+export const ModuleProposal = z.object({
+  educational: z.array(Candidate),
+  skills: z.array(Candidate)
+})
+export type ModuleProposal = z.infer<typeof ModuleProposal>
+
+export const ParticipantCoverage = z.object({
+  groupId: Id,
+  groupName: z.string(),
+  cycleName: z.string(),
+  total: z.number().int(),
+  percent: z.number().int(),
+  covered: z.array(ModuleTitle),
+  missing: z.array(ModuleTitle),
+  sessionsToGo: z.number().int(),
+  estimatedCompletion: z.string().nullable()
+})
+export type ParticipantCoverage = z.infer<typeof ParticipantCoverage>
+
+export const PackChange = z.object({
+  id: Id,
+  title: z.string(),
+  kind: ModuleKind,
+  action: z.enum(['add', 'update', 'same']),
+  fromVersion: z.number().int().nullable(),
+  toVersion: z.number().int()
+})
+export type PackChange = z.infer<typeof PackChange>
+
+/** A pack travels as base64 text: at most about 5 MB of zip. */
+const PackBytes = z
+  .string({ error: 'Choose a pack file' })
+  .min(1, 'Choose a pack file')
+  .max(7_000_000, 'That file is too large to be a curriculum pack (5 MB at most)')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The pack could not be read')
 
 export const contract = {
   'app.status': channel({ input: Nothing, output: AppStatus, access: 'public' }),
@@ -250,7 +322,80 @@ export const contract = {
     output: z.object({ opened: z.boolean(), message: z.string() }),
     access: 'staff'
   }),
-  'curriculum.list': channel({ input: Nothing, output: z.array(ModuleSummary), access: 'staff' }),
+  'curriculum.list': channel({
+    input: Nothing,
+    output: z.array(LibraryModuleSummary),
+    access: 'staff'
+  }),
+  'curriculum.search': channel({
+    input: z.strictObject({
+      query: z.string().max(200),
+      week: z.number().int().min(1).max(12).nullable(),
+      kind: ModuleKind.nullable(),
+      tag: z.string().max(40).nullable()
+    }),
+    output: z.array(LibraryModuleSummary),
+    access: 'staff'
+  }),
+  'curriculum.source': channel({ input: ModuleRef, output: ModuleSource, access: 'staff' }),
+  'curriculum.save': channel({
+    input: z.strictObject({
+      moduleId: Id,
+      text: z
+        .string({ error: 'The module text is missing' })
+        .min(1, 'The module is empty')
+        .max(200_000, 'The module is too long (200,000 characters at most)')
+    }),
+    output: CurriculumModule,
+    access: 'staff'
+  }),
+  'curriculum.duplicate': channel({ input: ModuleRef, output: CurriculumModule, access: 'staff' }),
+  'curriculum.revert': channel({
+    input: z.strictObject({ moduleId: Id, versionIndex: z.number().int().min(0) }),
+    output: CurriculumModule,
+    access: 'staff'
+  }),
+  'curriculum.cycles': channel({ input: Nothing, output: z.array(Cycle), access: 'staff' }),
+  'curriculum.saveCycle': channel({
+    input: z.strictObject({ cycleId: Id.nullable(), cycle: CycleInput }),
+    output: Cycle,
+    access: 'staff'
+  }),
+  'curriculum.groupCycle': channel({
+    input: z.strictObject({ groupId: Id }),
+    output: GroupCyclePosition,
+    access: 'staff'
+  }),
+  'curriculum.setGroupCycle': channel({
+    input: z.strictObject({ groupId: Id, cycleId: Id }),
+    output: GroupCyclePosition,
+    access: 'staff'
+  }),
+  'curriculum.proposal': channel({
+    input: z.strictObject({ groupId: Id, date: IsoDate }),
+    output: ModuleProposal,
+    access: 'staff'
+  }),
+  'curriculum.coverage': channel({
+    input: z.strictObject({ participantId: Id }),
+    output: z.array(ParticipantCoverage),
+    access: 'staff'
+  }),
+  'curriculum.exportPack': channel({
+    input: z.strictObject({ moduleIds: z.array(Id).max(1000) }),
+    output: z.object({ fileName: z.string(), base64: z.string(), moduleCount: z.number().int() }),
+    access: 'staff'
+  }),
+  'curriculum.previewPack': channel({
+    input: z.strictObject({ base64: PackBytes }),
+    output: z.array(PackChange),
+    access: 'staff'
+  }),
+  'curriculum.importPack': channel({
+    input: z.strictObject({ base64: PackBytes }),
+    output: z.array(PackChange),
+    access: 'staff'
+  }),
   'curriculum.get': channel({
     input: z.strictObject({ moduleId: Id }),
     output: CurriculumModule,
@@ -280,7 +425,8 @@ export const RecordScope = z.enum([
   'groups',
   'participants',
   'enrollments',
-  'sessions'
+  'sessions',
+  'curriculum'
 ])
 export type RecordScope = z.infer<typeof RecordScope>
 

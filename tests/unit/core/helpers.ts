@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { writePack } from '../../../src/main/services/curriculum-pack-files'
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +19,20 @@ export const CURRICULUM_DIR = fileURLToPath(
   new URL('../../../resources/curriculum', import.meta.url)
 )
 export const NOW_ISO = new Date(NOW).toISOString()
+
+/** A sound pack holding one shipped module, as another clinic would send it. */
+const SHIPPED_PACK = Buffer.from(
+  writePack(
+    [
+      {
+        id: 'edu-01-brain',
+        version: 1,
+        text: readFileSync(join(CURRICULUM_DIR, 'edu-01-brain.md'), 'utf8')
+      }
+    ],
+    { createdAt: NOW_ISO, createdBy: 'Lakeside Counseling' }
+  )
+).toString('base64')
 
 let sequence = 0
 export const ids = () => `id-${++sequence}`
@@ -243,6 +259,26 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
   'sessions.openProjector': { sessionId: 'session-unknown' },
   'curriculum.list': {},
   'curriculum.get': { moduleId: 'module-unknown' },
+  'curriculum.search': { query: 'cravings', week: 2, kind: 'educational', tag: null },
+  'curriculum.source': { moduleId: 'module-unknown' },
+  'curriculum.save': { moduleId: 'module-unknown', text: '---\nid: x\n---\n# Slide' },
+  'curriculum.duplicate': { moduleId: 'module-unknown' },
+  'curriculum.revert': { moduleId: 'module-unknown', versionIndex: 0 },
+  'curriculum.cycles': {},
+  'curriculum.saveCycle': {
+    cycleId: null,
+    cycle: {
+      name: 'Evening order',
+      slots: [{ educationalModuleId: 'edu-01-brain', skillsModuleId: 'skl-01-daily-schedule' }]
+    }
+  },
+  'curriculum.groupCycle': { groupId: 'group-unknown' },
+  'curriculum.setGroupCycle': { groupId: 'group-unknown', cycleId: 'starter' },
+  'curriculum.proposal': { groupId: 'group-unknown', date: '2026-11-23' },
+  'curriculum.coverage': { participantId: 'participant-unknown' },
+  'curriculum.exportPack': { moduleIds: ['module-unknown'] },
+  'curriculum.previewPack': { base64: SHIPPED_PACK },
+  'curriculum.importPack': { base64: SHIPPED_PACK },
   'clinic.sessionSettings': {},
   'clinic.updateSessionSettings': { ...DEFAULT_SESSION_SETTINGS, dailyMinimumMinutes: 165 }
 }

@@ -15,6 +15,10 @@ import { NewParticipantPage } from '../features/participants/NewParticipantPage'
 import { ParticipantsPage } from '../features/participants/ParticipantsPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { SummaryPage } from '../features/sessions/SummaryPage'
+import { CyclesPage } from '../features/curriculum/CyclesPage'
+import { LibraryPage } from '../features/curriculum/LibraryPage'
+import { ModuleEditorPage } from '../features/curriculum/ModuleEditorPage'
+import { ModulePage } from '../features/curriculum/ModulePage'
 import { EditSessionPlanPage, PlanSessionPage } from '../features/sessions/PlanSessionPage'
 import { keys } from './queries'
 
@@ -22,6 +26,7 @@ const NAV = [
   { to: '/', label: 'Home' },
   { to: '/groups', label: 'Groups' },
   { to: '/participants', label: 'Participants' },
+  { to: '/curriculum', label: 'Curriculum' },
   { to: '/settings', label: 'Settings' }
 ]
 
@@ -90,6 +95,10 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
             <Route path="/groups/:groupId/sessions/new" element={<PlanSessionPage />} />
             <Route path="/sessions/:sessionId/plan" element={<EditSessionPlanPage />} />
             <Route path="/sessions/:sessionId/summary" element={<SummaryPage />} />
+            <Route path="/curriculum" element={<LibraryPage />} />
+            <Route path="/curriculum/cycles" element={<CyclesPage />} />
+            <Route path="/curriculum/:moduleId" element={<ModulePage />} />
+            <Route path="/curriculum/:moduleId/edit" element={<ModuleEditorPage />} />
             <Route path="/settings" element={<SettingsPage status={status} staff={staff} />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

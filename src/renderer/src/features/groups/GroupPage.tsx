@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { meetingLabel, trackLabel } from '../../components/labels'
 import { PageHeader } from '../../components/PageHeader'
 import { GroupSessions } from '../sessions/GroupSessions'
+import { GroupCycle } from '../curriculum/GroupCycle'
 import { EndEnrolmentButton } from './EndEnrolmentButton'
 import { EnrolForm } from './EnrolForm'
 import { RosterTable } from './RosterTable'
@@ -110,6 +111,7 @@ export function GroupPage() {
           </section>
         </Stack>
       )}
+      <GroupCycle groupId={g.id} />
       <GroupSessions groupId={g.id} />
     </>
   )

@@ -9,6 +9,7 @@ import { useToday } from '../../app/useToday'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { ParticipantForm } from './ParticipantForm'
+import { CoverageCard } from '../curriculum/CoverageCard'
 
 export function ParticipantPage() {
   const { participantId = '' } = useParams()
@@ -66,6 +67,7 @@ export function ParticipantPage() {
         onSubmit={(values) => save.mutate(values)}
         onCancel={() => window.history.back()}
       />
+      <CoverageCard participantId={p.id} />
     </>
   )
 }

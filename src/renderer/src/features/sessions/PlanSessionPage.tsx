@@ -32,6 +32,7 @@ import { useToday } from '../../app/useToday'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { FormFooter } from '../../components/FormFooter'
 import { PageHeader } from '../../components/PageHeader'
+import { ModuleProposalPanel } from '../curriculum/ModuleProposalPanel'
 import { AgendaEditor, type AgendaErrors, type SegmentDraft } from './AgendaEditor'
 
 interface PlanValues {
@@ -177,6 +178,19 @@ function PlanSessionForm({
             error={agenda.whole}
           />
         </section>
+        <ModuleProposalPanel
+          groupId={group.id}
+          date={form.values.date}
+          chosen={{
+            educational:
+              form.values.segments.find((s) => s.kind === 'educational')?.moduleId ?? null,
+            skills: form.values.segments.find((s) => s.kind === 'skills')?.moduleId ?? null
+          }}
+          onUse={(kind, moduleId) => {
+            const index = form.values.segments.findIndex((s) => s.kind === kind)
+            if (index >= 0) form.setFieldValue(`segments.${index}.moduleId`, moduleId)
+          }}
+        />
         <Checkbox
           label="Save this agenda as the group’s default"
           {...form.getInputProps('saveAsDefault', { type: 'checkbox' })}

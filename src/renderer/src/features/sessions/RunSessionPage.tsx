@@ -143,7 +143,7 @@ export function RunSessionPage() {
             {live && (
               <Button
                 size="md"
-                color={state.status === 'paused' ? 'teal' : 'gray'}
+                color={state.status === 'paused' ? 'teal' : 'dark'}
                 onClick={() => act.mutate({ type: state.status === 'paused' ? 'resume' : 'pause' })}
                 disabled={busy}
               >
