@@ -5,10 +5,9 @@
  * violation of "serious" or "critical" impact fails the test, and the message
  * lists each one (rule, impact, element, what is wrong) so it says what to fix.
  *
- * The app's theme has contrast failures that are a design decision, not a
- * one-line fix; they are listed in KNOWN, each with its cause, so that any
- * other violation still fails here. A known one that no longer occurs fails
- * too: remove it from the list once it is fixed.
+ * KNOWN is empty: the theme was changed so that every screen passes (dark
+ * primary shade, darker dimmed text, light variants with dark text). Should a
+ * violation ever be accepted for a reason, it goes there with its cause.
  *
  * These run on the real clock: axe-core yields between its rules with
  * setTimeout, which a paused clock would hold for ever. Nothing here depends
@@ -37,58 +36,8 @@ interface Known {
   matches(node: NodeResult): boolean
 }
 
-/** The colours axe measured for a color-contrast finding, as "#fg on #bg". */
-function colours(node: NodeResult): string {
-  for (const check of node.any) {
-    const data: unknown = check.data
-    if (typeof data === 'object' && data !== null && 'fgColor' in data && 'bgColor' in data) {
-      return `${String(data.fgColor)} on ${String(data.bgColor)}`
-    }
-  }
-  return ''
-}
-
-const contrast = (pair: string, cause: string): Known => ({
-  rule: 'color-contrast',
-  cause: `${pair}: ${cause}`,
-  matches: (node) => colours(node) === pair
-})
-
-/** Serious violations of the app as it stands, reported for a decision on the theme. */
-const KNOWN: Known[] = [
-  contrast(
-    '#12b886 on #ffffff',
-    'the primary colour (teal.6) as text, e.g. links: 2.55:1; theme primaryShade 9 would pass'
-  ),
-  contrast(
-    '#ffffff on #12b886',
-    'white on filled teal.6 buttons and badges ("Start session", the phase badge): 2.55:1'
-  ),
-  contrast(
-    '#868e96 on #ffffff',
-    'c="dimmed" text (gray.6): 3.32:1; --mantine-color-dimmed at gray.7 would pass'
-  ),
-  contrast(
-    '#087f5b on #c3fae8',
-    'the light teal variant (small badges, observation buttons): 4.33:1 at 10-12 px'
-  ),
-  contrast(
-    '#d9480f on #ffe8cc',
-    'the light orange variant ("Leaving now", "Late arrival"): 3.61:1'
-  ),
-  contrast(
-    '#e67700 on #fff3bf',
-    'the yellow Alert title ("The plan cannot reach the daily minimum"): 2.68:1'
-  ),
-  {
-    rule: 'label-content-name-mismatch',
-    cause:
-      'the People tab’s accordion controls are named "<name>: attendance and observations" by ' +
-      'aria-label, which leaves out the status badges they show (WCAG 2.5.3, label in name)',
-    // axe shortens attribute values in `html`: "aria-label="Jordy T.: attendance...""
-    matches: (node) => /aria-label="[^"]*: attendance/.test(node.html)
-  }
-]
+/** Serious violations accepted for a stated reason: none. */
+const KNOWN: Known[] = []
 
 interface Finding {
   rule: string

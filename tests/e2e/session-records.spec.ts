@@ -14,6 +14,7 @@ import {
   openPeopleTab,
   openPerson,
   openRunningScreen,
+  personLabel,
   planSessionThroughApi,
   ROSTER,
   SESSION_START,
@@ -69,8 +70,7 @@ test('attendance and observations survive a restart of the test host', async ({ 
   await expect(jordanPanel.getByLabel(`Time in for ${jordan}`)).toHaveValue('09:03')
   const caseyPanel = await openPerson(page, casey, clock)
   await caseyPanel.getByRole('button', { name: 'Absent (excused)' }).click()
-  const control = (name: string) =>
-    page.getByRole('button', { name: `${name}: attendance and observations` })
+  const control = (name: string) => page.getByRole('button', { name: personLabel(name) })
   await expect(control(casey)).toContainText('Absent (excused)')
 
   // Riley walks in: added to today's list, then marked arrived.

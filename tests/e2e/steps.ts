@@ -191,6 +191,12 @@ export async function advanceTo(clock: AppClock, time: number): Promise<void> {
   await clock.advance(ms)
 }
 
+/** A person's row in the People tab: their name, what the row shows, then what it opens. */
+export function personLabel(name: string): RegExp {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`^${escaped}( .*)?: attendance and observations$`)
+}
+
 /**
  * Expands one person's item in the People tab; answers its panel. Under a
  * paused clock, pass it: it is moved on so that the panel's animation runs.
@@ -200,7 +206,7 @@ export async function openPerson(
   name: string,
   clock: AppClock | null
 ): Promise<Locator> {
-  const label = `${name}: attendance and observations`
+  const label = personLabel(name)
   const control = page.getByRole('button', { name: label })
   if ((await control.getAttribute('aria-expanded')) !== 'true') {
     await control.click()

@@ -1,4 +1,11 @@
-import { createTheme, MantineProvider } from '@mantine/core'
+import {
+  createTheme,
+  defaultVariantColorsResolver,
+  MantineProvider,
+  parseThemeColor,
+  type CSSVariablesResolver,
+  type VariantColorsResolver
+} from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import {
   notifyManager,
@@ -17,8 +24,43 @@ import { keys } from './queries'
 // and a slide change must not wait for one.
 notifyManager.setScheduler(queueMicrotask)
 
+/**
+ * Light buttons and badges take the palest shade for their background and the
+ * darkest for their text, so small labels read at 4.5:1 or better (WCAG AA).
+ */
+const PALE_HUES = new Set(['yellow', 'orange', 'lime'])
+
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const colors = defaultVariantColorsResolver(input)
+  if (input.variant !== 'light') return colors
+  const parsed = parseThemeColor({
+    color: input.color ?? input.theme.primaryColor,
+    theme: input.theme
+  })
+  return parsed.isThemeColor
+    ? {
+        ...colors,
+        background: `var(--mantine-color-${parsed.color}-0)`,
+        // Even the darkest yellow and orange are too pale for text: those take near-black.
+        color: PALE_HUES.has(parsed.color)
+          ? 'var(--mantine-color-dark-8)'
+          : `var(--mantine-color-${parsed.color}-9)`
+      }
+    : colors
+}
+
+/** Secondary ("dimmed") text one shade darker than Mantine's, for contrast on white. */
+const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  dark: {}
+})
+
 const theme = createTheme({
   primaryColor: 'teal',
+  // Filled buttons and links in the darkest shades: white on them, and them on white, pass AA.
+  primaryShade: { light: 9, dark: 8 },
+  variantColorResolver,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   defaultRadius: 'md'
 })
@@ -57,7 +99,11 @@ export function App() {
       })
   )
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider
+      theme={theme}
+      defaultColorScheme="light"
+      cssVariablesResolver={cssVariablesResolver}
+    >
       <Notifications position="top-right" />
       <QueryClientProvider client={client}>
         <LiveUpdates />

@@ -77,7 +77,19 @@ export function PeoplePanel({ session, settings, timeZone, now, onSafety }: Prop
           const personName = name(record.participantId)
           return (
             <Accordion.Item key={record.participantId} value={record.participantId}>
-              <Accordion.Control aria-label={`${personName}: attendance and observations`}>
+              <Accordion.Control
+                // The name says first what the row shows (so speech matches sight), then what it opens.
+                aria-label={`${[
+                  personName,
+                  record.walkIn ? 'Walk-in' : null,
+                  ATTENDANCE_STATUS_LABELS[record.status],
+                  f?.late ? 'Late arrival' : null,
+                  f?.leftEarly ? 'Left early' : null,
+                  record.status === 'present' && f?.fallsShort ? 'Short of minimum' : null
+                ]
+                  .filter(Boolean)
+                  .join(' ')}: attendance and observations`}
+              >
                 <Group justify="space-between" wrap="nowrap" gap="xs">
                   <Text fw={600} truncate>
                     {personName}
