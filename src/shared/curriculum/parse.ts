@@ -65,7 +65,7 @@ function readModule(raw: string, source: ModuleSource): Result<CurriculumModule>
   if (!sections.ok) return sections
   const { slideLines, blocks } = sections.value
 
-  const slides = readSlides(slideLines)
+  const slides = readSlides(slideLines, close + 2)
   if (!slides.ok) return slides
 
   const practice = blocks.get('practice') ?? null
@@ -201,11 +201,15 @@ function isBlockName(name: string): name is BlockName {
   return (BLOCK_NAMES as readonly string[]).includes(name)
 }
 
-function readSlides(body: string[]): Result<Slide[]> {
+function readSlides(body: string[], firstLine: number): Result<Slide[]> {
   const chunks: string[][] = [[]]
-  for (const line of body) {
-    if (SEPARATOR_LINE.test(line)) chunks.push([])
-    else chunks.at(-1)?.push(line)
+  /** The file line each slide starts on, so an error can say where to look. */
+  const starts: number[] = [firstLine]
+  for (const [index, line] of body.entries()) {
+    if (SEPARATOR_LINE.test(line)) {
+      chunks.push([])
+      starts.push(firstLine + index + 1)
+    } else chunks.at(-1)?.push(line)
   }
   // A --- after the last slide (before the practice block, say) is harmless.
   if (chunks.length > 1 && trimBlankLines(chunks.at(-1) ?? []).length === 0) chunks.pop()
@@ -222,7 +226,12 @@ function readSlides(body: string[]): Result<Slide[]> {
   const slides: Slide[] = []
   for (const [index, chunk] of chunks.entries()) {
     const slide = readSlide(chunk, index + 1)
-    if (!slide.ok) return slide
+    if (!slide.ok) {
+      const start = starts[index]! + Math.max(0, chunk.findIndex((l) => l.trim() !== ''))
+      return invalid(
+        slide.error.message.replace(`Slide ${index + 1}`, `Slide ${index + 1} (line ${start})`)
+      )
+    }
     slides.push(slide.value)
   }
   return ok(slides)

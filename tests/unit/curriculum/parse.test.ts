@@ -282,48 +282,48 @@ describe('refusing a malformed file, in plain words', () => {
     [
       'a slide without a title',
       () => file(SLIDE_ONE, SLIDE_TWO, 'Just text\n\nNotes:\nx'),
-      /^Slide 3 has no title line starting with #/
+      /^Slide 3 \(line \d+\) has no title line starting with #/
     ],
     [
       'a ## title',
       () => file(SLIDE_ONE, SLIDE_TWO.replace('# Second', '## Second')),
-      /^Slide 2 has no title line starting with #/
+      /^Slide 2 \(line \d+\) has no title line starting with #/
     ],
-    ['an empty slide', () => file(SLIDE_ONE, '', SLIDE_TWO), /^Slide 2 is empty/],
+    ['an empty slide', () => file(SLIDE_ONE, '', SLIDE_TWO), /^Slide 2 \(line \d+\) is empty/],
     [
       'a bad Minutes line',
       () => file(SLIDE_ONE.replace('Minutes: 5', 'Minutes: five')),
-      /^Slide 1: the Minutes line must be a whole number/
+      /^Slide 1 \(line \d+\): the Minutes line must be a whole number/
     ],
     [
       'too many minutes',
       () => file(SLIDE_ONE.replace('Minutes: 5', 'Minutes: 90')),
-      /^Slide 1: the Minutes line/
+      /^Slide 1 \(line \d+\): the Minutes line/
     ],
     [
       'a raw <script>',
       () => file(SLIDE_ONE, `# Hi\n\n<script>alert(1)</script>`),
-      /^Slide 2 body contains HTML \(<script>\)/
+      /^Slide 2 \(line \d+\) body contains HTML \(<script>\)/
     ],
     [
       'an <img onerror>',
       () => file(SLIDE_ONE.replace('One point', '<img src=x onerror=alert(1)>')),
-      /^Slide 1 body contains HTML/
+      /^Slide 1 \(line \d+\) body contains HTML/
     ],
     [
       'HTML in the notes',
       () => file(SLIDE_ONE.replace('Ask:', '<iframe src=x>')),
-      /^Slide 1 notes contains HTML/
+      /^Slide 1 \(line \d+\) notes contains HTML/
     ],
     [
       'an HTML comment',
       () => file(SLIDE_ONE.replace('One point', '<!-- hidden -->')),
-      /^Slide 1 body contains HTML/
+      /^Slide 1 \(line \d+\) body contains HTML/
     ],
     [
       'an unclosed <script',
       () => file(SLIDE_ONE.replace('One point', '<script')),
-      /^Slide 1 body contains HTML/
+      /^Slide 1 \(line \d+\) body contains HTML/
     ],
     [
       'HTML in the homework',
@@ -381,5 +381,18 @@ describe('refusing a malformed file, in plain words', () => {
       expect(() => parseModule(input, 'local')).not.toThrow()
       expect(parseModule(input, 'local').ok).toBe(false)
     }
+  })
+})
+
+describe('where a slide error is', () => {
+  it('names the line of the file on which the faulty slide starts', () => {
+    const text = file(SLIDE_ONE, SLIDE_TWO, 'Just text\n\nNotes:\nx')
+    const line = text.split('\n').indexOf('Just text') + 1
+    const result = parseModule(text, 'shipped')
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.message).toBe(
+      `Slide 3 (line ${line}) has no title line starting with # (one #, a space, then the title).`
+    )
   })
 })
