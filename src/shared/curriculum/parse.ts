@@ -227,7 +227,12 @@ function readSlides(body: string[], firstLine: number): Result<Slide[]> {
   for (const [index, chunk] of chunks.entries()) {
     const slide = readSlide(chunk, index + 1)
     if (!slide.ok) {
-      const start = starts[index]! + Math.max(0, chunk.findIndex((l) => l.trim() !== ''))
+      const start =
+        starts[index]! +
+        Math.max(
+          0,
+          chunk.findIndex((l) => l.trim() !== '')
+        )
       return invalid(
         slide.error.message.replace(`Slide ${index + 1}`, `Slide ${index + 1} (line ${start})`)
       )
