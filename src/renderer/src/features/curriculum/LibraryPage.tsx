@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Button,
   Group,
@@ -122,7 +123,9 @@ export function LibraryPage() {
                   <Table.Td>{m.week}</Table.Td>
                   <Table.Td>{KIND_LABEL[m.kind]}</Table.Td>
                   <Table.Td>
-                    <Link to={`/curriculum/${encodeURIComponent(m.id)}`}>{m.title}</Link>
+                    <Anchor component={Link} to={`/curriculum/${encodeURIComponent(m.id)}`}>
+                      {m.title}
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>{m.slideCount}</Table.Td>
                   <Table.Td>
