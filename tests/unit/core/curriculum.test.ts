@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createCore, type Core } from '../../../src/main/core'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { writePack } from '../../../src/main/services/curriculum-pack-files'
 import type { CurriculumModule } from '../../../src/shared/curriculum/module'
 import type { LibraryModuleSummary } from '../../../src/shared/ipc/contract'
 import {
@@ -143,6 +145,47 @@ describe('the library', () => {
       })
     )
     expect(bySlideText.map((m) => m.id)).toEqual(['edu-01-brain', 'edu-01-brain-local'])
+  })
+})
+
+describe('packs', () => {
+  test('a damaged pack is refused in plain words and the library is left exactly as it was', async () => {
+    const dataDir = await copyClinic(template.dir)
+    const core = await open(dataDir, CURRICULUM_DIR)
+    const text = (await source(core, 'edu-01-brain')).text
+    const sound = writePack(
+      [{ id: 'edu-01-brain', version: 1, text: text.replace(/^title: .*$/m, 'title: Theirs') }],
+      { createdAt: new Date(NOW).toISOString(), createdBy: 'Lakeside' }
+    )
+    // The module changed after the manifest (and its checksum) was written.
+    const files = unzipSync(sound)
+    files['modules/edu-01-brain.md'] = strToU8(
+      strFromU8(files['modules/edu-01-brain.md']!).replace('title: Theirs', 'title: Altered')
+    )
+    const tampered = Buffer.from(zipSync(files))
+    const before = await readFile(join(dataDir, 'curriculum.json'), 'utf8')
+    for (const call of ['curriculum.previewPack', 'curriculum.importPack'] as const) {
+      const error = await refusal(
+        core.handle(call, { base64: tampered.toString('base64') }),
+        'invalid_input'
+      )
+      expect(error.message).toMatch(/modules\/edu-01-brain\.md/)
+    }
+    expect(await readFile(join(dataDir, 'curriculum.json'), 'utf8')).toBe(before)
+
+    // The sound pack: previewed as an update, then applied, the clinic's text kept as a version.
+    const base64 = Buffer.from(sound).toString('base64')
+    const preview = await value<Array<{ id: string; action: string }>>(
+      core.handle('curriculum.previewPack', { base64 })
+    )
+    expect(preview).toEqual([expect.objectContaining({ id: 'edu-01-brain', action: 'update' })])
+    expect(await readFile(join(dataDir, 'curriculum.json'), 'utf8')).toBe(before)
+    await value(core.handle('curriculum.importPack', { base64 }))
+    const after = await value<CurriculumModule>(
+      core.handle('curriculum.get', { moduleId: 'edu-01-brain' })
+    )
+    expect(after.title).toBe('Theirs')
+    expect((await source(core, 'edu-01-brain')).history).toHaveLength(1)
   })
 })
 

@@ -1,5 +1,6 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
 import type { ModuleProposal } from '../../../../shared/ipc/contract'
 import { isRealDate } from '../../../../shared/domain/common'
 import { api, unwrap } from '../../api'
@@ -26,6 +27,19 @@ export function ModuleProposalPanel({ groupId, date, chosen, onUse }: Props) {
     queryFn: () => unwrap(api().curriculum.proposal({ groupId, date })),
     enabled: isRealDate(date)
   })
+  // The planner proposes: a segment with no module yet takes the first suggestion, once.
+  const filled = useRef(false)
+  const data = proposal.data
+  useEffect(() => {
+    if (filled.current || !data) return
+    filled.current = true
+    for (const kind of Object.keys(KIND_TITLE) as Kind[]) {
+      const id = data[kind][0]?.moduleId
+      if (id && chosen[kind] === null) onUse(kind, id)
+    }
+    // Once, when the first proposal arrives; later changes are the facilitator's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data])
   if (!proposal.data) return null
   return (
     <Paper withBorder p="md" role="region" aria-label="Suggested modules">
