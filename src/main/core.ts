@@ -19,6 +19,8 @@ export interface Desktop {
   openProjector(sessionId: string): Promise<boolean>
   /** Keeps the display awake while a session runs. */
   keepAwake(on: boolean): void
+  /** Renders an HTML document to PDF (Electron's printToPDF). */
+  printToPdf?(html: string): Promise<Uint8Array>
 }
 
 export interface CoreOptions {
@@ -113,6 +115,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dismissNotice: (noticeId) => {
       const index = notices.findIndex((n) => n.id === noticeId)
       if (index >= 0) notices.splice(index, 1)
+    },
+    printToPdf: async (html) => {
+      if (!options.desktop?.printToPdf) return null
+      return Buffer.from(await options.desktop.printToPdf(html)).toString('base64')
     },
     openProjector: async (sessionId) => {
       if (!options.desktop) {

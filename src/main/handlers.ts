@@ -47,6 +47,19 @@ import {
 } from './services/curriculum-edits'
 import { groupCyclePosition, moduleProposal, participantCoverage } from './services/coverage'
 import { exportPack, importPack, previewPack } from './services/curriculum-packs'
+import {
+  addendum,
+  checkNote,
+  cosign,
+  notesOwed,
+  saveDraft,
+  saveGroupPart,
+  sessionNotes,
+  setNoteFormat,
+  groupNoteFormat,
+  sign
+} from './services/notes'
+import { printableNotes } from './services/note-print'
 
 /** What the core offers a handler beyond the services: the sign-in state, notices, the desktop. */
 export interface CoreSession {
@@ -55,6 +68,8 @@ export interface CoreSession {
   status(): OutputOf<'app.status'>
   dismissNotice(noticeId: string): void
   openProjector(sessionId: string): Promise<OutputOf<'sessions.openProjector'>>
+  /** Base64 PDF from the desktop, or null where there is no desktop (the test host). */
+  printToPdf(html: string): Promise<string | null>
 }
 
 type Handler<C extends ChannelName> = (
@@ -190,6 +205,23 @@ export const handlers: Handlers = {
   'curriculum.exportPack': { run: (ctx, input) => exportPack(ctx, input) },
   'curriculum.previewPack': { run: (ctx, input) => previewPack(ctx, input) },
   'curriculum.importPack': { run: (ctx, input) => importPack(ctx, input), changes: 'curriculum' },
+  'notes.owed': { run: (ctx, input) => notesOwed(ctx, input) },
+  'notes.session': { run: (ctx, input) => sessionNotes(ctx, input.sessionId) },
+  'notes.saveGroupPart': { run: (ctx, input) => saveGroupPart(ctx, input), changes: 'notes' },
+  // A draft save is announced to other windows by its revision, not as a records change per keystroke.
+  'notes.saveDraft': { run: (ctx, input) => saveDraft(ctx, input) },
+  'notes.check': { run: (ctx, input) => checkNote(ctx, input) },
+  'notes.sign': { run: (ctx, input) => sign(ctx, input), changes: 'notes' },
+  'notes.cosign': { run: (ctx, input) => cosign(ctx, input), changes: 'notes' },
+  'notes.addendum': { run: (ctx, input) => addendum(ctx, input), changes: 'notes' },
+  'notes.print': {
+    run: async (ctx, input, session) => {
+      const html = await printableNotes(ctx, input)
+      return { html, pdfBase64: await session.printToPdf(html) }
+    }
+  },
+  'notes.groupFormat': { run: (ctx, input) => groupNoteFormat(ctx, input.groupId) },
+  'notes.setFormat': { run: (ctx, input) => setNoteFormat(ctx, input), changes: 'groups' },
   'clinic.sessionSettings': { run: (ctx) => sessionSettings(ctx) },
   'clinic.updateSessionSettings': {
     run: (ctx, input) => updateSessionSettings(ctx, input),

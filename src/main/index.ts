@@ -5,7 +5,7 @@ import { resolveDataDir } from './data-dir'
 import { forwardEvents, registerChannels } from './ipc'
 import { installSecurity } from './security'
 import { StoreError } from './store/versioned-document'
-import { appWindows, createMainWindow, isAppUrl, openAudienceWindow } from './windows'
+import { appWindows, createMainWindow, htmlToPdf, isAppUrl, openAudienceWindow } from './windows'
 
 if (!app.requestSingleInstanceLock()) {
   // Two copies writing one data folder would race; the running one takes over.
@@ -37,7 +37,8 @@ async function start(): Promise<void> {
           openAudienceWindow(sessionId)
           return true
         },
-        keepAwake
+        keepAwake,
+        printToPdf: htmlToPdf
       }
     })
   } catch (error) {

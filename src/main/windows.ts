@@ -1,4 +1,4 @@
-import { BrowserWindow, screen, type WebPreferences } from 'electron'
+import { BrowserWindow, screen, session, type WebPreferences } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -108,4 +108,38 @@ export function createMainWindow(): BrowserWindow {
   window.once('ready-to-show', () => window.show())
   loadApp(window)
   return window
+}
+
+/**
+ * Prints notes to PDF: the HTML (from the pure template) is loaded in a
+ * hidden window of its own session, scripts off and every request but the
+ * page itself refused, then Chromium's printToPDF makes the file.
+ */
+export async function htmlToPdf(html: string): Promise<Uint8Array> {
+  const partition = 'print-notes'
+  const printing = session.fromPartition(partition)
+  printing.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !details.url.startsWith('data:') })
+  )
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: {
+      partition,
+      javascript: false,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true
+    }
+  })
+  try {
+    await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
+    const pdf = await window.webContents.printToPDF({
+      printBackground: true,
+      preferCSSPageSize: true
+    })
+    return new Uint8Array(pdf)
+  } finally {
+    window.destroy()
+  }
 }

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'conflict',
+  'note_locked',
+  'stale_draft',
   'wrong_passphrase',
   'staff_disabled',
   'setup_required',

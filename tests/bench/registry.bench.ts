@@ -154,7 +154,8 @@ async function syntheticRegistry(): Promise<{ registry: Registry; adminId: strin
     enrollments,
     sessions: [],
     sessionSettings: { ...DEFAULT_SESSION_SETTINGS },
-    agendas: []
+    agendas: [],
+    noteFormats: []
   }
   return { registry, adminId: staff[0]!.id }
 }

@@ -78,6 +78,8 @@ export async function planSession(ctx: ServiceContext, input: PlanFields): Promi
     observations: [],
     safety: [],
     lastSeenAt: null,
+    groupPart: null,
+    notes: [],
     createdAt: at,
     updatedAt: at
   }
@@ -224,7 +226,12 @@ function indexEntry(record: SessionRecord, now: number): SessionIndexEntry {
     moduleIds: record.segments.flatMap((s) =>
       s.module && ran.has(s.id) ? [s.module.moduleId] : []
     ),
-    coverage: state.status === 'ended' ? modulesCovered(record, now) : {}
+    coverage: state.status === 'ended' ? modulesCovered(record, now) : {},
+    noteStates: Object.fromEntries(record.notes.map((n) => [n.participantId, n.state])),
+    notesExpected:
+      state.status === 'ended'
+        ? record.attendance.filter((a) => a.status === 'present').map((a) => a.participantId)
+        : []
   }
 }
 

@@ -3,11 +3,12 @@ import { Clinic } from '../../shared/domain/clinic'
 import { Enrollment } from '../../shared/domain/enrollment'
 import { Group } from '../../shared/domain/group'
 import { Participant } from '../../shared/domain/participant'
+import { NoteFormat } from '../../shared/domain/note'
 import {
   Agenda,
   DEFAULT_SESSION_SETTINGS,
   SessionIndexEntry,
-  SessionSettings
+  StoredSessionSettings
 } from '../../shared/domain/session'
 import { StoredStaff } from '../../shared/domain/staff'
 import { VersionedDocument, type Migration } from './versioned-document'
@@ -25,9 +26,11 @@ export const Registry = z.object({
   enrollments: z.array(Enrollment),
   /** One line per session; the session itself lives in `sessions/<id>.json`. */
   sessions: z.array(SessionIndexEntry),
-  sessionSettings: SessionSettings,
+  sessionSettings: StoredSessionSettings,
   /** Each group's own default agenda, used when planning a session. */
-  agendas: z.array(z.object({ groupId: z.string(), segments: Agenda }))
+  agendas: z.array(z.object({ groupId: z.string(), segments: Agenda })),
+  /** Each group's progress-note format, where it differs from the clinic's default. */
+  noteFormats: z.array(z.object({ groupId: z.string(), format: NoteFormat })).default([])
 })
 export type Registry = z.infer<typeof Registry>
 
@@ -62,7 +65,8 @@ export const registryMigrations: Record<number, Migration> = {
     ...data,
     sessions: [],
     sessionSettings: { ...DEFAULT_SESSION_SETTINGS },
-    agendas: []
+    agendas: [],
+    noteFormats: []
   })
 }
 
@@ -75,7 +79,8 @@ export function emptyRegistry(): Registry {
     enrollments: [],
     sessions: [],
     sessionSettings: { ...DEFAULT_SESSION_SETTINGS },
-    agendas: []
+    agendas: [],
+    noteFormats: []
   }
 }
 

@@ -119,6 +119,8 @@ const PLACEHOLDER: SessionRecord = {
   observations: [],
   safety: [],
   lastSeenAt: null,
+  groupPart: null,
+  notes: [],
   createdAt: new Date(0).toISOString(),
   updatedAt: new Date(0).toISOString()
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Id, IsoDate, optionalText, requiredText, Timestamp } from './common'
+import { GroupPart, NoteFormat, ProgressNote } from './note'
 
 /**
  * A session: one meeting of a group. Its plan (the agenda), then an
@@ -240,6 +241,10 @@ export const SessionRecord = z.object({
   safety: z.array(SafetyChecklist),
   /** Written every few seconds while running, so a reopening can say how long the app was away. */
   lastSeenAt: Timestamp.nullable(),
+  /** The shared group part of the notes; null until first saved. */
+  groupPart: GroupPart.nullable().default(null),
+  /** One progress note per participant, written after the session. */
+  notes: z.array(ProgressNote).default([]),
   createdAt: Timestamp,
   updatedAt: Timestamp
 })
@@ -256,7 +261,11 @@ export const SessionIndexEntry = z.object({
   /** The modules whose segments ran. */
   moduleIds: z.array(Id).default([]),
   /** Once ended: participant id → the modules they were present for (curriculum coverage). */
-  coverage: z.record(z.string(), z.array(Id)).default({})
+  coverage: z.record(z.string(), z.array(Id)).default({}),
+  /** Participant id → their note's state, so the notes owed are listed without opening every file. */
+  noteStates: z.record(z.string(), z.enum(['draft', 'awaiting_cosignature', 'signed'])).default({}),
+  /** Who must write notes: present participants once the session has ended. */
+  notesExpected: z.array(Id).default([])
 })
 export type SessionIndexEntry = z.infer<typeof SessionIndexEntry>
 
@@ -287,9 +296,23 @@ export const SessionSettings = z.strictObject({
     .min(1, 'At least 1 minute')
     .max(60, 'At most 60 minutes'),
   chimeEnabled: z.boolean(),
-  chimeVolume: z.number().min(0, 'Volume is 0 to 100').max(100, 'Volume is 0 to 100')
+  chimeVolume: z.number().min(0, 'Volume is 0 to 100').max(100, 'Volume is 0 to 100'),
+  /** Hours after a session ends by which its notes are due. */
+  noteDueHours: z
+    .number({ error: 'Notes due must be a number of hours' })
+    .int('Whole hours')
+    .min(1, 'At least 1 hour')
+    .max(336, 'At most 14 days'),
+  /** The note format for groups that have not chosen one. */
+  defaultNoteFormat: NoteFormat
 })
 export type SessionSettings = z.infer<typeof SessionSettings>
+
+/** Settings as stored: files written before notes existed get the note defaults. */
+export const StoredSessionSettings = SessionSettings.extend({
+  noteDueHours: SessionSettings.shape.noteDueHours.default(24),
+  defaultNoteFormat: SessionSettings.shape.defaultNoteFormat.default('DAP')
+})
 
 export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
   dailyMinimumMinutes: 180,
@@ -297,7 +320,9 @@ export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
   lateAfterMinutes: 10,
   minimumSegmentMinutes: 5,
   chimeEnabled: true,
-  chimeVolume: 40
+  chimeVolume: 40,
+  noteDueHours: 24,
+  defaultNoteFormat: 'DAP'
 }
 
 // ---- What a facilitator can do to a session --------------------------

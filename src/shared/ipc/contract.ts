@@ -18,6 +18,7 @@ import {
   SessionSettings
 } from '../domain/session'
 import { CurriculumModule, ModuleKind, ModuleSummary } from '../curriculum/module'
+import { GroupPart, NoteBody, NoteFormat, ProgressNote } from '../domain/note'
 import { Cycle, CycleInput } from '../curriculum/cycle'
 import { optionalText } from '../domain/common'
 import type { ChannelName, EventName } from './names'
@@ -120,6 +121,65 @@ export const AudienceView = z.object({
 export type AudienceView = z.infer<typeof AudienceView>
 
 const SessionRef = z.strictObject({ sessionId: Id })
+const NoteRef = z.strictObject({ sessionId: Id, participantId: Id })
+const NoteStatus = z.enum(['not_started', 'draft', 'awaiting_cosignature', 'signed'])
+
+export const SessionNotes = z.object({
+  sessionId: Id,
+  groupId: Id,
+  groupName: z.string(),
+  date: z.string(),
+  startedAt: Timestamp.nullable(),
+  endedAt: Timestamp,
+  dueAt: Timestamp,
+  presentCount: z.number().int(),
+  modules: z.array(z.string()),
+  format: NoteFormat,
+  groupPart: GroupPart,
+  groupPartLocked: z.boolean(),
+  participants: z.array(
+    z.object({
+      participantId: Id,
+      displayName: z.string(),
+      fullName: z.string(),
+      clientId: z.string(),
+      goals: z.array(z.object({ id: Id, text: z.string(), status: z.string() })),
+      attendance: z.object({
+        status: z.string(),
+        timeIn: Timestamp.nullable(),
+        timeOut: Timestamp.nullable(),
+        walkIn: z.boolean(),
+        countableMinutes: z.number().int(),
+        late: z.boolean(),
+        leftEarly: z.boolean()
+      }),
+      observations: z.array(
+        z.object({ at: Timestamp, tag: z.string().nullable(), text: z.string() })
+      ),
+      note: ProgressNote.nullable(),
+      status: NoteStatus
+    })
+  )
+})
+export type SessionNotes = z.infer<typeof SessionNotes>
+
+export const NotesOwedRow = z.object({
+  sessionId: Id,
+  groupId: Id,
+  groupName: z.string(),
+  date: z.string(),
+  endedAt: Timestamp,
+  dueAt: Timestamp,
+  counts: z.object({
+    not_started: z.number().int(),
+    draft: z.number().int(),
+    awaiting_cosignature: z.number().int(),
+    signed: z.number().int()
+  })
+})
+export type NotesOwedRow = z.infer<typeof NotesOwedRow>
+
+const CheckFinding = z.object({ check: z.string(), message: z.string() })
 const ModuleRef = z.strictObject({ moduleId: Id })
 
 export const LibraryModuleSummary = ModuleSummary.extend({
@@ -401,6 +461,64 @@ export const contract = {
     output: CurriculumModule,
     access: 'staff'
   }),
+  'notes.owed': channel({
+    input: z.strictObject({ mine: z.boolean() }),
+    output: z.array(NotesOwedRow),
+    access: 'staff'
+  }),
+  'notes.session': channel({ input: SessionRef, output: SessionNotes, access: 'staff' }),
+  'notes.saveGroupPart': channel({
+    input: z.strictObject({ sessionId: Id, groupPart: GroupPart }),
+    output: GroupPart,
+    access: 'staff'
+  }),
+  'notes.saveDraft': channel({
+    input: z.strictObject({
+      sessionId: Id,
+      participantId: Id,
+      baseRevision: z.number().int().min(0),
+      body: NoteBody
+    }),
+    output: ProgressNote,
+    access: 'staff'
+  }),
+  'notes.check': channel({ input: NoteRef, output: z.array(CheckFinding), access: 'staff' }),
+  'notes.sign': channel({
+    input: z.strictObject({
+      sessionId: Id,
+      participantId: Id,
+      overrides: z
+        .array(z.strictObject({ check: z.string().max(40), message: z.string().max(2000) }))
+        .max(20)
+    }),
+    output: ProgressNote,
+    access: 'staff'
+  }),
+  'notes.cosign': channel({ input: NoteRef, output: ProgressNote, access: 'staff' }),
+  'notes.addendum': channel({
+    input: z.strictObject({
+      sessionId: Id,
+      participantId: Id,
+      text: z.string().trim().min(1, 'Write the addendum').max(5000, 'At most 5,000 characters')
+    }),
+    output: ProgressNote,
+    access: 'staff'
+  }),
+  'notes.print': channel({
+    input: z.strictObject({ sessionId: Id, participantId: Id.nullable() }),
+    output: z.object({ html: z.string(), pdfBase64: z.string().nullable() }),
+    access: 'staff'
+  }),
+  'notes.groupFormat': channel({
+    input: z.strictObject({ groupId: Id }),
+    output: NoteFormat,
+    access: 'staff'
+  }),
+  'notes.setFormat': channel({
+    input: z.strictObject({ groupId: Id, format: NoteFormat }),
+    output: NoteFormat,
+    access: 'staff'
+  }),
   'clinic.sessionSettings': channel({ input: Nothing, output: SessionSettings, access: 'staff' }),
   'clinic.updateSessionSettings': channel({
     input: SessionSettings,
@@ -426,7 +544,8 @@ export const RecordScope = z.enum([
   'participants',
   'enrollments',
   'sessions',
-  'curriculum'
+  'curriculum',
+  'notes'
 ])
 export type RecordScope = z.infer<typeof RecordScope>
 

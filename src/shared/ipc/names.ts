@@ -55,6 +55,17 @@ export const CHANNEL_NAMES = [
   'curriculum.exportPack',
   'curriculum.previewPack',
   'curriculum.importPack',
+  'notes.owed',
+  'notes.session',
+  'notes.saveGroupPart',
+  'notes.saveDraft',
+  'notes.check',
+  'notes.sign',
+  'notes.cosign',
+  'notes.addendum',
+  'notes.print',
+  'notes.groupFormat',
+  'notes.setFormat',
   'clinic.sessionSettings',
   'clinic.updateSessionSettings'
 ] as const

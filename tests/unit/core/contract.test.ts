@@ -251,6 +251,42 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
     ['text that is not base64', { base64: 'this is not a zip file!' }]
   ],
   'curriculum.importPack': [['no pack', {}]],
+  'notes.owed': [['mine as text', { mine: 'yes' }]],
+  'notes.session': [['no session', {}]],
+  'notes.saveGroupPart': [['no group part', { sessionId: 's' }]],
+  'notes.saveDraft': [
+    [
+      'an unknown risk level',
+      {
+        sessionId: 's',
+        participantId: 'p',
+        baseRevision: 0,
+        body: { sections: {}, goals: [], risk: 'some', riskText: '', followUp: '' }
+      }
+    ],
+    [
+      'a negative revision',
+      {
+        sessionId: 's',
+        participantId: 'p',
+        baseRevision: -1,
+        body: { sections: {}, goals: [], risk: 'none', riskText: '', followUp: '' }
+      }
+    ]
+  ],
+  'notes.check': [['no participant', { sessionId: 's' }]],
+  'notes.sign': [['overrides as text', { sessionId: 's', participantId: 'p', overrides: 'all' }]],
+  'notes.cosign': [['no session', { participantId: 'p' }]],
+  'notes.addendum': [
+    ['an empty addendum', { sessionId: 's', participantId: 'p', text: '   ' }],
+    [
+      'an addendum of 5,001 characters',
+      { sessionId: 's', participantId: 'p', text: 'x'.repeat(5001) }
+    ]
+  ],
+  'notes.print': [['no participant field', { sessionId: 's' }]],
+  'notes.groupFormat': [['no group', {}]],
+  'notes.setFormat': [['an unknown format', { groupId: 'g', format: 'PIRP' }]],
   'clinic.sessionSettings': [['a list', ['all']]],
   'clinic.updateSessionSettings': [
     ['a wrap-up warning of 0 minutes', { ...DEFAULT_SESSION_SETTINGS, wrapUpMinutes: 0 }],
@@ -299,6 +335,7 @@ function edit(root: unknown, path: Path, change: (parent: Parent, key: string | 
 
 /** Fields where null is a real answer ("no module", "no tag") and any id-like text is well-formed. */
 const NULLABLE_IDS = new Set([
+  'participantId',
   'moduleId',
   'tag',
   'week',
@@ -335,7 +372,8 @@ function derivedMalformed(name: ChannelName): [string, unknown][] {
   if (!contract[name].input.safeParse({}).success) cases.push(['no request at all', undefined])
   for (const { path, value } of places(valid)) {
     const where = path.join('.')
-    if (typeof path[path.length - 1] === 'string') {
+    // A draft leaves out the sections nobody has started: absent is empty, not malformed.
+    if (typeof path[path.length - 1] === 'string' && !where.startsWith('body.sections.')) {
       cases.push([`no ${where}`, edit(valid, path, (parent, key) => delete parent[key])])
     }
     const last = path[path.length - 1]

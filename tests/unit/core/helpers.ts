@@ -279,6 +279,39 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
   'curriculum.exportPack': { moduleIds: ['module-unknown'] },
   'curriculum.previewPack': { base64: SHIPPED_PACK },
   'curriculum.importPack': { base64: SHIPPED_PACK },
+  'notes.owed': { mine: true },
+  'notes.session': { sessionId: 'session-unknown' },
+  'notes.saveGroupPart': {
+    sessionId: 'session-unknown',
+    groupPart: { topics: 'Cravings', interventions: 'Psychoeducation', dynamics: 'Engaged' }
+  },
+  'notes.saveDraft': {
+    sessionId: 'session-unknown',
+    participantId: 'participant-unknown',
+    baseRevision: 0,
+    body: {
+      sections: { data: 'Shared a craving plan.', assessment: '', plan: '' },
+      goals: [{ goalId: 'goal-1', addressed: true, progress: 'Practised urge surfing' }],
+      risk: 'low',
+      riskText: 'Denies thoughts of self-harm',
+      followUp: ''
+    }
+  },
+  'notes.check': { sessionId: 'session-unknown', participantId: 'participant-unknown' },
+  'notes.sign': {
+    sessionId: 'session-unknown',
+    participantId: 'participant-unknown',
+    overrides: [{ check: 'cloned', message: 'Read and confirmed' }]
+  },
+  'notes.cosign': { sessionId: 'session-unknown', participantId: 'participant-unknown' },
+  'notes.addendum': {
+    sessionId: 'session-unknown',
+    participantId: 'participant-unknown',
+    text: 'Late entry: left at 11:40 for a medical appointment.'
+  },
+  'notes.print': { sessionId: 'session-unknown', participantId: null },
+  'notes.groupFormat': { groupId: 'group-unknown' },
+  'notes.setFormat': { groupId: 'group-unknown', format: 'BIRP' },
   'clinic.sessionSettings': {},
   'clinic.updateSessionSettings': { ...DEFAULT_SESSION_SETTINGS, dailyMinimumMinutes: 165 }
 }

@@ -78,7 +78,8 @@ describe('round trip', () => {
       enrollments: [],
       sessions: [],
       sessionSettings: DEFAULT_SESSION_SETTINGS,
-      agendas: []
+      agendas: [],
+      noteFormats: []
     })
 
     const returned = await registry.update((draft) => {

@@ -15,6 +15,8 @@ import { NewParticipantPage } from '../features/participants/NewParticipantPage'
 import { ParticipantsPage } from '../features/participants/ParticipantsPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { SummaryPage } from '../features/sessions/SummaryPage'
+import { NotesPage } from '../features/notes/NotesPage'
+import { SessionNotesPage } from '../features/notes/SessionNotesPage'
 import { CyclesPage } from '../features/curriculum/CyclesPage'
 import { LibraryPage } from '../features/curriculum/LibraryPage'
 import { ModuleEditorPage } from '../features/curriculum/ModuleEditorPage'
@@ -26,6 +28,7 @@ const NAV = [
   { to: '/', label: 'Home' },
   { to: '/groups', label: 'Groups' },
   { to: '/participants', label: 'Participants' },
+  { to: '/notes', label: 'Notes' },
   { to: '/curriculum', label: 'Curriculum' },
   { to: '/settings', label: 'Settings' }
 ]
@@ -95,6 +98,8 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
             <Route path="/groups/:groupId/sessions/new" element={<PlanSessionPage />} />
             <Route path="/sessions/:sessionId/plan" element={<EditSessionPlanPage />} />
             <Route path="/sessions/:sessionId/summary" element={<SummaryPage />} />
+            <Route path="/notes" element={<NotesPage />} />
+            <Route path="/sessions/:sessionId/notes" element={<SessionNotesPage />} />
             <Route path="/curriculum" element={<LibraryPage />} />
             <Route path="/curriculum/cycles" element={<CyclesPage />} />
             <Route path="/curriculum/:moduleId" element={<ModulePage />} />

@@ -10,6 +10,7 @@ import { meetingLabel, trackLabel } from '../../components/labels'
 import { PageHeader } from '../../components/PageHeader'
 import { GroupSessions } from '../sessions/GroupSessions'
 import { GroupCycle } from '../curriculum/GroupCycle'
+import { GroupNoteFormat } from '../notes/GroupNoteFormat'
 import { EndEnrolmentButton } from './EndEnrolmentButton'
 import { EnrolForm } from './EnrolForm'
 import { RosterTable } from './RosterTable'
@@ -111,7 +112,10 @@ export function GroupPage() {
           </section>
         </Stack>
       )}
-      <GroupCycle groupId={g.id} />
+      <Stack gap="lg" mt="lg">
+        <GroupCycle groupId={g.id} />
+        <GroupNoteFormat groupId={g.id} />
+      </Stack>
       <GroupSessions groupId={g.id} />
     </>
   )

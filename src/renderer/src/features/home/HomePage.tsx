@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import type { Staff } from '../../../../shared/domain/staff'
 import { useGroups, useParticipants } from '../../app/queries'
 import { PageHeader } from '../../components/PageHeader'
+import { useNotesOwed } from '../notes/NotesPage'
 
 function Figure({
   label,
@@ -35,13 +36,21 @@ export function HomePage({ staff }: { staff: Staff }) {
   const participants = useParticipants()
   const active = (participants.data ?? []).filter((p) => p.status === 'active').length
   const mine = (groups.data ?? []).filter((g) => g.facilitatorIds.includes(staff.id))
+  const owed = useNotesOwed(true)
+  const notesDue = (owed.data ?? []).reduce((t, r) => t + r.counts.not_started + r.counts.draft, 0)
   return (
     <>
       <PageHeader
         title={`Welcome, ${staff.fullName.split(' ')[0]}`}
         description="Today at a glance."
       />
-      <SimpleGrid cols={{ base: 1, sm: 3 }} mb="lg">
+      <SimpleGrid cols={{ base: 1, sm: 4 }} mb="lg">
+        <Figure
+          label="Notes due"
+          value={owed.isPending ? '…' : notesDue}
+          to="/notes"
+          action="Write notes"
+        />
         <Figure
           label="Groups"
           value={groups.data?.length ?? '…'}

@@ -55,6 +55,11 @@ export function SummaryPage() {
         <Anchor component={Link} to={`/groups/${data.groupId}`}>
           Back to {data.groupName}
         </Anchor>
+        {ended && (
+          <Button component={Link} to={`/sessions/${sessionId}/notes`}>
+            Write the notes
+          </Button>
+        )}
         {!ended && (
           <Button component={Link} to={`/sessions/${sessionId}`} variant="default">
             Open the running session

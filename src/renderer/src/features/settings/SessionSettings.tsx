@@ -3,6 +3,7 @@ import {
   Group,
   Loader,
   NumberInput,
+  Select,
   SimpleGrid,
   Slider,
   Stack,
@@ -14,6 +15,7 @@ import { schemaResolver, useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import wrapUpChime from '../../../../../resources/sounds/wrap-up.wav?url'
+import { NOTE_FORMATS } from '../../../../shared/domain/note'
 import { SessionSettings as SessionSettingsSchema } from '../../../../shared/domain/session'
 import { api, unwrap } from '../../api'
 import { keys, useSessionSettings } from '../../app/queries'
@@ -123,6 +125,28 @@ function SessionSettingsForm({ initial, canEdit }: { initial: Settings; canEdit:
             </Button>
           </Group>
         </Stack>
+        <Title order={3} size="h5" mt="sm">
+          Progress notes
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NumberInput
+            label="Notes are due (hours after the session)"
+            description="After this, a note shows as overdue, and signing it marks it a late entry"
+            min={1}
+            max={336}
+            {...minutesField('noteDueHours')}
+            key={form.key('noteDueHours')}
+          />
+          <Select
+            label="Note format for groups that have not chosen one"
+            description="Each group can choose its own on the group’s page"
+            data={[...NOTE_FORMATS]}
+            allowDeselect={false}
+            disabled={!canEdit}
+            {...form.getInputProps('defaultNoteFormat')}
+            key={form.key('defaultNoteFormat')}
+          />
+        </SimpleGrid>
         <ErrorNotice error={save.error} title="Settings not saved" />
         {canEdit ? (
           <Group mt="md">

@@ -1,0 +1,339 @@
+import {
+  emptyBody,
+  type GroupPart,
+  type NoteBody,
+  type NoteFormat,
+  type ProgressNote
+} from '../../shared/domain/note'
+import type { SessionRecord } from '../../shared/domain/session'
+import { RuleError, type Result } from '../../shared/result'
+import { displayName } from '../../shared/rules/names'
+import { preSignChecks } from '../../shared/notes/checks'
+import {
+  addAddendum,
+  cosignNote,
+  dueAt,
+  editDraft,
+  noteStatus,
+  signNote,
+  type Signer
+} from '../../shared/notes/state'
+import { attendanceFigures } from '../../shared/session/countable'
+import { sessionState } from '../../shared/session/state'
+import { isoNow, type ServiceContext } from './context'
+import { openSession, syncIndex } from './sessions'
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new RuleError(result.error.code, result.error.message)
+  return result.value
+}
+
+function signer(ctx: ServiceContext): Signer {
+  const actor = ctx.actor
+  if (!actor) throw new RuleError('not_signed_in', 'Sign in to do that.')
+  return {
+    id: actor.id,
+    fullName: actor.fullName,
+    credentials: actor.credentials,
+    role: actor.role
+  }
+}
+
+export function noteFormatFor(ctx: ServiceContext, groupId: string): NoteFormat {
+  const registry = ctx.registry.data
+  return (
+    registry.noteFormats.find((f) => f.groupId === groupId)?.format ??
+    registry.sessionSettings.defaultNoteFormat
+  )
+}
+
+/** The format a group's notes are written in, refusing a group that does not exist. */
+export function groupNoteFormat(ctx: ServiceContext, groupId: string): NoteFormat {
+  if (!ctx.registry.data.groups.some((g) => g.id === groupId)) {
+    throw new RuleError('not_found', 'That group was not found.')
+  }
+  return noteFormatFor(ctx, groupId)
+}
+
+export async function setNoteFormat(
+  ctx: ServiceContext,
+  input: { groupId: string; format: NoteFormat }
+) {
+  await ctx.registry.update((draft) => {
+    if (!draft.groups.some((g) => g.id === input.groupId)) {
+      throw new RuleError('not_found', 'That group was not found.')
+    }
+    draft.noteFormats = draft.noteFormats.filter((f) => f.groupId !== input.groupId)
+    draft.noteFormats.push({ groupId: input.groupId, format: input.format })
+  })
+  return input.format
+}
+
+function sessionEnd(record: SessionRecord, now: number): string {
+  const state = sessionState(record, now, { wrapUpMinutes: 5 })
+  if (state.endedAt === null) {
+    throw new RuleError('conflict', 'Notes are written after the session has ended. End it first.')
+  }
+  return new Date(state.endedAt).toISOString()
+}
+
+/** Everything the note editor shows for one session. */
+export async function sessionNotes(ctx: ServiceContext, sessionId: string) {
+  const { data } = await openSession(ctx, sessionId)
+  const registry = ctx.registry.data
+  const endedAt = sessionEnd(data, ctx.now())
+  const settings = registry.sessionSettings
+  const figures = attendanceFigures(data, data.attendance, ctx.now(), settings)
+  const state = sessionState(data, ctx.now(), settings)
+  const modules = data.segments.flatMap((s) =>
+    s.module && state.segments.some((x) => x.segmentId === s.id && x.actualMs > 0)
+      ? [s.module.title]
+      : []
+  )
+  const present = data.attendance.filter((a) => a.status === 'present')
+  const group = registry.groups.find((g) => g.id === data.groupId)
+  return {
+    sessionId,
+    groupId: data.groupId,
+    groupName: group?.name ?? '',
+    date: data.date,
+    startedAt: state.startedAt === null ? null : new Date(state.startedAt).toISOString(),
+    endedAt,
+    dueAt: dueAt(endedAt, settings.noteDueHours),
+    presentCount: present.length,
+    modules,
+    format: noteFormatFor(ctx, data.groupId),
+    groupPart: data.groupPart ?? suggestedGroupPart(modules),
+    groupPartLocked: data.notes.some((n) => n.signature !== null),
+    participants: data.attendance.map((a) => {
+      const person = registry.participants.find((p) => p.id === a.participantId)
+      const f = figures.find((x) => x.participantId === a.participantId)
+      return {
+        participantId: a.participantId,
+        displayName: person ? displayName(person) : 'Unknown',
+        fullName: person?.fullName ?? '',
+        clientId: person?.clientId ?? '',
+        goals: (person?.goals ?? []).map((g) => ({ id: g.id, text: g.text, status: g.status })),
+        attendance: {
+          status: a.status,
+          timeIn: a.timeIn,
+          timeOut: a.timeOut,
+          walkIn: a.walkIn,
+          countableMinutes: Math.floor((f?.countableMs ?? 0) / 60_000),
+          late: f?.late ?? false,
+          leftEarly: f?.leftEarly ?? false
+        },
+        observations: data.observations
+          .filter((o) => o.participantId === a.participantId)
+          .map((o) => ({ at: o.at, tag: o.tag, text: o.text })),
+        note: data.notes.find((n) => n.participantId === a.participantId) ?? null,
+        status: noteStatus(data.notes.find((n) => n.participantId === a.participantId) ?? null)
+      }
+    })
+  }
+}
+
+function suggestedGroupPart(modules: string[]): GroupPart {
+  return {
+    topics: modules.length ? `Curriculum modules: ${modules.join('; ')}.` : '',
+    interventions: '',
+    dynamics: ''
+  }
+}
+
+export async function saveGroupPart(
+  ctx: ServiceContext,
+  input: { sessionId: string; groupPart: GroupPart }
+) {
+  const document = await openSession(ctx, input.sessionId)
+  sessionEnd(document.data, ctx.now())
+  await document.update((draft) => {
+    if (draft.notes.some((n) => n.signature !== null)) {
+      throw new RuleError(
+        'note_locked',
+        'A note of this session is signed, so the group part is locked; add an addendum to a note instead.'
+      )
+    }
+    draft.groupPart = input.groupPart
+    draft.updatedAt = isoNow(ctx)
+  })
+  return document.data.groupPart!
+}
+
+/** Saves a draft as typed; creates the note on its first save. */
+export async function saveDraft(
+  ctx: ServiceContext,
+  input: { sessionId: string; participantId: string; baseRevision: number; body: NoteBody }
+): Promise<ProgressNote> {
+  const me = signer(ctx)
+  const document = await openSession(ctx, input.sessionId)
+  sessionEnd(document.data, ctx.now())
+  const format = noteFormatFor(ctx, document.data.groupId)
+  const at = isoNow(ctx)
+  let saved: ProgressNote | null = null
+  await document.update((draft) => {
+    if (!draft.attendance.some((a) => a.participantId === input.participantId)) {
+      throw new RuleError('not_found', 'That person is not on this session’s list.')
+    }
+    const index = draft.notes.findIndex((n) => n.participantId === input.participantId)
+    const current: ProgressNote =
+      index >= 0
+        ? draft.notes[index]!
+        : {
+            id: ctx.newId(),
+            participantId: input.participantId,
+            format,
+            body: emptyBody(format),
+            state: 'draft',
+            revision: 0,
+            authorId: me.id,
+            signature: null,
+            cosignature: null,
+            lateEntry: false,
+            overrides: [],
+            addenda: [],
+            createdAt: at,
+            updatedAt: at
+          }
+    const next = value(editDraft(current, input.body, input.baseRevision, at))
+    if (index >= 0) draft.notes[index] = next
+    else draft.notes.push(next)
+    saved = next
+    draft.updatedAt = at
+  })
+  await syncIndex(ctx, document.data)
+  return saved!
+}
+
+async function changeNote(
+  ctx: ServiceContext,
+  input: { sessionId: string; participantId: string },
+  change: (note: ProgressNote, record: SessionRecord) => Result<ProgressNote>
+): Promise<ProgressNote> {
+  const document = await openSession(ctx, input.sessionId)
+  let saved: ProgressNote | null = null
+  await document.update((draft) => {
+    const index = draft.notes.findIndex((n) => n.participantId === input.participantId)
+    if (index < 0) throw new RuleError('not_found', 'There is no note for this person yet.')
+    const next = value(change(draft.notes[index]!, draft))
+    draft.notes[index] = next
+    saved = next
+    draft.updatedAt = isoNow(ctx)
+  })
+  await syncIndex(ctx, document.data)
+  return saved!
+}
+
+/** The checks before signing, as warnings with plain messages. */
+export async function checkNote(
+  ctx: ServiceContext,
+  input: { sessionId: string; participantId: string }
+) {
+  const { data } = await openSession(ctx, input.sessionId)
+  const note = data.notes.find((n) => n.participantId === input.participantId)
+  if (!note) throw new RuleError('not_found', 'There is no note for this person yet.')
+  const registry = ctx.registry.data
+  const others = data.attendance
+    .filter((a) => a.participantId !== input.participantId)
+    .flatMap((a) => {
+      const p = registry.participants.find((x) => x.id === a.participantId)
+      return p ? [p.fullName, ...(p.preferredName ? [p.preferredName] : [])] : []
+    })
+  return preSignChecks({
+    format: note.format,
+    body: note.body,
+    otherParticipantNames: others,
+    otherNotesThisSession: data.notes
+      .filter((n) => n.participantId !== input.participantId)
+      .map((n) => n.body),
+    previousNoteOfParticipant: await previousNote(ctx, data, input.participantId)
+  })
+}
+
+/** The participant's note from their last earlier session of this group, for the cloned-note check. */
+async function previousNote(ctx: ServiceContext, record: SessionRecord, participantId: string) {
+  const earlier = ctx.registry.data.sessions
+    .filter(
+      (s) =>
+        s.groupId === record.groupId &&
+        s.id !== record.id &&
+        s.status === 'ended' &&
+        (s.endedAt ?? '') < (record.updatedAt ?? '') &&
+        s.noteStates[participantId] !== undefined
+    )
+    .sort((a, b) => (b.endedAt ?? '').localeCompare(a.endedAt ?? ''))[0]
+  if (!earlier) return null
+  const document = await openSession(ctx, earlier.id).catch(() => null)
+  return document?.data.notes.find((n) => n.participantId === participantId)?.body ?? null
+}
+
+export async function sign(
+  ctx: ServiceContext,
+  input: {
+    sessionId: string
+    participantId: string
+    overrides: Array<{ check: string; message: string }>
+  }
+) {
+  const me = signer(ctx)
+  const findings = await checkNote(ctx, input)
+  const unanswered = findings.filter(
+    (f) => !input.overrides.some((o) => o.check === f.check && o.message === f.message)
+  )
+  if (unanswered.length) {
+    throw new RuleError(
+      'conflict',
+      `Before signing, read and confirm: ${unanswered.map((f) => f.message).join(' ')}`
+    )
+  }
+  const settings = ctx.registry.data.sessionSettings
+  return changeNote(ctx, input, (note, record) =>
+    signNote(note, me, {
+      at: isoNow(ctx),
+      dueAt: dueAt(sessionEnd(record, ctx.now()), settings.noteDueHours),
+      overrides: input.overrides
+    })
+  )
+}
+
+export function cosign(ctx: ServiceContext, input: { sessionId: string; participantId: string }) {
+  const me = signer(ctx)
+  return changeNote(ctx, input, (note) => cosignNote(note, me, isoNow(ctx)))
+}
+
+export function addendum(
+  ctx: ServiceContext,
+  input: { sessionId: string; participantId: string; text: string }
+) {
+  const me = signer(ctx)
+  return changeNote(ctx, input, (note) =>
+    addAddendum(note, me, { id: ctx.newId(), text: input.text, at: isoNow(ctx) })
+  )
+}
+
+/** Notes owed, from the registry's index alone: never opens a session file. */
+export function notesOwed(ctx: ServiceContext, input: { mine: boolean }) {
+  const registry = ctx.registry.data
+  const hours = registry.sessionSettings.noteDueHours
+  const me = ctx.actor?.id
+  const rows = []
+  for (const s of registry.sessions) {
+    if (s.status !== 'ended' || !s.endedAt) continue
+    if (input.mine) {
+      const group = registry.groups.find((g) => g.id === s.groupId)
+      if (!group || !me || !group.facilitatorIds.includes(me)) continue
+    }
+    const counts = { not_started: 0, draft: 0, awaiting_cosignature: 0, signed: 0 }
+    for (const id of s.notesExpected) counts[s.noteStates[id] ?? 'not_started'] += 1
+    rows.push({
+      sessionId: s.id,
+      groupId: s.groupId,
+      groupName: registry.groups.find((g) => g.id === s.groupId)?.name ?? '',
+      date: s.date,
+      endedAt: s.endedAt,
+      dueAt: dueAt(s.endedAt, hours),
+      counts
+    })
+  }
+  return rows.sort((a, b) => b.endedAt.localeCompare(a.endedAt))
+}

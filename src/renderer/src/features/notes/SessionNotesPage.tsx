@@ -1,0 +1,221 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Loader,
+  NavLink,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  Title
+} from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import { Link, useParams } from 'react-router'
+import type { GroupPart } from '../../../../shared/domain/note'
+import { api, messageOf, unwrap } from '../../api'
+import { useStatus } from '../../app/queries'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { PageHeader } from '../../components/PageHeader'
+import { saveBase64File } from '../curriculum/packFiles'
+import { NoteEditor } from './NoteEditor'
+import { useAutosave } from './useAutosave'
+
+const STATUS_LABEL = {
+  not_started: 'Not started',
+  draft: 'Draft',
+  awaiting_cosignature: 'Awaiting co-signature',
+  signed: 'Signed'
+} as const
+
+/** After the group: the shared part once, then each participant's note; [ and ] move between them. */
+export function SessionNotesPage() {
+  const { sessionId = '' } = useParams()
+  const status = useStatus()
+  const notes = useQuery({
+    queryKey: ['notes', 'session', sessionId],
+    queryFn: () => unwrap(api().notes.session({ sessionId }))
+  })
+  const [selected, setSelected] = useState<string | null>(null)
+  const data = notes.data
+  const people = (data?.participants ?? []).filter((p) => p.attendance.status === 'present')
+  const current = people.find((p) => p.participantId === selected) ?? people[0]
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null
+      const typing = target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
+      const next = event.key === ']' || (event.altKey && event.key === 'ArrowDown')
+      const previous = event.key === '[' || (event.altKey && event.key === 'ArrowUp')
+      if ((typing && !event.altKey) || (!next && !previous) || !current) return
+      const index = people.findIndex((p) => p.participantId === current.participantId)
+      const to = people[index + (next ? 1 : -1)]
+      if (to) {
+        event.preventDefault()
+        setSelected(to.participantId)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [people, current])
+
+  if (notes.isError)
+    return <ErrorNotice title="The notes could not be opened" error={notes.error} />
+  if (!data) return <Loader aria-label="Opening the notes" />
+  const timeZone = status.data?.clinic?.timeZone ?? 'UTC'
+  const isSupervisor = status.data?.signedIn?.role === 'supervisor'
+
+  const print = async (participantId: string | null) => {
+    try {
+      const printed = await unwrap(api().notes.print({ sessionId, participantId }))
+      if (printed.pdfBase64)
+        saveBase64File(`notes-${data.date}.pdf`, printed.pdfBase64, 'application/pdf')
+      else {
+        const url = URL.createObjectURL(new Blob([printed.html], { type: 'text/html' }))
+        window.open(url, '_blank', 'noopener')
+        setTimeout(() => URL.revokeObjectURL(url), 60_000)
+      }
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'Not printed', message: messageOf(e) })
+    }
+  }
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={`Notes · ${data.groupName} · ${data.date}`}
+        description={`${data.format} format · ${data.presentCount} present · due ${data.dueAt.slice(0, 10)}`}
+        actions={
+          <Group gap="xs">
+            <Button variant="default" onClick={() => void print(null)}>
+              Print all notes
+            </Button>
+            <Button component={Link} to={`/sessions/${sessionId}/summary`} variant="subtle">
+              Session summary
+            </Button>
+          </Group>
+        }
+      />
+      <GroupPartEditor
+        sessionId={sessionId}
+        initial={data.groupPart}
+        locked={data.groupPartLocked}
+      />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 3 }}>
+          <Paper withBorder p="xs" component="nav" aria-label="Participants">
+            {people.map((p) => (
+              <NavLink
+                key={p.participantId}
+                label={p.displayName}
+                description={STATUS_LABEL[p.status]}
+                active={p.participantId === current?.participantId}
+                aria-current={p.participantId === current?.participantId ? 'true' : undefined}
+                onClick={() => setSelected(p.participantId)}
+              />
+            ))}
+            <Text size="xs" c="dimmed" p="xs">
+              ] next · [ previous (Alt+↓ / Alt+↑ while typing)
+            </Text>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9 }}>
+          {current ? (
+            <Paper withBorder p="md">
+              <Group justify="space-between" mb="sm">
+                <Title order={2} size="h3">
+                  {current.displayName}
+                </Title>
+                <Group gap="xs">
+                  <Badge variant="light">{STATUS_LABEL[current.status]}</Badge>
+                  {current.note && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => void print(current.participantId)}
+                    >
+                      Print this note
+                    </Button>
+                  )}
+                </Group>
+              </Group>
+              <NoteEditor
+                key={`${current.participantId}-${current.note?.state ?? 'new'}-${current.note?.addenda.length ?? 0}`}
+                sessionId={sessionId}
+                person={current}
+                format={data.format}
+                timeZone={timeZone}
+                isSupervisor={isSupervisor}
+              />
+            </Paper>
+          ) : (
+            <Alert>No one was present, so no notes are owed.</Alert>
+          )}
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  )
+}
+
+function GroupPartEditor({
+  sessionId,
+  initial,
+  locked
+}: {
+  sessionId: string
+  initial: GroupPart
+  locked: boolean
+}) {
+  const [part, setPart] = useState(initial)
+  const [error, setError] = useState<string | null>(null)
+  const autosave = useAutosave(part, async (value) => {
+    if (locked) return
+    try {
+      await unwrap(api().notes.saveGroupPart({ sessionId, groupPart: value }))
+      setError(null)
+    } catch (e) {
+      setError(messageOf(e))
+      throw e
+    }
+  })
+  const field = (key: keyof GroupPart, label: string) => (
+    <Textarea
+      label={label}
+      autosize
+      minRows={2}
+      readOnly={locked}
+      value={part[key]}
+      onChange={(e) => {
+        const text = e.currentTarget.value
+        setPart((p) => ({ ...p, [key]: text }))
+      }}
+      onBlur={() => void autosave.flush()}
+    />
+  )
+  return (
+    <Paper withBorder p="md" role="region" aria-label="Group part">
+      <Title order={2} size="h4" mb="xs">
+        Group part (the same in every note)
+      </Title>
+      {locked && (
+        <Text size="sm" c="dimmed" mb="xs">
+          A note of this session is signed, so this part is locked.
+        </Text>
+      )}
+      {error && (
+        <Alert color="red" role="alert" mb="xs">
+          {error}
+        </Alert>
+      )}
+      <Stack gap="xs">
+        {field('topics', 'Topics and curriculum modules')}
+        {field('interventions', 'Interventions used')}
+        {field('dynamics', 'Group dynamics')}
+      </Stack>
+    </Paper>
+  )
+}

@@ -1,0 +1,249 @@
+/**
+ * Progress notes through the core: drafts, signing and locking, co-signature
+ * of a trainee's note, addenda, the list of notes owed, and the printable
+ * document with the Part 2 notice. The clock is injected and moved by hand.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createCore, type Core } from '../../../src/main/core'
+import type { ProgressNote } from '../../../src/shared/domain/note'
+import type { NotesOwedRow, SessionNotes, SessionView } from '../../../src/shared/ipc/contract'
+import { defaultAgenda } from '../../../src/shared/session/default-agenda'
+import {
+  copyClinic,
+  CURRICULUM_DIR,
+  ids,
+  PASSPHRASE,
+  refusal,
+  removeFolders,
+  setUpClinic,
+  value,
+  type Template
+} from './helpers'
+
+const START = Date.parse('2026-11-23T15:00:00Z')
+const MIN = 60_000
+let template: Template
+beforeAll(async () => {
+  template = await setUpClinic()
+})
+afterAll(removeFolders)
+
+const body = (data: string) => ({
+  sections: { data, assessment: 'Engaged and hopeful about the plan.', plan: 'Attend Wednesday.' },
+  goals: [],
+  risk: 'none' as const,
+  riskText: '',
+  followUp: ''
+})
+
+async function endedSession() {
+  const clock = { now: START }
+  const dir = await copyClinic(template.dir)
+  const core: Core = await createCore({
+    dataDir: dir,
+    now: () => clock.now,
+    monotonic: () => clock.now,
+    newId: ids,
+    curriculumDir: CURRICULUM_DIR
+  })
+  await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+  const trainee = await value<{ id: string }>(
+    core.handle('staff.create', {
+      fullName: 'Sam Trainee',
+      credentials: 'CADC-T',
+      role: 'counselor_in_training',
+      isAdmin: false,
+      passphrase: 'paper boat morning'
+    })
+  )
+  const group = await value<{ id: string }>(
+    core.handle('groups.create', {
+      name: 'Evening Recovery',
+      track: 'substance_use',
+      admission: 'open',
+      meetingDays: ['mon'],
+      startTime: '09:00',
+      defaultMinutes: 180,
+      capacity: 12,
+      facilitatorIds: [template.adminId, trainee.id]
+    })
+  )
+  const people: string[] = []
+  for (const [i, fullName] of ['Jordan Testperson', 'Casey Samplewood'].entries()) {
+    const p = await value<{ id: string }>(
+      core.handle('participants.create', {
+        fullName,
+        preferredName: '',
+        clientId: `C-${i}`,
+        dateOfBirth: '1990-01-01',
+        admissionDate: '2026-11-01',
+        track: 'substance_use',
+        status: 'active',
+        discharge: null,
+        goals: []
+      })
+    )
+    await value(
+      core.handle('enrollments.create', {
+        groupId: group.id,
+        participantId: p.id,
+        joinDate: '2026-11-02'
+      })
+    )
+    people.push(p.id)
+  }
+  const session = await value<SessionView>(
+    core.handle('sessions.plan', {
+      groupId: group.id,
+      date: '2026-11-23',
+      facilitatorIds: [template.adminId],
+      segments: defaultAgenda()
+    })
+  )
+  for (const p of people) {
+    await value(
+      core.handle('sessions.attendance', {
+        sessionId: session.id,
+        participantId: p,
+        status: 'present',
+        timeIn: null,
+        timeOut: null
+      })
+    )
+  }
+  await value(core.handle('sessions.act', { sessionId: session.id, action: { type: 'start' } }))
+  clock.now += 180 * MIN
+  await value(core.handle('sessions.act', { sessionId: session.id, action: { type: 'end' } }))
+  return { core, clock, session, people, traineeId: trainee.id }
+}
+
+describe('progress notes', () => {
+  test('a signed note is locked: an edit through the API is refused and nothing changes', async () => {
+    const { core, session, people } = await endedSession()
+    const ref = { sessionId: session.id, participantId: people[0]! }
+    const draft = await value<ProgressNote>(
+      core.handle('notes.saveDraft', {
+        ...ref,
+        baseRevision: 0,
+        body: body('Shared a craving plan.')
+      })
+    )
+    expect(draft).toMatchObject({ state: 'draft', revision: 1 })
+    const signed = await value<ProgressNote>(core.handle('notes.sign', { ...ref, overrides: [] }))
+    expect(signed.state).toBe('signed')
+    expect(signed.signature).toMatchObject({ name: 'Robin Okafor', credentials: 'LPC' })
+    const error = await refusal(
+      core.handle('notes.saveDraft', {
+        ...ref,
+        baseRevision: 1,
+        body: body('Changed after signing')
+      }),
+      'note_locked'
+    )
+    expect(error.message).toMatch(/signed and locked; add an addendum/)
+    const after = await value<SessionNotes>(core.handle('notes.session', { sessionId: session.id }))
+    expect(after.participants[0]!.note!.body.sections.data).toBe('Shared a craving plan.')
+    // The group part is locked once a note is signed.
+    await refusal(
+      core.handle('notes.saveGroupPart', {
+        sessionId: session.id,
+        groupPart: { topics: 'x', interventions: 'y', dynamics: 'z' }
+      }),
+      'note_locked'
+    )
+  })
+
+  test('a stale save from a second window is refused, never applied over the newer text', async () => {
+    const { core, session, people } = await endedSession()
+    const ref = { sessionId: session.id, participantId: people[0]! }
+    await value(
+      core.handle('notes.saveDraft', { ...ref, baseRevision: 0, body: body('First window') })
+    )
+    await refusal(
+      core.handle('notes.saveDraft', { ...ref, baseRevision: 0, body: body('Second window') }),
+      'stale_draft'
+    )
+  })
+
+  test('the checks before signing must be read: another participant’s name blocks a silent signature', async () => {
+    const { core, session, people } = await endedSession()
+    const ref = { sessionId: session.id, participantId: people[0]! }
+    await value(
+      core.handle('notes.saveDraft', {
+        ...ref,
+        baseRevision: 0,
+        body: body('Supported Casey Samplewood in check-in.')
+      })
+    )
+    const findings = await value<Array<{ check: string; message: string }>>(
+      core.handle('notes.check', ref)
+    )
+    expect(findings.map((f) => f.check)).toContain('peer_name')
+    await refusal(core.handle('notes.sign', { ...ref, overrides: [] }), 'conflict')
+    const signed = await value<ProgressNote>(
+      core.handle('notes.sign', { ...ref, overrides: findings })
+    )
+    expect(signed.overrides.map((o) => o.check)).toContain('peer_name')
+  })
+
+  test('a trainee’s note waits for a supervisor, and an addendum leaves the original as it was', async () => {
+    const { core, clock, session, people, traineeId } = await endedSession()
+    const ref = { sessionId: session.id, participantId: people[1]! }
+    await value(core.handle('auth.signOut', {}))
+    await value(
+      core.handle('auth.signIn', { staffId: traineeId, passphrase: 'paper boat morning' })
+    )
+    await value(
+      core.handle('notes.saveDraft', {
+        ...ref,
+        baseRevision: 0,
+        body: body('Practised urge surfing.')
+      })
+    )
+    clock.now += 30 * 60 * MIN // signed the next day: a late entry
+    const signed = await value<ProgressNote>(core.handle('notes.sign', { ...ref, overrides: [] }))
+    expect(signed).toMatchObject({ state: 'awaiting_cosignature', lateEntry: true })
+    // The trainee cannot co-sign; the administrator here is a counselor, not a supervisor.
+    await refusal(core.handle('notes.cosign', ref), 'forbidden')
+    await value(core.handle('auth.signOut', {}))
+    await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+    await refusal(core.handle('notes.cosign', ref), 'forbidden')
+    const supervisor = await value<{ id: string }>(
+      core.handle('staff.create', {
+        fullName: 'Dana Reyes',
+        credentials: 'LCSW',
+        role: 'supervisor',
+        isAdmin: false,
+        passphrase: 'quiet river lantern'
+      })
+    )
+    await value(core.handle('auth.signOut', {}))
+    await value(
+      core.handle('auth.signIn', { staffId: supervisor.id, passphrase: 'quiet river lantern' })
+    )
+    const cosigned = await value<ProgressNote>(core.handle('notes.cosign', ref))
+    expect(cosigned.state).toBe('signed')
+    expect(cosigned.cosignature).toMatchObject({ name: 'Dana Reyes', credentials: 'LCSW' })
+    const amended = await value<ProgressNote>(
+      core.handle('notes.addendum', { ...ref, text: 'Correction: arrived at 9:05.' })
+    )
+    expect(amended.addenda).toHaveLength(1)
+    expect(amended.body.sections.data).toBe('Practised urge surfing.')
+
+    const owed = await value<NotesOwedRow[]>(core.handle('notes.owed', { mine: false }))
+    expect(owed[0]!.counts).toEqual({
+      not_started: 1,
+      draft: 0,
+      awaiting_cosignature: 0,
+      signed: 1
+    })
+
+    const printed = await value<{ html: string; pdfBase64: string | null }>(
+      core.handle('notes.print', { sessionId: session.id, participantId: null })
+    )
+    expect(printed.pdfBase64).toBeNull()
+    expect(printed.html).toContain('42 CFR')
+    expect(printed.html).toContain('Dana Reyes')
+    expect(printed.html).toContain('Correction: arrived at 9:05.')
+  })
+})
