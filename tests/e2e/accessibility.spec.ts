@@ -145,3 +145,51 @@ test('the projector has no serious accessibility violations', async ({ app }) =>
   await expectAccessible(audience, 'the projector showing the timer', [], seen)
   app.expectNoErrors()
 })
+
+test('the note editor has no serious accessibility violations', async ({ app }) => {
+  const page = app.page
+  const seen = new Set<Known>()
+  await completeSetup(page)
+  const session = await planSessionThroughApi(page)
+  // The group, through the app's own API: everyone present, started, ended.
+  await page.evaluate(async (sessionId) => {
+    const need = <T>(
+      result: { ok: true; value: T } | { ok: false; error: { message: string } }
+    ) => {
+      if (!result.ok) throw new Error(result.error.message)
+      return result.value
+    }
+    const api = window.api
+    const view = need(await api.sessions.get({ sessionId }))
+    for (const person of view.attendance) {
+      need(
+        await api.sessions.attendance({
+          sessionId,
+          participantId: person.participantId,
+          status: 'present',
+          timeIn: null,
+          timeOut: null
+        })
+      )
+    }
+    need(await api.sessions.act({ sessionId, action: { type: 'start' } }))
+    need(await api.sessions.act({ sessionId, action: { type: 'end' } }))
+  }, session.id)
+  await page.goto(`${new URL(page.url()).origin}/#/sessions/${session.id}/notes`)
+  const editor = page.getByRole('main')
+  await expect(editor.getByRole('heading', { level: 2, name: shortName(ROSTER[0]!) })).toBeVisible()
+  await expectAccessible(page, 'the note editor', KNOWN, seen)
+
+  // The checks before signing, in their dialog: a peer's name and empty sections.
+  await editor.getByLabel('Data', { exact: true }).fill('Sat beside Casey and listened.')
+  await editor
+    .getByRole('radiogroup', { name: 'Risk assessment' })
+    .getByText('Moderate', { exact: true })
+    .click()
+  await expect(editor.getByRole('radio', { name: 'Moderate' })).toBeChecked()
+  await editor.getByRole('button', { name: 'Sign note' }).click()
+  const warnings = page.getByRole('dialog', { name: 'Before you sign' })
+  await expect(warnings).toContainText('Casey')
+  await expectAccessible(page, 'the checks before signing', KNOWN, seen)
+  app.expectNoErrors()
+})

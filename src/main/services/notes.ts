@@ -1,3 +1,4 @@
+import type { NotesOwedRow } from '../../shared/ipc/contract'
 import {
   emptyBody,
   type GroupPart,
@@ -233,12 +234,19 @@ export async function checkNote(
   const note = data.notes.find((n) => n.participantId === input.participantId)
   if (!note) throw new RuleError('not_found', 'There is no note for this person yet.')
   const registry = ctx.registry.data
+  // Every way the others are called: full name, first name and preferred name;
+  // a name this participant shares is not a peer's name in their own note.
+  const namesOf = (participantId: string) => {
+    const p = registry.participants.find((x) => x.id === participantId)
+    if (!p) return []
+    const first = p.fullName.trim().split(/\s+/)[0] ?? ''
+    return [p.fullName, first, p.preferredName].filter((name) => name.trim().length > 0)
+  }
+  const own = new Set(namesOf(input.participantId).map((name) => name.toLowerCase()))
   const others = data.attendance
     .filter((a) => a.participantId !== input.participantId)
-    .flatMap((a) => {
-      const p = registry.participants.find((x) => x.id === a.participantId)
-      return p ? [p.fullName, ...(p.preferredName ? [p.preferredName] : [])] : []
-    })
+    .flatMap((a) => namesOf(a.participantId))
+    .filter((name) => !own.has(name.toLowerCase()))
   return preSignChecks({
     format: note.format,
     body: note.body,
@@ -311,12 +319,19 @@ export function addendum(
   )
 }
 
-/** Notes owed, from the registry's index alone: never opens a session file. */
-export function notesOwed(ctx: ServiceContext, input: { mine: boolean }) {
+/** Sessions whose notes are all signed, listed at most, newest first. */
+export const SIGNED_SESSIONS_LISTED = 100
+
+/**
+ * Notes owed, from the registry's index alone: never opens a session file.
+ * Sessions with a note still to write or co-sign always; those whose notes
+ * are all signed only when asked, and only the latest few.
+ */
+export function notesOwed(ctx: ServiceContext, input: { mine: boolean; signedToo: boolean }) {
   const registry = ctx.registry.data
   const hours = registry.sessionSettings.noteDueHours
   const me = ctx.actor?.id
-  const rows = []
+  const rows: NotesOwedRow[] = []
   for (const s of registry.sessions) {
     if (s.status !== 'ended' || !s.endedAt) continue
     if (input.mine) {
@@ -335,5 +350,10 @@ export function notesOwed(ctx: ServiceContext, input: { mine: boolean }) {
       counts
     })
   }
-  return rows.sort((a, b) => b.endedAt.localeCompare(a.endedAt))
+  rows.sort((a, b) => b.endedAt.localeCompare(a.endedAt))
+  const open = (r: (typeof rows)[number]) =>
+    r.counts.not_started + r.counts.draft + r.counts.awaiting_cosignature > 0
+  const done = input.signedToo ? rows.filter((r) => !open(r)).slice(0, SIGNED_SESSIONS_LISTED) : []
+  const keep = new Set([...rows.filter(open), ...done])
+  return rows.filter((r) => keep.has(r))
 }

@@ -462,7 +462,12 @@ export const contract = {
     access: 'staff'
   }),
   'notes.owed': channel({
-    input: z.strictObject({ mine: z.boolean() }),
+    input: z.strictObject({
+      /** Only the sessions of groups the signed-in person facilitates. */
+      mine: z.boolean(),
+      /** Also sessions whose notes are all signed (the latest 100 of them). */
+      signedToo: z.boolean()
+    }),
     output: z.array(NotesOwedRow),
     access: 'staff'
   }),

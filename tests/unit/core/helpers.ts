@@ -279,7 +279,7 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
   'curriculum.exportPack': { moduleIds: ['module-unknown'] },
   'curriculum.previewPack': { base64: SHIPPED_PACK },
   'curriculum.importPack': { base64: SHIPPED_PACK },
-  'notes.owed': { mine: true },
+  'notes.owed': { mine: true, signedToo: false },
   'notes.session': { sessionId: 'session-unknown' },
   'notes.saveGroupPart': {
     sessionId: 'session-unknown',

@@ -186,6 +186,51 @@ describe('progress notes', () => {
     expect(signed.overrides.map((o) => o.check)).toContain('peer_name')
   })
 
+  test('a peer called by first name alone is found; the participant’s own name is not a peer', async () => {
+    const { core, session, people } = await endedSession()
+    const ref = { sessionId: session.id, participantId: people[0]! }
+    await value(
+      core.handle('notes.saveDraft', {
+        ...ref,
+        baseRevision: 0,
+        body: body('Jordan thanked Casey for the ride and listened closely.')
+      })
+    )
+    const findings = await value<Array<{ check: string; message: string }>>(
+      core.handle('notes.check', ref)
+    )
+    const peer = findings.filter((f) => f.check === 'peer_name')
+    expect(peer).toHaveLength(1)
+    expect(peer[0]!.message).toContain('Casey')
+    expect(peer[0]!.message).not.toContain('Jordan')
+  })
+
+  test('the notes owed list sessions with notes still to write; fully signed ones only when asked', async () => {
+    const { core, session, people } = await endedSession()
+    const owed = () =>
+      value<NotesOwedRow[]>(core.handle('notes.owed', { mine: false, signedToo: false }))
+    expect((await owed()).map((r) => r.sessionId)).toEqual([session.id])
+    for (const [i, participantId] of people.entries()) {
+      const ref = { sessionId: session.id, participantId }
+      await value(
+        core.handle('notes.saveDraft', {
+          ...ref,
+          baseRevision: 0,
+          body: body(i === 0 ? 'Practised a grounding skill.' : 'Talked about weekend plans.')
+        })
+      )
+      const findings = await value<Array<{ check: string; message: string }>>(
+        core.handle('notes.check', ref)
+      )
+      await value(core.handle('notes.sign', { ...ref, overrides: findings }))
+    }
+    expect(await owed()).toEqual([])
+    const all = await value<NotesOwedRow[]>(
+      core.handle('notes.owed', { mine: false, signedToo: true })
+    )
+    expect(all.map((r) => [r.sessionId, r.counts.signed])).toEqual([[session.id, 2]])
+  })
+
   test('a trainee’s note waits for a supervisor, and an addendum leaves the original as it was', async () => {
     const { core, clock, session, people, traineeId } = await endedSession()
     const ref = { sessionId: session.id, participantId: people[1]! }
@@ -230,7 +275,9 @@ describe('progress notes', () => {
     expect(amended.addenda).toHaveLength(1)
     expect(amended.body.sections.data).toBe('Practised urge surfing.')
 
-    const owed = await value<NotesOwedRow[]>(core.handle('notes.owed', { mine: false }))
+    const owed = await value<NotesOwedRow[]>(
+      core.handle('notes.owed', { mine: false, signedToo: false })
+    )
     expect(owed[0]!.counts).toEqual({
       not_started: 1,
       draft: 0,

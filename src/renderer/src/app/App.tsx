@@ -2,6 +2,7 @@ import {
   createTheme,
   defaultVariantColorsResolver,
   MantineProvider,
+  Modal,
   parseThemeColor,
   type CSSVariablesResolver,
   type VariantColorsResolver
@@ -62,7 +63,11 @@ const theme = createTheme({
   primaryShade: { light: 9, dark: 8 },
   variantColorResolver,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  defaultRadius: 'md'
+  defaultRadius: 'md',
+  components: {
+    // The × in every dialog's corner says what it does to a screen reader.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } })
+  }
 })
 
 /** Keeps every screen current when records change, here or in another window. */

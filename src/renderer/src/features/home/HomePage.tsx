@@ -38,19 +38,31 @@ export function HomePage({ staff }: { staff: Staff }) {
   const mine = (groups.data ?? []).filter((g) => g.facilitatorIds.includes(staff.id))
   const owed = useNotesOwed(true)
   const notesDue = (owed.data ?? []).reduce((t, r) => t + r.counts.not_started + r.counts.draft, 0)
+  // A supervisor also owes co-signatures, in any group.
+  const isSupervisor = staff.role === 'supervisor'
+  const everyGroup = useNotesOwed(false)
+  const awaiting = (everyGroup.data ?? []).reduce((t, r) => t + r.counts.awaiting_cosignature, 0)
   return (
     <>
       <PageHeader
         title={`Welcome, ${staff.fullName.split(' ')[0]}`}
         description="Today at a glance."
       />
-      <SimpleGrid cols={{ base: 1, sm: 4 }} mb="lg">
+      <SimpleGrid cols={{ base: 1, sm: isSupervisor ? 5 : 4 }} mb="lg">
         <Figure
           label="Notes due"
           value={owed.isPending ? '…' : notesDue}
           to="/notes"
           action="Write notes"
         />
+        {isSupervisor && (
+          <Figure
+            label="Awaiting your co-signature"
+            value={everyGroup.isPending ? '…' : awaiting}
+            to="/notes"
+            action="Co-sign notes"
+          />
+        )}
         <Figure
           label="Groups"
           value={groups.data?.length ?? '…'}

@@ -19,6 +19,7 @@ import {
   NOTE_SECTIONS,
   RISK_LABELS,
   emptyBody,
+  type GroupPart,
   type NoteBody,
   type NoteFormat,
   type ProgressNote,
@@ -26,7 +27,7 @@ import {
 } from '../../../../shared/domain/note'
 import { OBSERVATION_TAG_LABELS, type ObservationTag } from '../../../../shared/domain/session'
 import type { SessionNotes } from '../../../../shared/ipc/contract'
-import { clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
 import { api, ApiError, messageOf, unwrap } from '../../api'
 import { useAutosave } from './useAutosave'
 
@@ -46,6 +47,8 @@ export function NoteEditor(props: {
   format: NoteFormat
   timeZone: string
   isSupervisor: boolean
+  groupPart: GroupPart
+  groupFacts: string
 }) {
   const { person } = props
   if (person.note && person.note.state !== 'draft') {
@@ -68,6 +71,8 @@ function DraftNote({ sessionId, person, format, timeZone }: Parameters<typeof No
   const [body, setBody] = useState<NoteBody>(() => startingBody(person, format))
   const [revision, setRevision] = useState(person.note?.revision ?? 0)
   const [error, setError] = useState<string | null>(null)
+  /** What this window had typed when another window's newer save won; kept so no word is lost. */
+  const [staleText, setStaleText] = useState<NoteBody | null>(null)
   const [checks, setChecks] = useState<Array<{ check: string; message: string }> | null>(null)
   const [confirmed, setConfirmed] = useState<string[]>([])
   const autosave = useAutosave(body, async (value) => {
@@ -82,11 +87,28 @@ function DraftNote({ sessionId, person, format, timeZone }: Parameters<typeof No
       )
       setRevision(saved.revision)
       setError(null)
+      // The first save makes a draft of a note not started: the lists say so.
+      if (saved.revision === 1) void client.invalidateQueries({ queryKey: ['notes'] })
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'stale_draft') setStaleText(value)
       setError(messageOf(e))
       throw e
     }
   })
+  const openNewer = async () => {
+    try {
+      const fresh = await unwrap(api().notes.session({ sessionId }))
+      const note = fresh.participants.find((p) => p.participantId === person.participantId)?.note
+      if (note) {
+        setBody(note.body)
+        setRevision(note.revision)
+      }
+      setError(null)
+      void client.invalidateQueries({ queryKey: ['notes'] })
+    } catch (e) {
+      setError(messageOf(e))
+    }
+  }
   const sign = useMutation({
     mutationFn: (overrides: Array<{ check: string; message: string }>) =>
       unwrap(api().notes.sign({ sessionId, participantId: person.participantId, overrides })),
@@ -122,7 +144,31 @@ function DraftNote({ sessionId, person, format, timeZone }: Parameters<typeof No
       {error && (
         <Alert color="red" title="Not saved" role="alert">
           {error}
+          {staleText && (
+            <Group mt="xs">
+              <Button size="xs" variant="white" onClick={() => void openNewer()}>
+                Open the newer version
+              </Button>
+            </Group>
+          )}
         </Alert>
+      )}
+      {staleText && !error && (
+        <Paper withBorder p="sm" role="region" aria-label="Your text from this window">
+          <Group justify="space-between" mb={4}>
+            <Text fw={600} size="sm">
+              Your text from this window, not saved — copy what you need into the note
+            </Text>
+            <Button size="xs" variant="subtle" onClick={() => setStaleText(null)}>
+              Done
+            </Button>
+          </Group>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {NOTE_SECTIONS[format]
+              .map((section) => `${section.label}: ${staleText.sections[section.key] ?? ''}`)
+              .join('\n')}
+          </Text>
+        </Paper>
       )}
       {NOTE_SECTIONS[format].map((section) => (
         <Textarea
@@ -256,7 +302,7 @@ function Facts({ person, timeZone }: { person: Person; timeZone: string }) {
   const t = (iso: string | null) => (iso ? clinicTimeOfDay(Date.parse(iso), timeZone) : '—')
   const a = person.attendance
   return (
-    <Paper withBorder p="sm" bg="var(--mantine-color-gray-0)">
+    <Paper withBorder p="sm" bg="var(--mantine-color-gray-0)" data-testid="note-facts">
       <Text size="sm">
         <strong>Attendance:</strong>{' '}
         {a.status === 'present' ? 'Present' : a.status.replace('_', ' ')}
@@ -281,7 +327,7 @@ function Facts({ person, timeZone }: { person: Person; timeZone: string }) {
 }
 
 function SignedNote(props: Parameters<typeof NoteEditor>[0] & { note: ProgressNote }) {
-  const { note, person, sessionId, timeZone, isSupervisor } = props
+  const { note, person, sessionId, timeZone, isSupervisor, groupPart, groupFacts } = props
   const client = useQueryClient()
   const [text, setText] = useState('')
   const refresh = () => void client.invalidateQueries({ queryKey: ['notes'] })
@@ -302,7 +348,8 @@ function SignedNote(props: Parameters<typeof NoteEditor>[0] & { note: ProgressNo
     onError: (e) =>
       notifications.show({ color: 'red', title: 'Addendum not added', message: messageOf(e) })
   })
-  const when = (iso: string) => `${iso.slice(0, 10)} ${clinicTimeOfDay(Date.parse(iso), timeZone)}`
+  const when = (iso: string) =>
+    `${clinicDate(Date.parse(iso), timeZone)} ${clinicTimeOfDay(Date.parse(iso), timeZone)}`
   return (
     <Stack gap="sm">
       <Facts person={person} timeZone={timeZone} />
@@ -316,6 +363,20 @@ function SignedNote(props: Parameters<typeof NoteEditor>[0] & { note: ProgressNo
           </Badge>
         )}
       </Group>
+      <Paper withBorder p="sm" role="region" aria-label="Group part, read-only">
+        <Text fw={600} size="sm">
+          Group part · {groupFacts}
+        </Text>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {[
+            groupPart.topics && `Topics: ${groupPart.topics}`,
+            groupPart.interventions && `Interventions: ${groupPart.interventions}`,
+            groupPart.dynamics && `Group dynamics: ${groupPart.dynamics}`
+          ]
+            .filter(Boolean)
+            .join('\n') || '—'}
+        </Text>
+      </Paper>
       {NOTE_SECTIONS[note.format].map((s) => (
         <Stack gap={0} key={s.key}>
           <Text fw={600} size="sm">

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, SegmentedControl, Table, Text } from '@mantine/core'
+import { Anchor, Badge, Group, SegmentedControl, Switch, Table, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link } from 'react-router'
@@ -7,19 +7,20 @@ import { useStatus } from '../../app/queries'
 import { useNow } from '../sessions/useNow'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
-import { clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
 
-export function useNotesOwed(mine: boolean) {
+export function useNotesOwed(mine: boolean, signedToo = false) {
   return useQuery({
-    queryKey: ['notes', 'owed', mine],
-    queryFn: () => unwrap(api().notes.owed({ mine }))
+    queryKey: ['notes', 'owed', mine, signedToo],
+    queryFn: () => unwrap(api().notes.owed({ mine, signedToo }))
   })
 }
 
 /** Every session's notes by state, with when they are due; overdue ones stand out. */
 export function NotesPage() {
   const [scope, setScope] = useState<'mine' | 'all'>('mine')
-  const owed = useNotesOwed(scope === 'mine')
+  const [signedToo, setSignedToo] = useState(false)
+  const owed = useNotesOwed(scope === 'mine', signedToo)
   const status = useStatus()
   const now = useNow(60_000)
   const timeZone = status.data?.clinic?.timeZone ?? 'UTC'
@@ -31,19 +32,28 @@ export function NotesPage() {
         title="Progress notes"
         description="One note per participant present, written after each session, signed and locked."
         actions={
-          <SegmentedControl
-            aria-label="Whose sessions"
-            value={scope}
-            onChange={(v) => setScope(v as 'mine' | 'all')}
-            data={[
-              { value: 'mine', label: 'My groups' },
-              { value: 'all', label: 'All groups' }
-            ]}
-          />
+          <Group gap="md">
+            <Switch
+              label="Show sessions whose notes are all signed"
+              checked={signedToo}
+              onChange={(e) => setSignedToo(e.currentTarget.checked)}
+            />
+            <SegmentedControl
+              aria-label="Whose sessions"
+              value={scope}
+              onChange={(v) => setScope(v as 'mine' | 'all')}
+              data={[
+                { value: 'mine', label: 'My groups' },
+                { value: 'all', label: 'All groups' }
+              ]}
+            />
+          </Group>
         }
       />
       {rows.length === 0 ? (
-        <Text c="dimmed">No ended sessions yet.</Text>
+        <Text c="dimmed">
+          {signedToo ? 'No ended sessions yet.' : 'No notes to write or co-sign. Well done.'}
+        </Text>
       ) : (
         <Table striped aria-label="Notes by session">
           <Table.Thead>
@@ -69,7 +79,8 @@ export function NotesPage() {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4}>
-                      {r.dueAt.slice(0, 10)} {clinicTimeOfDay(Date.parse(r.dueAt), timeZone)}
+                      {clinicDate(Date.parse(r.dueAt), timeZone)}{' '}
+                      {clinicTimeOfDay(Date.parse(r.dueAt), timeZone)}
                       {overdue && (
                         <Badge color="red" leftSection={<span aria-hidden>!</span>}>
                           Overdue

@@ -17,6 +17,8 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import type { GroupPart } from '../../../../shared/domain/note'
+import type { SessionNotes } from '../../../../shared/ipc/contract'
+import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
 import { api, messageOf, unwrap } from '../../api'
 import { useStatus } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -88,7 +90,7 @@ export function SessionNotesPage() {
     <Stack gap="md">
       <PageHeader
         title={`Notes · ${data.groupName} · ${data.date}`}
-        description={`${data.format} format · ${data.presentCount} present · due ${data.dueAt.slice(0, 10)}`}
+        description={`${data.format} format · ${data.presentCount} present · due ${clinicDate(Date.parse(data.dueAt), timeZone)} ${clinicTimeOfDay(Date.parse(data.dueAt), timeZone)}`}
         actions={
           <Group gap="xs">
             <Button variant="default" onClick={() => void print(null)}>
@@ -104,12 +106,17 @@ export function SessionNotesPage() {
         sessionId={sessionId}
         initial={data.groupPart}
         locked={data.groupPartLocked}
+        facts={groupFacts(data, timeZone)}
       />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 3 }}>
           <Paper withBorder p="xs" component="nav" aria-label="Participants">
             {people.map((p) => (
               <NavLink
+                component="button"
+                variant="filled"
+                // The state under the name reads at full strength on the filled colour.
+                styles={{ description: { color: 'inherit', opacity: 1 } }}
                 key={p.participantId}
                 label={p.displayName}
                 description={STATUS_LABEL[p.status]}
@@ -144,12 +151,14 @@ export function SessionNotesPage() {
                 </Group>
               </Group>
               <NoteEditor
-                key={`${current.participantId}-${current.note?.state ?? 'new'}-${current.note?.addenda.length ?? 0}`}
+                key={`${current.participantId}-${current.note && current.note.state !== 'draft' ? current.note.state : 'draft'}-${current.note?.addenda.length ?? 0}`}
                 sessionId={sessionId}
                 person={current}
                 format={data.format}
                 timeZone={timeZone}
                 isSupervisor={isSupervisor}
+                groupPart={data.groupPart}
+                groupFacts={groupFacts(data, timeZone)}
               />
             </Paper>
           ) : (
@@ -161,14 +170,40 @@ export function SessionNotesPage() {
   )
 }
 
+const GROUP_SAVE_LABEL = {
+  saved: 'Group part saved',
+  saving: 'Saving…',
+  unsaved: 'Not saved yet',
+  failed: 'Not saved — see the message above'
+}
+
+/** The group part's facts, from the session record: never typed, so never wrong. */
+export function groupFacts(data: SessionNotes, timeZone: string): string {
+  const time = (iso: string | null) => (iso ? clinicTimeOfDay(Date.parse(iso), timeZone) : '—')
+  const minutes =
+    data.startedAt === null
+      ? null
+      : Math.round((Date.parse(data.endedAt) - Date.parse(data.startedAt)) / 60_000)
+  return [
+    data.date,
+    `${time(data.startedAt)} to ${time(data.endedAt)}`,
+    minutes === null ? null : `${minutes} minutes`,
+    `${data.presentCount} present`
+  ]
+    .filter(Boolean)
+    .join(' · ')
+}
+
 function GroupPartEditor({
   sessionId,
   initial,
-  locked
+  locked,
+  facts
 }: {
   sessionId: string
   initial: GroupPart
   locked: boolean
+  facts: string
 }) {
   const [part, setPart] = useState(initial)
   const [error, setError] = useState<string | null>(null)
@@ -201,6 +236,9 @@ function GroupPartEditor({
       <Title order={2} size="h4" mb="xs">
         Group part (the same in every note)
       </Title>
+      <Text size="sm" mb="xs" data-testid="group-facts">
+        {facts}
+      </Text>
       {locked && (
         <Text size="sm" c="dimmed" mb="xs">
           A note of this session is signed, so this part is locked.
@@ -212,6 +250,11 @@ function GroupPartEditor({
         </Alert>
       )}
       <Stack gap="xs">
+        {!locked && (
+          <Text size="sm" c="dimmed" aria-live="polite" data-testid="group-save-state">
+            {GROUP_SAVE_LABEL[autosave.state]}
+          </Text>
+        )}
         {field('topics', 'Topics and curriculum modules')}
         {field('interventions', 'Interventions used')}
         {field('dynamics', 'Group dynamics')}
