@@ -52,7 +52,7 @@ export function NotesPage() {
       />
       {rows.length === 0 ? (
         <Text c="dimmed">
-          {signedToo ? 'No ended sessions yet.' : 'No notes to write or co-sign. Well done.'}
+          {signedToo ? 'No ended sessions yet.' : 'No notes to write or co-sign.'}
         </Text>
       ) : (
         <Table striped aria-label="Notes by session">
