@@ -9,6 +9,7 @@ import { handlers, type CoreSession, type HandlerSpec } from './handlers'
 import { toStaff, type ServiceContext } from './services/context'
 import { openCurriculum } from './services/curriculum'
 import { SessionClockWatch } from './services/session-clock'
+import { openMeasures } from './store/measures'
 import { openRegistry, type Registry } from './store/registry'
 import { SessionFiles } from './store/session-files'
 import { StoreError, type RecoveryEvent, type VersionedDocument } from './store/versioned-document'
@@ -71,13 +72,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now
   })
   notices.push(...curriculum.recovery.map((event) => toNotice(event, now, newId)))
+  const measures = await openMeasures(options.dataDir, now)
+  notices.push(...measures.recovery.map((event) => toNotice(event, now, newId)))
   const context = (): ServiceContext => ({
     registry,
     now,
     newId,
     actor: signedIn(),
     sessions,
-    curriculum
+    curriculum,
+    measures
   })
   const clock = new SessionClockWatch(context, options.monotonic ?? (() => performance.now()))
   let awake = false
@@ -240,7 +244,9 @@ function toNotice(event: RecoveryEvent, now: () => number, newId: () => string):
     ? 'A session’s file'
     : /curriculum\.json$/.test(event.file)
       ? 'The curriculum library file'
-      : 'The records file'
+      : /measures\.json$/.test(event.file)
+        ? 'The measures file'
+        : 'The records file'
   switch (event.kind) {
     case 'restored_from_backup':
       return {

@@ -60,6 +60,17 @@ import {
   sign
 } from './services/notes'
 import { printableNotes } from './services/note-print'
+import {
+  followUpDone,
+  listMeasures,
+  measureSchedules,
+  measuresOwed,
+  recordMeasure,
+  setMeasureSchedules
+} from './services/measures'
+import { groupDashboard, progressOf } from './services/progress'
+import { printableProgress } from './services/progress-print'
+import { exportReport, groupServiceCode, runReport, setServiceCode } from './services/reports'
 
 /** What the core offers a handler beyond the services: the sign-in state, notices, the desktop. */
 export interface CoreSession {
@@ -226,5 +237,26 @@ export const handlers: Handlers = {
   'clinic.updateSessionSettings': {
     run: (ctx, input) => updateSessionSettings(ctx, input),
     changes: 'clinic'
-  }
+  },
+  'measures.record': { run: (ctx, input) => recordMeasure(ctx, input), changes: 'measures' },
+  'measures.list': { run: (ctx, input) => listMeasures(ctx, input.participantId) },
+  'measures.followUpDone': { run: (ctx, input) => followUpDone(ctx, input), changes: 'measures' },
+  'measures.schedules': { run: (ctx) => measureSchedules(ctx) },
+  'measures.setSchedules': {
+    run: (ctx, input) => setMeasureSchedules(ctx, input),
+    changes: 'measures'
+  },
+  'measures.owed': { run: (ctx) => measuresOwed(ctx) },
+  'progress.participant': { run: (ctx, input) => progressOf(ctx, input.participantId) },
+  'progress.group': { run: (ctx, input) => groupDashboard(ctx, input.groupId) },
+  'progress.print': {
+    run: async (ctx, input, session) => {
+      const html = await printableProgress(ctx, input.participantId)
+      return { html, pdfBase64: await session.printToPdf(html) }
+    }
+  },
+  'reports.run': { run: (ctx, input) => runReport(ctx, input) },
+  'reports.export': { run: (ctx, input) => exportReport(ctx, input) },
+  'groups.serviceCode': { run: (ctx, input) => groupServiceCode(ctx, input.groupId) },
+  'groups.setServiceCode': { run: (ctx, input) => setServiceCode(ctx, input), changes: 'groups' }
 }

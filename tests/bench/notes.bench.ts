@@ -1,3 +1,4 @@
+import { DEFAULT_MEASURE_SCHEDULES } from '../../src/shared/domain/measure'
 /**
  * How long a progress-note draft takes to autosave in a clinic after five
  * years: 3 groups meeting three times a week for 260 weeks (2,340 sessions),
@@ -341,7 +342,9 @@ async function syntheticClinic(): Promise<Clinic> {
     sessions: sessions.map(indexEntry),
     sessionSettings: { ...DEFAULT_SESSION_SETTINGS },
     agendas: [],
-    noteFormats: []
+    noteFormats: [],
+    serviceCodes: [],
+    measureSchedules: [...DEFAULT_MEASURE_SCHEDULES]
   }
   return { registry, sessions, target, adminId: staff[0]!.id }
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_MEASURE_SCHEDULES } from '../../src/shared/domain/measure'
 /**
  * How the registry store performs at the size of a large clinic after five
  * years: 3 groups, 1,500 participants with 2–4 goals each, their enrolments,
@@ -155,7 +156,9 @@ async function syntheticRegistry(): Promise<{ registry: Registry; adminId: strin
     sessions: [],
     sessionSettings: { ...DEFAULT_SESSION_SETTINGS },
     agendas: [],
-    noteFormats: []
+    noteFormats: [],
+    serviceCodes: [],
+    measureSchedules: [...DEFAULT_MEASURE_SCHEDULES]
   }
   return { registry, adminId: staff[0]!.id }
 }

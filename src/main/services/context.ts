@@ -3,6 +3,7 @@ import type { VersionedDocument } from '../store/versioned-document'
 import type { Registry } from '../store/registry'
 import type { SessionFiles } from '../store/session-files'
 import type { CurriculumLibrary } from './curriculum'
+import type { MeasuresFile } from '../store/measures'
 
 /** What every service call gets: the records, the clock, an id maker, and who is asking. */
 export interface ServiceContext {
@@ -13,6 +14,8 @@ export interface ServiceContext {
   /** Each session's own file. */
   sessions: SessionFiles
   curriculum: CurriculumLibrary
+  /** Every measure recorded (PHQ-9, GAD-7, craving ratings). */
+  measures: VersionedDocument<MeasuresFile>
 }
 
 export function isoNow(ctx: Pick<ServiceContext, 'now'>): string {

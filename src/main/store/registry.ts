@@ -4,6 +4,8 @@ import { Enrollment } from '../../shared/domain/enrollment'
 import { Group } from '../../shared/domain/group'
 import { Participant } from '../../shared/domain/participant'
 import { NoteFormat } from '../../shared/domain/note'
+import { ServiceCode } from '../../shared/domain/billing'
+import { DEFAULT_MEASURE_SCHEDULES, MeasureSchedule } from '../../shared/domain/measure'
 import {
   Agenda,
   DEFAULT_SESSION_SETTINGS,
@@ -30,7 +32,11 @@ export const Registry = z.object({
   /** Each group's own default agenda, used when planning a session. */
   agendas: z.array(z.object({ groupId: z.string(), segments: Agenda })),
   /** Each group's progress-note format, where it differs from the clinic's default. */
-  noteFormats: z.array(z.object({ groupId: z.string(), format: NoteFormat })).default([])
+  noteFormats: z.array(z.object({ groupId: z.string(), format: NoteFormat })).default([]),
+  /** Each group's billing code, where it differs from H0015. */
+  serviceCodes: z.array(z.object({ groupId: z.string(), code: ServiceCode })).default([]),
+  /** Which measures are due when, for every participant. */
+  measureSchedules: z.array(MeasureSchedule).default(() => [...DEFAULT_MEASURE_SCHEDULES])
 })
 export type Registry = z.infer<typeof Registry>
 
@@ -66,7 +72,9 @@ export const registryMigrations: Record<number, Migration> = {
     sessions: [],
     sessionSettings: { ...DEFAULT_SESSION_SETTINGS },
     agendas: [],
-    noteFormats: []
+    noteFormats: [],
+    serviceCodes: [],
+    measureSchedules: [...DEFAULT_MEASURE_SCHEDULES]
   })
 }
 
@@ -80,7 +88,9 @@ export function emptyRegistry(): Registry {
     sessions: [],
     sessionSettings: { ...DEFAULT_SESSION_SETTINGS },
     agendas: [],
-    noteFormats: []
+    noteFormats: [],
+    serviceCodes: [],
+    measureSchedules: [...DEFAULT_MEASURE_SCHEDULES]
   }
 }
 

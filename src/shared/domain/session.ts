@@ -304,14 +304,21 @@ export const SessionSettings = z.strictObject({
     .min(1, 'At least 1 hour')
     .max(336, 'At most 14 days'),
   /** The note format for groups that have not chosen one. */
-  defaultNoteFormat: NoteFormat
+  defaultNoteFormat: NoteFormat,
+  /** Countable hours a week the program requires of each participant (IOP: commonly 9). */
+  weeklyHoursRequired: z
+    .number({ error: 'Weekly hours must be a number' })
+    .min(1, 'At least 1 hour')
+    .max(40, 'At most 40 hours')
+    .multipleOf(0.5, 'Whole or half hours')
 })
 export type SessionSettings = z.infer<typeof SessionSettings>
 
 /** Settings as stored: files written before notes existed get the note defaults. */
 export const StoredSessionSettings = SessionSettings.extend({
   noteDueHours: SessionSettings.shape.noteDueHours.default(24),
-  defaultNoteFormat: SessionSettings.shape.defaultNoteFormat.default('DAP')
+  defaultNoteFormat: SessionSettings.shape.defaultNoteFormat.default('DAP'),
+  weeklyHoursRequired: SessionSettings.shape.weeklyHoursRequired.default(9)
 })
 
 export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
@@ -322,7 +329,8 @@ export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
   chimeEnabled: true,
   chimeVolume: 40,
   noteDueHours: 24,
-  defaultNoteFormat: 'DAP'
+  defaultNoteFormat: 'DAP',
+  weeklyHoursRequired: 9
 }
 
 // ---- What a facilitator can do to a session --------------------------

@@ -21,7 +21,24 @@ import { CurriculumModule, ModuleKind, ModuleSummary } from '../curriculum/modul
 import { GroupPart, NoteBody, NoteFormat, ProgressNote } from '../domain/note'
 import { Cycle, CycleInput } from '../curriculum/cycle'
 import { optionalText } from '../domain/common'
+import { ServiceCode } from '../domain/billing'
+import { MeasureEntry, MeasureId, MeasureInput, MeasureSchedule } from '../domain/measure'
+import { GroupDashboard, ParticipantProgress, Report, ReportRequest } from '../domain/progress'
 import type { ChannelName, EventName } from './names'
+
+const OwedPerson = z.object({ participantId: Id, displayName: z.string(), clientId: z.string() })
+export const MeasuresOwed = z.object({
+  due: z.array(
+    OwedPerson.extend({
+      measureId: MeasureId,
+      dueOn: IsoDate,
+      reason: z.enum(['admission', 'interval']),
+      overdueDays: z.number().int()
+    })
+  ),
+  followUps: z.array(OwedPerson.extend({ entryId: Id, measureId: MeasureId, takenOn: IsoDate }))
+})
+export type MeasuresOwed = z.infer<typeof MeasuresOwed>
 
 /** Who may call a channel: anyone (setup, sign-in), a signed-in staff member, or an administrator. */
 export type Access = 'public' | 'staff' | 'admin'
@@ -525,6 +542,62 @@ export const contract = {
     access: 'staff'
   }),
   'clinic.sessionSettings': channel({ input: Nothing, output: SessionSettings, access: 'staff' }),
+  'measures.record': channel({ input: MeasureInput, output: MeasureEntry, access: 'staff' }),
+  'measures.list': channel({
+    input: z.strictObject({ participantId: Id }),
+    output: z.array(MeasureEntry),
+    access: 'staff'
+  }),
+  'measures.followUpDone': channel({
+    input: z.strictObject({
+      entryId: Id,
+      note: z.string().trim().min(1, 'Say what was done').max(500, 'At most 500 characters')
+    }),
+    output: MeasureEntry,
+    access: 'staff'
+  }),
+  'measures.schedules': channel({
+    input: Nothing,
+    output: z.array(MeasureSchedule),
+    access: 'staff'
+  }),
+  'measures.setSchedules': channel({
+    input: z.strictObject({ schedules: z.array(MeasureSchedule).max(10) }),
+    output: z.array(MeasureSchedule),
+    access: 'admin'
+  }),
+  'measures.owed': channel({ input: Nothing, output: MeasuresOwed, access: 'staff' }),
+  'progress.participant': channel({
+    input: z.strictObject({ participantId: Id }),
+    output: ParticipantProgress,
+    access: 'staff'
+  }),
+  'progress.group': channel({
+    input: z.strictObject({ groupId: Id }),
+    output: GroupDashboard,
+    access: 'staff'
+  }),
+  'progress.print': channel({
+    input: z.strictObject({ participantId: Id }),
+    output: z.object({ html: z.string(), pdfBase64: z.string().nullable() }),
+    access: 'staff'
+  }),
+  'reports.run': channel({ input: ReportRequest, output: Report, access: 'staff' }),
+  'reports.export': channel({
+    input: ReportRequest,
+    output: z.object({ fileName: z.string(), csv: z.string(), rowCount: z.number().int() }),
+    access: 'staff'
+  }),
+  'groups.serviceCode': channel({
+    input: z.strictObject({ groupId: Id }),
+    output: ServiceCode,
+    access: 'staff'
+  }),
+  'groups.setServiceCode': channel({
+    input: z.strictObject({ groupId: Id, code: ServiceCode }),
+    output: ServiceCode,
+    access: 'admin'
+  }),
   'clinic.updateSessionSettings': channel({
     input: SessionSettings,
     output: SessionSettings,
@@ -550,7 +623,8 @@ export const RecordScope = z.enum([
   'enrollments',
   'sessions',
   'curriculum',
-  'notes'
+  'notes',
+  'measures'
 ])
 export type RecordScope = z.infer<typeof RecordScope>
 

@@ -67,7 +67,20 @@ export const CHANNEL_NAMES = [
   'notes.groupFormat',
   'notes.setFormat',
   'clinic.sessionSettings',
-  'clinic.updateSessionSettings'
+  'clinic.updateSessionSettings',
+  'measures.record',
+  'measures.list',
+  'measures.followUpDone',
+  'measures.schedules',
+  'measures.setSchedules',
+  'measures.owed',
+  'progress.participant',
+  'progress.group',
+  'progress.print',
+  'reports.run',
+  'reports.export',
+  'groups.serviceCode',
+  'groups.setServiceCode'
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]

@@ -123,3 +123,35 @@ export function attendanceFigures(
     }
   })
 }
+
+/**
+ * When each present participant was in the room while countable time ran:
+ * the stretches behind their countable minutes, for splitting them by week.
+ * Keyed by participant id; absent or unmarked people have none.
+ */
+export function participantIntervals(
+  log: SessionLog,
+  attendance: ReadonlyArray<AttendanceRecord>,
+  now: number
+): Map<string, Interval[]> {
+  const { replay, intervals } = replayCountable(log, now)
+  const effective = (iso: string) => {
+    const t = parseTime(iso)
+    return t - clockOffset(replay.clockJumps, t)
+  }
+  const result = new Map<string, Interval[]>()
+  for (const record of attendance) {
+    if (record.status !== 'present') continue
+    const from = record.timeIn === null ? -Infinity : effective(record.timeIn)
+    const to = record.timeOut === null ? Infinity : effective(record.timeOut)
+    result.set(
+      record.participantId,
+      intervals.flatMap((i) => {
+        const a = Math.max(i.from, from)
+        const b = Math.min(i.to, to)
+        return b > a ? [{ from: a, to: b }] : []
+      })
+    )
+  }
+  return result
+}

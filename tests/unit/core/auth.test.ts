@@ -343,6 +343,8 @@ describe('administrator rights', () => {
     expect(adminOnly.sort()).toEqual([
       'clinic.update',
       'clinic.updateSessionSettings',
+      'groups.setServiceCode',
+      'measures.setSchedules',
       'staff.create',
       'staff.setActive'
     ])

@@ -288,6 +288,36 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
   'notes.groupFormat': [['no group', {}]],
   'notes.setFormat': [['an unknown format', { groupId: 'g', format: 'PIRP' }]],
   'clinic.sessionSettings': [['a list', ['all']]],
+  'measures.record': [
+    [
+      'a date that is not a date',
+      { participantId: 'p', measureId: 'phq9', takenOn: '23/11/2026', answers: [0] }
+    ],
+    [
+      'an unknown measure',
+      { participantId: 'p', measureId: 'audit', takenOn: '2026-11-20', answers: [0] }
+    ]
+  ],
+  'measures.list': [['no participant', {}]],
+  'measures.followUpDone': [['an empty note', { entryId: 'e', note: '   ' }]],
+  'measures.schedules': [['a list', ['all']]],
+  'measures.setSchedules': [
+    ['every 0 weeks', { schedules: [{ measureId: 'phq9', atAdmission: true, everyWeeks: 0 }] }]
+  ],
+  'measures.owed': [['a list', ['all']]],
+  'progress.participant': [['no participant', {}]],
+  'progress.group': [['no group', {}]],
+  'progress.print': [['a number', { participantId: 7 }]],
+  'reports.run': [
+    [
+      'an end before the start',
+      { kind: 'attendance', from: '2026-11-30', to: '2026-11-01', groupId: null }
+    ],
+    ['an unknown report', { kind: 'payroll', from: '2026-11-01', to: '2026-11-30', groupId: null }]
+  ],
+  'reports.export': [['no dates', { kind: 'attendance', groupId: null }]],
+  'groups.serviceCode': [['no group', {}]],
+  'groups.setServiceCode': [['an unknown code', { groupId: 'g', code: 'H2019' }]],
   'clinic.updateSessionSettings': [
     ['a wrap-up warning of 0 minutes', { ...DEFAULT_SESSION_SETTINGS, wrapUpMinutes: 0 }],
     ['a volume of 150', { ...DEFAULT_SESSION_SETTINGS, chimeVolume: 150 }],
@@ -342,7 +372,8 @@ const NULLABLE_IDS = new Set([
   'kind',
   'cycleId',
   'educationalModuleId',
-  'skillsModuleId'
+  'skillsModuleId',
+  'everyWeeks'
 ])
 
 function wrongKinds(value: unknown): unknown[] {
@@ -377,7 +408,10 @@ function derivedMalformed(name: ChannelName): [string, unknown][] {
       cases.push([`no ${where}`, edit(valid, path, (parent, key) => delete parent[key])])
     }
     const last = path[path.length - 1]
-    const nullable = typeof last === 'string' && NULLABLE_IDS.has(last)
+    // A report is for one group or, with null, for all of them.
+    const nullable =
+      typeof last === 'string' &&
+      (NULLABLE_IDS.has(last) || (name.startsWith('reports.') && last === 'groupId'))
     for (const wrong of wrongKinds(value)) {
       // Null ("no module", "any week") is right for these, and so is any id in place of null.
       if (nullable && (wrong === null || (value === null && typeof wrong === 'string'))) continue

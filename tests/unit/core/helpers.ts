@@ -313,7 +313,35 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
   'notes.groupFormat': { groupId: 'group-unknown' },
   'notes.setFormat': { groupId: 'group-unknown', format: 'BIRP' },
   'clinic.sessionSettings': {},
-  'clinic.updateSessionSettings': { ...DEFAULT_SESSION_SETTINGS, dailyMinimumMinutes: 165 }
+  'clinic.updateSessionSettings': { ...DEFAULT_SESSION_SETTINGS, dailyMinimumMinutes: 165 },
+  'measures.record': {
+    participantId: 'participant-unknown',
+    measureId: 'phq9',
+    takenOn: '2026-11-20',
+    answers: [1, 1, 1, 1, 1, 1, 1, 1, 0]
+  },
+  'measures.list': { participantId: 'participant-unknown' },
+  'measures.followUpDone': {
+    entryId: 'entry-unknown',
+    note: 'Assessed privately; safe plan made.'
+  },
+  'measures.schedules': {},
+  'measures.setSchedules': {
+    schedules: [{ measureId: 'phq9', atAdmission: true, everyWeeks: 4 }]
+  },
+  'measures.owed': {},
+  'progress.participant': { participantId: 'participant-unknown' },
+  'progress.group': { groupId: 'group-unknown' },
+  'progress.print': { participantId: 'participant-unknown' },
+  'reports.run': {
+    kind: 'attendance',
+    from: '2026-11-01',
+    to: '2026-11-30',
+    groupId: 'group-unknown'
+  },
+  'reports.export': { kind: 'weekly_hours', from: '2026-11-01', to: '2026-11-30', groupId: null },
+  'groups.serviceCode': { groupId: 'group-unknown' },
+  'groups.setServiceCode': { groupId: 'group-unknown', code: 'S9480' }
 }
 
 export function segment(overrides: Record<string, unknown> = {}) {

@@ -1,3 +1,4 @@
+import { DEFAULT_MEASURE_SCHEDULES } from '../../../src/shared/domain/measure'
 /**
  * The registry store: what is written comes back, version 1 files are
  * migrated (with the old file kept), and a failed write changes nothing.
@@ -79,7 +80,9 @@ describe('round trip', () => {
       sessions: [],
       sessionSettings: DEFAULT_SESSION_SETTINGS,
       agendas: [],
-      noteFormats: []
+      noteFormats: [],
+      serviceCodes: [],
+      measureSchedules: DEFAULT_MEASURE_SCHEDULES
     })
 
     const returned = await registry.update((draft) => {

@@ -13,9 +13,11 @@ import { HomePage } from '../features/home/HomePage'
 import { ParticipantPage } from '../features/participants/ParticipantPage'
 import { NewParticipantPage } from '../features/participants/NewParticipantPage'
 import { ParticipantsPage } from '../features/participants/ParticipantsPage'
+import { ProgressPage } from '../features/progress/ProgressPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { SummaryPage } from '../features/sessions/SummaryPage'
 import { NotesPage } from '../features/notes/NotesPage'
+import { ReportsPage } from '../features/reports/ReportsPage'
 import { SessionNotesPage } from '../features/notes/SessionNotesPage'
 import { CyclesPage } from '../features/curriculum/CyclesPage'
 import { LibraryPage } from '../features/curriculum/LibraryPage'
@@ -29,6 +31,7 @@ const NAV = [
   { to: '/groups', label: 'Groups' },
   { to: '/participants', label: 'Participants' },
   { to: '/notes', label: 'Notes' },
+  { to: '/reports', label: 'Reports' },
   { to: '/curriculum', label: 'Curriculum' },
   { to: '/settings', label: 'Settings' }
 ]
@@ -95,11 +98,13 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
             <Route path="/participants" element={<ParticipantsPage />} />
             <Route path="/participants/new" element={<NewParticipantPage />} />
             <Route path="/participants/:participantId" element={<ParticipantPage />} />
+            <Route path="/participants/:participantId/progress" element={<ProgressPage />} />
             <Route path="/groups/:groupId/sessions/new" element={<PlanSessionPage />} />
             <Route path="/sessions/:sessionId/plan" element={<EditSessionPlanPage />} />
             <Route path="/sessions/:sessionId/summary" element={<SummaryPage />} />
             <Route path="/notes" element={<NotesPage />} />
             <Route path="/sessions/:sessionId/notes" element={<SessionNotesPage />} />
+            <Route path="/reports" element={<ReportsPage />} />
             <Route path="/curriculum" element={<LibraryPage />} />
             <Route path="/curriculum/cycles" element={<CyclesPage />} />
             <Route path="/curriculum/:moduleId" element={<ModulePage />} />

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { GroupSessions } from '../sessions/GroupSessions'
 import { GroupCycle } from '../curriculum/GroupCycle'
 import { GroupNoteFormat } from '../notes/GroupNoteFormat'
+import { GroupDashboard } from '../progress/GroupDashboard'
 import { EndEnrolmentButton } from './EndEnrolmentButton'
 import { EnrolForm } from './EnrolForm'
 import { RosterTable } from './RosterTable'
@@ -72,6 +73,7 @@ export function GroupPage() {
           </Fact>
         </SimpleGrid>
       </Card>
+      <GroupDashboard groupId={g.id} />
       <ErrorNotice error={roster.error} />
       {roster.data && (
         <Stack gap="lg">

@@ -4,6 +4,7 @@ import type { Staff } from '../../../../shared/domain/staff'
 import { useGroups, useParticipants } from '../../app/queries'
 import { PageHeader } from '../../components/PageHeader'
 import { useNotesOwed } from '../notes/NotesPage'
+import { MeasuresDue } from '../progress/MeasuresDue'
 
 function Figure({
   label,
@@ -82,6 +83,7 @@ export function HomePage({ staff }: { staff: Staff }) {
           action="Open your groups"
         />
       </SimpleGrid>
+      <MeasuresDue />
       {mine.length > 0 && (
         <Card withBorder>
           <Title order={2} size="h4" mb="xs">

@@ -1,7 +1,7 @@
-import { Badge, Group, Loader, Text } from '@mantine/core'
+import { Badge, Button, Group, Loader, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import type { ParticipantInput } from '../../../../shared/domain/participant'
 import { api, unwrap } from '../../api'
 import { keys, useGroups } from '../../app/queries'
@@ -43,6 +43,11 @@ export function ParticipantPage() {
     <>
       <PageHeader
         title={p.displayName}
+        actions={
+          <Button component={Link} to={`/participants/${p.id}/progress`}>
+            Progress
+          </Button>
+        }
         description={
           <Group gap="xs" component="span">
             <Text span size="sm">

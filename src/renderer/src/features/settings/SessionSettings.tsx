@@ -137,6 +137,17 @@ function SessionSettingsForm({ initial, canEdit }: { initial: Settings; canEdit:
             {...minutesField('noteDueHours')}
             key={form.key('noteDueHours')}
           />
+          <NumberInput
+            label="Countable hours required each week"
+            description="Each participant's weekly hours are shown against this (IOP: commonly 9)"
+            min={1}
+            max={40}
+            step={0.5}
+            decimalScale={1}
+            disabled={!canEdit}
+            {...form.getInputProps('weeklyHoursRequired')}
+            key={form.key('weeklyHoursRequired')}
+          />
           <Select
             label="Note format for groups that have not chosen one"
             description="Each group can choose its own on the group’s page"

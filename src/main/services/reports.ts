@@ -1,0 +1,290 @@
+import { DEFAULT_SERVICE_CODE, type ServiceCode } from '../../shared/domain/billing'
+import { DISCHARGE_TYPE_LABELS } from '../../shared/domain/participant'
+import type { Report, ReportRequest } from '../../shared/domain/progress'
+import { REPORT_LABELS } from '../../shared/domain/progress'
+import { ATTENDANCE_STATUS_LABELS } from '../../shared/domain/session'
+import { dueAt, noteStatus } from '../../shared/notes/state'
+import { PART2_NOTICE } from '../../shared/notes/part2-notice'
+import { weeklyHours } from '../../shared/progress/weeks'
+import { csvFileName, toCsv } from '../../shared/reports/csv'
+import { clinicDate, clinicTimeOfDay } from '../../shared/rules/dates'
+import { RuleError } from '../../shared/result'
+import {
+  attendanceFigures,
+  participantIntervals,
+  sessionState,
+  type Interval
+} from '../../shared/session'
+import type { ServiceContext } from './context'
+import { clinicZone, endedSessions } from './progress'
+
+const NOTE_STATE_LABELS = {
+  not_started: 'Not started',
+  draft: 'Draft',
+  awaiting_cosignature: 'Awaiting co-signature',
+  signed: 'Signed'
+} as const
+
+export function serviceCodeFor(ctx: ServiceContext, groupId: string): ServiceCode {
+  return (
+    ctx.registry.data.serviceCodes.find((c) => c.groupId === groupId)?.code ?? DEFAULT_SERVICE_CODE
+  )
+}
+
+export function groupServiceCode(ctx: ServiceContext, groupId: string): ServiceCode {
+  if (!ctx.registry.data.groups.some((g) => g.id === groupId)) {
+    throw new RuleError('not_found', 'That group was not found.')
+  }
+  return serviceCodeFor(ctx, groupId)
+}
+
+export async function setServiceCode(
+  ctx: ServiceContext,
+  input: { groupId: string; code: ServiceCode }
+): Promise<ServiceCode> {
+  groupServiceCode(ctx, input.groupId)
+  await ctx.registry.update((draft) => {
+    draft.serviceCodes = draft.serviceCodes.filter((c) => c.groupId !== input.groupId)
+    draft.serviceCodes.push({ groupId: input.groupId, code: input.code })
+  })
+  return input.code
+}
+
+function groupsInScope(ctx: ServiceContext, groupId: string | null) {
+  const groups = ctx.registry.data.groups
+  if (groupId === null) return groups
+  const group = groups.find((g) => g.id === groupId)
+  if (!group) throw new RuleError('not_found', 'That group was not found.')
+  return [group]
+}
+
+/** A report for a date range and one group or all: rows as shown on screen and exported. */
+export async function runReport(ctx: ServiceContext, request: ReportRequest): Promise<Report> {
+  const registry = ctx.registry.data
+  const groups = groupsInScope(ctx, request.groupId)
+  const groupIds = new Set(groups.map((g) => g.id))
+  const zone = clinicZone(ctx)
+  const settings = registry.sessionSettings
+  const person = (id: string) => registry.participants.find((p) => p.id === id)
+  const time = (iso: string | null) => (iso ? clinicTimeOfDay(Date.parse(iso), zone) : null)
+  const when = (iso: string | null) =>
+    iso ? `${clinicDate(Date.parse(iso), zone)} ${clinicTimeOfDay(Date.parse(iso), zone)}` : null
+  const inRange = registry.sessions.filter(
+    (s) =>
+      groupIds.has(s.groupId) &&
+      s.status === 'ended' &&
+      s.date >= request.from &&
+      s.date <= request.to
+  )
+  const base = {
+    kind: request.kind,
+    title: `${REPORT_LABELS[request.kind]}, ${request.from} to ${request.to}`,
+    part2: groups.some((g) => g.track !== 'mental_health')
+  }
+
+  if (request.kind === 'attendance') {
+    const rows: Report['rows'] = []
+    for (const { record, groupName } of await endedSessions(
+      ctx,
+      inRange.map((s) => s.id)
+    )) {
+      const figures = attendanceFigures(record, record.attendance, ctx.now(), settings)
+      const code = serviceCodeFor(ctx, record.groupId)
+      for (const [i, a] of record.attendance.entries()) {
+        const p = person(a.participantId)
+        const minutes = Math.floor((figures[i]?.countableMs ?? 0) / 60_000)
+        const present = a.status === 'present'
+        const note = record.notes.find((n) => n.participantId === a.participantId) ?? null
+        rows.push([
+          record.date,
+          groupName,
+          p?.clientId ?? '',
+          p?.fullName ?? '',
+          ATTENDANCE_STATUS_LABELS[a.status],
+          present ? time(a.timeIn ?? startOf(record)) : null,
+          present ? time(a.timeOut ?? endOf(record)) : null,
+          minutes,
+          present && minutes >= settings.dailyMinimumMinutes,
+          code,
+          present || note ? NOTE_STATE_LABELS[noteStatus(note)] : null
+        ])
+      }
+    }
+    return {
+      ...base,
+      header: [
+        'Date',
+        'Group',
+        'Client ID',
+        'Participant',
+        'Status',
+        'Time in',
+        'Time out',
+        'Countable minutes',
+        'Meets daily minimum',
+        'Service code',
+        'Note status'
+      ],
+      rows
+    }
+  }
+
+  if (request.kind === 'weekly_hours') {
+    const byPerson = new Map<string, Interval[]>()
+    for (const { record } of await endedSessions(
+      ctx,
+      inRange.map((s) => s.id)
+    )) {
+      for (const [id, list] of participantIntervals(record, record.attendance, ctx.now())) {
+        byPerson.set(id, [...(byPerson.get(id) ?? []), ...list])
+      }
+      for (const a of record.attendance)
+        if (!byPerson.has(a.participantId)) byPerson.set(a.participantId, [])
+    }
+    const rows: Report['rows'] = []
+    const people = [...byPerson.keys()]
+      .map((id) => ({ id, p: person(id) }))
+      .sort((a, b) => (a.p?.clientId ?? '').localeCompare(b.p?.clientId ?? ''))
+    for (const { id, p } of people) {
+      for (const week of weeklyHours({
+        intervals: byPerson.get(id)!,
+        timeZone: zone,
+        from: request.from,
+        to: request.to,
+        requiredHours: settings.weeklyHoursRequired
+      })) {
+        rows.push([
+          p?.clientId ?? '',
+          p?.fullName ?? '',
+          week.weekStart,
+          Math.round((week.minutes / 60) * 100) / 100,
+          settings.weeklyHoursRequired,
+          week.meetsRequirement
+        ])
+      }
+    }
+    return {
+      ...base,
+      header: [
+        'Client ID',
+        'Participant',
+        'Week starting',
+        'Countable hours',
+        'Required hours',
+        'Meets requirement'
+      ],
+      rows
+    }
+  }
+
+  if (request.kind === 'notes') {
+    const rows: Report['rows'] = []
+    for (const { record, groupName } of await endedSessions(
+      ctx,
+      inRange.map((s) => s.id)
+    )) {
+      const ended = sessionState(record, ctx.now(), settings).endedAt
+      const due =
+        ended === null ? null : dueAt(new Date(ended).toISOString(), settings.noteDueHours)
+      for (const a of record.attendance) {
+        const note = record.notes.find((n) => n.participantId === a.participantId) ?? null
+        if (a.status !== 'present' && !note) continue
+        const state = noteStatus(note)
+        if (state === 'signed' && !note?.lateEntry) continue
+        const p = person(a.participantId)
+        rows.push([
+          record.date,
+          groupName,
+          p?.clientId ?? '',
+          p?.fullName ?? '',
+          NOTE_STATE_LABELS[state],
+          when(due),
+          when(note?.signature?.at ?? null),
+          note?.lateEntry ?? false
+        ])
+      }
+    }
+    return {
+      ...base,
+      header: [
+        'Session date',
+        'Group',
+        'Client ID',
+        'Participant',
+        'Note status',
+        'Due',
+        'Signed',
+        'Late entry'
+      ],
+      rows
+    }
+  }
+
+  // Discharges in the range, of people enrolled at some time in a group in scope.
+  const enrolled = new Set(
+    registry.enrollments.filter((e) => groupIds.has(e.groupId)).map((e) => e.participantId)
+  )
+  const discharged = registry.participants
+    .filter(
+      (p) =>
+        p.discharge &&
+        p.discharge.date >= request.from &&
+        p.discharge.date <= request.to &&
+        (request.groupId === null ? true : enrolled.has(p.id))
+    )
+    .sort((a, b) => a.discharge!.date.localeCompare(b.discharge!.date))
+  return {
+    ...base,
+    part2:
+      request.groupId === null
+        ? discharged.some((p) => p.track !== 'mental_health') || base.part2
+        : base.part2,
+    header: [
+      'Client ID',
+      'Participant',
+      'Admission date',
+      'Discharge date',
+      'Discharge type',
+      'Length of stay (days)'
+    ],
+    rows: discharged.map((p) => [
+      p.clientId,
+      p.fullName,
+      p.admissionDate,
+      p.discharge!.date,
+      DISCHARGE_TYPE_LABELS[p.discharge!.type],
+      lengthOfStay(p.admissionDate, p.discharge!.date)
+    ])
+  }
+}
+
+function startOf(record: { events: ReadonlyArray<{ type: string; at: string }> }): string | null {
+  return record.events.find((e) => e.type === 'started')?.at ?? null
+}
+
+function endOf(record: { events: ReadonlyArray<{ type: string; at: string }> }): string | null {
+  return [...record.events].reverse().find((e) => e.type === 'ended')?.at ?? null
+}
+
+/** Days from admission to discharge, counting both (a same-day discharge is 1 day). */
+export function lengthOfStay(admission: string, discharge: string): number {
+  const day = (d: string) => {
+    const [y, m, dd] = d.split('-').map(Number) as [number, number, number]
+    return Date.UTC(y, m - 1, dd)
+  }
+  return Math.round((day(discharge) - day(admission)) / 86_400_000) + 1
+}
+
+/** The same report as a CSV file that opens cleanly in Excel, with the Part 2 notice when due. */
+export async function exportReport(ctx: ServiceContext, request: ReportRequest) {
+  const report = await runReport(ctx, request)
+  return {
+    fileName: csvFileName(request.kind, request.from, request.to),
+    csv: toCsv({
+      header: report.header,
+      rows: report.rows,
+      ...(report.part2 ? { notice: PART2_NOTICE } : {})
+    }),
+    rowCount: report.rows.length
+  }
+}

@@ -1,0 +1,185 @@
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  Modal,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput
+} from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { MEASURE_IDS, type MeasureEntry, type MeasureId } from '../../../../shared/domain/measure'
+import { INSTRUMENTS } from '../../../../shared/measures/instruments'
+import { scoreMeasure } from '../../../../shared/measures/score'
+import { SAFETY_PROTOCOLS } from '../../../../shared/session/safety'
+import { api, messageOf, unwrap } from '../../api'
+
+/**
+ * Records a measure item by item, in the instrument's own words; the score
+ * and severity are worked out as the answers are ticked, never typed.
+ */
+export function RecordMeasureButton({
+  participantId,
+  today
+}: {
+  participantId: string
+  today: string
+}) {
+  const [opened, setOpened] = useState(false)
+  return (
+    <>
+      <Button onClick={() => setOpened(true)}>Record a measure</Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title="Record a measure" size="xl">
+        {opened && (
+          <MeasureForm
+            participantId={participantId}
+            today={today}
+            onDone={() => setOpened(false)}
+          />
+        )}
+      </Modal>
+    </>
+  )
+}
+
+function MeasureForm({
+  participantId,
+  today,
+  onDone
+}: {
+  participantId: string
+  today: string
+  onDone: () => void
+}) {
+  const client = useQueryClient()
+  const [measureId, setMeasureId] = useState<MeasureId>('phq9')
+  const [takenOn, setTakenOn] = useState(today)
+  const [answers, setAnswers] = useState<Array<number | null>>(() =>
+    INSTRUMENTS.phq9.items.map(() => null)
+  )
+  const [flagged, setFlagged] = useState<MeasureEntry | null>(null)
+  const instrument = INSTRUMENTS[measureId]
+  const complete = answers.every((a) => a !== null)
+  const scored = complete ? scoreMeasure(measureId, answers as number[]) : null
+  const save = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api().measures.record({
+          participantId,
+          measureId,
+          takenOn,
+          answers: answers as number[]
+        })
+      ),
+    onSuccess: (entry) => {
+      void client.invalidateQueries({ queryKey: ['progress'] })
+      void client.invalidateQueries({ queryKey: ['measures'] })
+      notifications.show({
+        color: 'teal',
+        message: `${instrument.name} recorded: ${entry.total}`
+      })
+      if (entry.selfHarmFlag) setFlagged(entry)
+      else onDone()
+    }
+  })
+
+  if (flagged) {
+    const protocol = SAFETY_PROTOCOLS.suicidal_thoughts
+    return (
+      <Stack>
+        <Alert color="red" title="Item 9 is above zero: follow up today" role="alert">
+          {protocol.lead}
+        </Alert>
+        <List type="ordered" spacing={4}>
+          {protocol.steps.map((s) => (
+            <List.Item key={s.id}>{s.text}</List.Item>
+          ))}
+        </List>
+        <Text size="sm">
+          The participant is marked for safety follow-up on the home screen until a counselor
+          records it done.
+        </Text>
+        <Group justify="flex-end">
+          <Button onClick={onDone}>I have read the steps</Button>
+        </Group>
+      </Stack>
+    )
+  }
+
+  return (
+    <form
+      aria-label={`Record ${instrument.name}`}
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (complete) save.mutate()
+      }}
+    >
+      <Stack>
+        <Group grow align="flex-end">
+          <Select
+            label="Measure"
+            data={MEASURE_IDS.map((id) => ({ value: id, label: INSTRUMENTS[id].name }))}
+            value={measureId}
+            allowDeselect={false}
+            onChange={(v) => {
+              if (!v) return
+              const id = v as MeasureId
+              setMeasureId(id)
+              setAnswers(INSTRUMENTS[id].items.map(() => null))
+            }}
+          />
+          <TextInput
+            type="date"
+            label="Taken on"
+            value={takenOn}
+            max={today}
+            onChange={(e) => setTakenOn(e.currentTarget.value)}
+          />
+        </Group>
+        {instrument.stem && <Text fw={500}>{instrument.stem}</Text>}
+        {instrument.items.map((item, i) => (
+          <Radio.Group
+            key={`${measureId}-${i}`}
+            label={`${i + 1}. ${item.text}`}
+            value={answers[i] === null ? null : String(answers[i])}
+            onChange={(v) => setAnswers((list) => list.map((a, j) => (j === i ? Number(v) : a)))}
+          >
+            <Group gap="md" mt={4}>
+              {item.options.map((o) => (
+                <Radio key={o.value} value={String(o.value)} label={`${o.label} (${o.value})`} />
+              ))}
+            </Group>
+          </Radio.Group>
+        ))}
+        <Text aria-live="polite" data-testid="measure-score" fw={600}>
+          {scored && scored.ok
+            ? `Score ${scored.value.total}${scored.value.band ? ` · ${scored.value.band.label}` : ''}`
+            : `${answers.filter((a) => a !== null).length} of ${answers.length} answered`}
+        </Text>
+        {instrument.release && (
+          <Text size="xs" c="dimmed">
+            {instrument.release}
+          </Text>
+        )}
+        {save.error && (
+          <Alert color="red" title="Not recorded" role="alert">
+            {messageOf(save.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={!complete} loading={save.isPending}>
+            Save the measure
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
