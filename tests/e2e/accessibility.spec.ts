@@ -193,3 +193,96 @@ test('the note editor has no serious accessibility violations', async ({ app }) 
   await expectAccessible(page, 'the checks before signing', KNOWN, seen)
   app.expectNoErrors()
 })
+
+test('the progress page, the group dashboard and the reports have no serious accessibility violations', async ({
+  app
+}) => {
+  const page = app.page
+  const seen = new Set<Known>()
+  await completeSetup(page)
+  const session = await planSessionThroughApi(page)
+  // One group held, with everyone present, and two PHQ-9s and a GAD-7 for Jordan.
+  const participantId = await page.evaluate(async (sessionId) => {
+    const need = <T>(
+      result: { ok: true; value: T } | { ok: false; error: { message: string } }
+    ) => {
+      if (!result.ok) throw new Error(result.error.message)
+      return result.value
+    }
+    const api = window.api
+    const view = need(await api.sessions.get({ sessionId }))
+    for (const person of view.attendance) {
+      need(
+        await api.sessions.attendance({
+          sessionId,
+          participantId: person.participantId,
+          status: 'present',
+          timeIn: null,
+          timeOut: null
+        })
+      )
+    }
+    need(await api.sessions.act({ sessionId, action: { type: 'start' } }))
+    need(await api.sessions.act({ sessionId, action: { type: 'end' } }))
+    const jordan = view.people[0]!.participantId
+    for (const [takenOn, answers] of [
+      ['2026-11-02', [2, 2, 1, 1, 2, 1, 1, 1, 0]],
+      ['2026-11-09', [1, 1, 1, 0, 1, 1, 0, 0, 0]]
+    ] as const) {
+      need(
+        await api.measures.record({
+          participantId: jordan,
+          measureId: 'phq9',
+          takenOn,
+          answers: [...answers]
+        })
+      )
+    }
+    need(
+      await api.measures.record({
+        participantId: jordan,
+        measureId: 'gad7',
+        takenOn: '2026-11-09',
+        answers: [1, 1, 1, 1, 0, 0, 1]
+      })
+    )
+    return jordan
+  }, session.id)
+
+  await page.goto(`${new URL(page.url()).origin}/#/participants/${participantId}/progress`)
+  await expect(page.getByRole('region', { name: 'PHQ-9 over time' })).toBeVisible()
+  await expect(page.locator('.recharts-surface').first()).toBeVisible()
+  await expectAccessible(page, 'the progress page (charts)', KNOWN, seen)
+  for (const name of ['Weekly countable hours', 'PHQ-9 over time', 'GAD-7 over time']) {
+    await page.getByRole('region', { name }).getByRole('switch', { name: 'Show as table' }).check()
+  }
+  await expectAccessible(page, 'the progress page (tables)', KNOWN, seen)
+
+  // Recording a measure, item by item.
+  await page.getByRole('button', { name: 'Record a measure' }).click()
+  await expect(page.getByRole('dialog', { name: 'Record a measure' })).toBeVisible()
+  await expectAccessible(page, 'the measure form', KNOWN, seen)
+  await page.keyboard.press('Escape')
+
+  // The group's page with its dashboard.
+  await page.goto(`${new URL(page.url()).origin}/#/groups/${session.groupId}`)
+  await expect(page.getByText('Attendance rate by week')).toBeVisible()
+  await expectAccessible(page, 'the group dashboard', KNOWN, seen)
+  await page.screenshot({ path: test.info().outputPath('group-dashboard.png'), fullPage: true })
+
+  // Home: the measures due.
+  await page.getByRole('link', { name: 'Home' }).click()
+  await expect(page.getByRole('table', { name: 'Measures due' })).toBeVisible()
+  await expectAccessible(page, 'the home screen with measures due', KNOWN, seen)
+  await page.screenshot({ path: test.info().outputPath('home.png'), fullPage: true })
+
+  // A report on screen.
+  await page.goto(`${new URL(page.url()).origin}/#/reports`)
+  const options = page.getByRole('form', { name: 'Report options' })
+  await options.getByLabel('From').fill('2026-11-01')
+  await options.getByLabel('To').fill('2026-11-30')
+  await options.getByRole('button', { name: 'Show report' }).click()
+  await expect(page.getByRole('table', { name: /^Attendance and billing/ })).toBeVisible()
+  await expectAccessible(page, 'the attendance report', KNOWN, seen)
+  app.expectNoErrors()
+})
