@@ -10,6 +10,9 @@ import { toStaff, type ServiceContext } from './services/context'
 import { openCurriculum } from './services/curriculum'
 import { SessionClockWatch } from './services/session-clock'
 import { openMeasures } from './store/measures'
+import { AccessLog } from './store/access-log'
+import { AUDIT, type AuditFn } from './audit'
+import { SignInThrottle } from './security/throttle'
 import { openRegistry, type Registry } from './store/registry'
 import { SessionFiles } from './store/session-files'
 import { StoreError, type RecoveryEvent, type VersionedDocument } from './store/versioned-document'
@@ -73,6 +76,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   notices.push(...curriculum.recovery.map((event) => toNotice(event, now, newId)))
   const measures = await openMeasures(options.dataDir, now)
+  const accessLog = await AccessLog.open(options.dataDir, now, {
+    timeZone: () => registry.data.clinic?.timeZone ?? 'UTC'
+  })
   notices.push(...measures.recovery.map((event) => toNotice(event, now, newId)))
   const context = (): ServiceContext => ({
     registry,
@@ -81,7 +87,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     actor: signedIn(),
     sessions,
     curriculum,
-    measures
+    measures,
+    accessLog
   })
   const clock = new SessionClockWatch(context, options.monotonic ?? (() => performance.now()))
   let awake = false
@@ -119,6 +126,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dismissNotice: (noticeId) => {
       const index = notices.findIndex((n) => n.id === noticeId)
       if (index >= 0) notices.splice(index, 1)
+    },
+    throttle: new SignInThrottle(now),
+    audit: async (line, who) => {
+      const actor = signedIn()
+      await accessLog.append({
+        staffId: who ? who.staffId : (actor?.id ?? null),
+        staffName: who ? who.staffName : actor ? `${actor.fullName}, ${actor.credentials}` : '',
+        action: line.action,
+        subject: line.subject.slice(0, 200),
+        detail: (line.detail ?? '').slice(0, 300)
+      })
     },
     printToPdf: async (html) => {
       if (!options.desktop?.printToPdf) return null
@@ -165,6 +183,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const handler = handlers[channel] as unknown as HandlerSpec<ChannelName>
     try {
       const value = await handler.run(ctx, parsed.data as never, session)
+      const describe = AUDIT[channel] as AuditFn<ChannelName> | undefined
+      const line = describe?.(ctx, parsed.data as never, value as never) ?? null
+      // The change is made: a log that cannot be written is reported, not turned into a refusal.
+      if (line)
+        await session.audit(line).catch(() => console.error('[core] access log not written'))
       if (handler.changes) emit('records.changed', { scope: handler.changes })
       if (handler.session) {
         emit('session.changed', { sessionId: (value as { id: string }).id })

@@ -1,6 +1,9 @@
 import type { ChannelName, EventName } from '../shared/ipc/names'
 import type { OutputOf, ParsedInputOf, RecordScope } from '../shared/ipc/contract'
 import { RuleError } from '../shared/result'
+import type { AuditLine } from './audit'
+import { accessLogEntries, accessLogExport } from './services/access-log'
+import { SignInThrottle, waitText } from './security/throttle'
 import { toStaff, type ServiceContext } from './services/context'
 import { endEnrollment, enrol } from './services/enrollments'
 import { createGroup, getGroup, groupRoster, listGroups, updateGroup } from './services/groups'
@@ -15,6 +18,7 @@ import {
   createStaff,
   directory,
   listStaff,
+  resetPassphrase,
   setStaffActive,
   signIn,
   updateClinic
@@ -79,6 +83,10 @@ export interface CoreSession {
   status(): OutputOf<'app.status'>
   dismissNotice(noticeId: string): void
   openProjector(sessionId: string): Promise<OutputOf<'sessions.openProjector'>>
+  /** Adds a line to the access log, as the signed-in person (or as `who` when nobody is). */
+  audit(line: AuditLine, who?: { staffId: string | null; staffName: string }): Promise<void>
+  /** Wrong passphrases slow down further tries. */
+  readonly throttle: SignInThrottle
   /** Base64 PDF from the desktop, or null where there is no desktop (the test host). */
   printToPdf(html: string): Promise<string | null>
 }
@@ -127,8 +135,43 @@ export const handlers: Handlers = {
   },
   'auth.signIn': {
     run: async (ctx, input, session) => {
-      const staff = await signIn(ctx, input)
+      const wait = session.throttle.waitMs(input.staffId)
+      if (wait > 0) {
+        throw new RuleError(
+          'too_many_attempts',
+          `Too many wrong passphrases for this staff member. Try again in ${waitText(wait)}.`
+        )
+      }
+      let staff
+      const known = ctx.registry.data.staff.find((s) => s.id === input.staffId)
+      const who = {
+        staffId: known?.id ?? null,
+        staffName: known ? `${known.fullName}, ${known.credentials}` : 'unknown staff member'
+      }
+      try {
+        staff = await signIn(ctx, input)
+      } catch (error) {
+        if (error instanceof RuleError && error.code === 'wrong_passphrase') {
+          const count = session.throttle.failed(input.staffId)
+          await session.audit(
+            {
+              action: 'sign_in_failed',
+              subject: 'sign-in',
+              detail: `wrong passphrase (${count} in a row)`
+            },
+            who
+          )
+        } else if (error instanceof RuleError && error.code === 'staff_disabled') {
+          await session.audit(
+            { action: 'sign_in_failed', subject: 'sign-in', detail: 'account disabled' },
+            who
+          )
+        }
+        throw error
+      }
+      session.throttle.succeeded(input.staffId)
       session.signIn(staff.id)
+      await session.audit({ action: 'sign_in', subject: 'sign-in' }, who)
       return toStaff(staff)
     },
     announce: 'auth.changed'
@@ -143,6 +186,13 @@ export const handlers: Handlers = {
   'staff.list': { run: (ctx) => listStaff(ctx) },
   'staff.create': { run: (ctx, input) => createStaff(ctx, input), changes: 'staff' },
   'staff.setActive': { run: (ctx, input) => setStaffActive(ctx, input), changes: 'staff' },
+  'staff.resetPassphrase': {
+    run: (ctx, input, session) => {
+      session.throttle.succeeded(input.staffId)
+      return resetPassphrase(ctx, input)
+    },
+    changes: 'staff'
+  },
   'clinic.update': { run: (ctx, input) => updateClinic(ctx, input), changes: 'clinic' },
   'groups.list': { run: (ctx) => listGroups(ctx) },
   'groups.get': { run: (ctx, input) => getGroup(ctx, input.groupId) },
@@ -257,6 +307,8 @@ export const handlers: Handlers = {
   },
   'reports.run': { run: (ctx, input) => runReport(ctx, input) },
   'reports.export': { run: (ctx, input) => exportReport(ctx, input) },
+  'audit.list': { run: (ctx, input) => accessLogEntries(ctx, input) },
+  'audit.export': { run: (ctx) => accessLogExport(ctx) },
   'groups.serviceCode': { run: (ctx, input) => groupServiceCode(ctx, input.groupId) },
   'groups.setServiceCode': { run: (ctx, input) => setServiceCode(ctx, input), changes: 'groups' }
 }

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'note_locked',
   'stale_draft',
   'wrong_passphrase',
+  'too_many_attempts',
   'staff_disabled',
   'setup_required',
   'already_set_up',

@@ -419,14 +419,18 @@ function heldSession(
     }
   })
   const present = attendance.filter((a) => a.status === 'present').map((a) => a.participantId)
-  const observations: Observation[] = Array.from({ length: present.length > 0 ? between(2, 5) : 0 }, (_, n) => ({
-    id: `${id}-obs-${n + 1}`,
-    participantId: pick(present),
-    at: isoTime(start + between(10, 170) * MINUTE),
-    tag: random() < 0.7 ? pick(['shared_in_check_in', 'practised_skill', 'supported_peer']) : null,
-    text: pick(OBSERVATIONS),
-    byStaffId: pick(facilitators)
-  }))
+  const observations: Observation[] = Array.from(
+    { length: present.length > 0 ? between(2, 5) : 0 },
+    (_, n) => ({
+      id: `${id}-obs-${n + 1}`,
+      participantId: pick(present),
+      at: isoTime(start + between(10, 170) * MINUTE),
+      tag:
+        random() < 0.7 ? pick(['shared_in_check_in', 'practised_skill', 'supported_peer']) : null,
+      text: pick(OBSERVATIONS),
+      byStaffId: pick(facilitators)
+    })
+  )
   const titles = segments.flatMap((s) => (s.module ? [s.module.title] : []))
   const notes: ProgressNote[] = present.map((participantId, n) => {
     const author = facilitators[n % facilitators.length]!

@@ -4,6 +4,7 @@ import type { Registry } from '../store/registry'
 import type { SessionFiles } from '../store/session-files'
 import type { CurriculumLibrary } from './curriculum'
 import type { MeasuresFile } from '../store/measures'
+import type { AccessLog } from '../store/access-log'
 
 /** What every service call gets: the records, the clock, an id maker, and who is asking. */
 export interface ServiceContext {
@@ -16,6 +17,8 @@ export interface ServiceContext {
   curriculum: CurriculumLibrary
   /** Every measure recorded (PHQ-9, GAD-7, craving ratings). */
   measures: VersionedDocument<MeasuresFile>
+  /** Who did what and when; read by administrators. */
+  accessLog: AccessLog
 }
 
 export function isoNow(ctx: Pick<ServiceContext, 'now'>): string {

@@ -35,6 +35,9 @@ export async function recordMeasure(
   if (input.takenOn < person.admissionDate) {
     throw new RuleError('invalid_input', 'A measure cannot be taken before the admission date.')
   }
+  if (person.discharge && input.takenOn > person.discharge.date) {
+    throw new RuleError('invalid_input', 'A measure cannot be taken after the discharge date.')
+  }
   const scored = scoreMeasure(input.measureId, input.answers)
   if (!scored.ok) throw new RuleError(scored.error.code, scored.error.message)
   const entry: MeasureEntry = {

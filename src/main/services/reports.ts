@@ -79,8 +79,12 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
   const base = {
     kind: request.kind,
     title: `${REPORT_LABELS[request.kind]}, ${request.from} to ${request.to}`,
+    // Substance-use records are in it when a group in scope, or anyone in it, is on such a track.
     part2: groups.some((g) => g.track !== 'mental_health')
   }
+  const involved = new Set<string>()
+  const part2For = () =>
+    base.part2 || [...involved].some((id) => person(id)?.track !== 'mental_health')
 
   if (request.kind === 'attendance') {
     const rows: Report['rows'] = []
@@ -92,6 +96,7 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
       const code = serviceCodeFor(ctx, record.groupId)
       for (const [i, a] of record.attendance.entries()) {
         const p = person(a.participantId)
+        involved.add(a.participantId)
         const minutes = Math.floor((figures[i]?.countableMs ?? 0) / 60_000)
         const present = a.status === 'present'
         const note = record.notes.find((n) => n.participantId === a.participantId) ?? null
@@ -112,6 +117,7 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
     }
     return {
       ...base,
+      part2: part2For(),
       header: [
         'Date',
         'Group',
@@ -146,6 +152,7 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
       .map((id) => ({ id, p: person(id) }))
       .sort((a, b) => (a.p?.clientId ?? '').localeCompare(b.p?.clientId ?? ''))
     for (const { id, p } of people) {
+      involved.add(id)
       for (const week of weeklyHours({
         intervals: byPerson.get(id)!,
         timeZone: zone,
@@ -165,6 +172,7 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
     }
     return {
       ...base,
+      part2: part2For(),
       header: [
         'Client ID',
         'Participant',
@@ -192,6 +200,7 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
         const state = noteStatus(note)
         if (state === 'signed' && !note?.lateEntry) continue
         const p = person(a.participantId)
+        involved.add(a.participantId)
         rows.push([
           record.date,
           groupName,
@@ -206,6 +215,7 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
     }
     return {
       ...base,
+      part2: part2For(),
       header: [
         'Session date',
         'Group',

@@ -1,3 +1,4 @@
+import { weakPassphraseReason } from '../../shared/rules/passphrase'
 import type { ClinicInput, Clinic } from '../../shared/domain/clinic'
 import type { Staff, StaffInput, StoredStaff } from '../../shared/domain/staff'
 import { RuleError } from '../../shared/result'
@@ -64,6 +65,26 @@ export async function signIn(
     )
   }
   return staff
+}
+
+/**
+ * An administrator sets a new passphrase for someone who forgot theirs: the
+ * old one stops working at once; nothing they wrote or signed changes.
+ */
+export async function resetPassphrase(
+  ctx: ServiceContext,
+  input: { staffId: string; passphrase: string }
+): Promise<Staff> {
+  const staff = ctx.registry.data.staff.find((s) => s.id === input.staffId)
+  if (!staff) throw new RuleError('not_found', 'That staff member was not found.')
+  const reason = weakPassphraseReason(input.passphrase, [staff.fullName])
+  if (reason) throw new RuleError('invalid_input', `${reason}.`)
+  const passphrase = await hashPassphrase(input.passphrase)
+  await ctx.registry.update((draft) => {
+    const target = draft.staff.find((s) => s.id === input.staffId)!
+    target.passphrase = passphrase
+  })
+  return toStaff(ctx.registry.data.staff.find((s) => s.id === input.staffId)!)
 }
 
 export function listStaff(ctx: ServiceContext): Staff[] {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Id, requiredText, Timestamp } from './common'
+import { weakPassphraseReason } from '../rules/passphrase'
 
 export const StaffRole = z.enum(['counselor', 'supervisor', 'counselor_in_training'], {
   error: 'Choose a role: counselor, supervisor or counselor-in-training'
@@ -23,6 +24,10 @@ export const NewPassphrase = z
     PASSPHRASE_MAX_LENGTH,
     `Passphrase is too long (${PASSPHRASE_MAX_LENGTH} characters at most)`
   )
+  .superRefine((value, ctx) => {
+    const reason = weakPassphraseReason(value)
+    if (reason) ctx.addIssue({ code: 'custom', message: reason })
+  })
 
 export const StaffInput = z.strictObject({
   fullName: requiredText('Full name', 120),

@@ -4,7 +4,7 @@ import { Id, IsoDate, Timestamp } from '../domain/common'
 import { EndEnrollmentInput, Enrollment, EnrollmentInput } from '../domain/enrollment'
 import { Group, GroupInput } from '../domain/group'
 import { Participant, ParticipantInput } from '../domain/participant'
-import { Staff, StaffInput } from '../domain/staff'
+import { NewPassphrase, Staff, StaffInput } from '../domain/staff'
 import {
   Agenda,
   AttendanceInput,
@@ -22,6 +22,7 @@ import { GroupPart, NoteBody, NoteFormat, ProgressNote } from '../domain/note'
 import { Cycle, CycleInput } from '../curriculum/cycle'
 import { optionalText } from '../domain/common'
 import { ServiceCode } from '../domain/billing'
+import { AccessEntry, AccessLogFilter } from '../domain/access-log'
 import { MeasureEntry, MeasureId, MeasureInput, MeasureSchedule } from '../domain/measure'
 import { GroupDashboard, ParticipantProgress, Report, ReportRequest } from '../domain/progress'
 import type { ChannelName, EventName } from './names'
@@ -298,6 +299,11 @@ export const contract = {
   'staff.create': channel({ input: StaffInput, output: Staff, access: 'admin' }),
   'staff.setActive': channel({
     input: z.strictObject({ staffId: Id, active: z.boolean() }),
+    output: Staff,
+    access: 'admin'
+  }),
+  'staff.resetPassphrase': channel({
+    input: z.strictObject({ staffId: Id, passphrase: NewPassphrase }),
     output: Staff,
     access: 'admin'
   }),
@@ -587,6 +593,21 @@ export const contract = {
     input: ReportRequest,
     output: z.object({ fileName: z.string(), csv: z.string(), rowCount: z.number().int() }),
     access: 'staff'
+  }),
+  'audit.list': channel({
+    input: AccessLogFilter,
+    output: z.object({
+      entries: z.array(AccessEntry),
+      total: z.number().int(),
+      intact: z.boolean(),
+      problem: z.string().nullable()
+    }),
+    access: 'admin'
+  }),
+  'audit.export': channel({
+    input: Nothing,
+    output: z.object({ fileName: z.string(), text: z.string() }),
+    access: 'admin'
   }),
   'groups.serviceCode': channel({
     input: z.strictObject({ groupId: Id }),

@@ -13,6 +13,7 @@ export const CHANNEL_NAMES = [
   'staff.list',
   'staff.create',
   'staff.setActive',
+  'staff.resetPassphrase',
   'clinic.update',
   'groups.list',
   'groups.get',
@@ -79,6 +80,8 @@ export const CHANNEL_NAMES = [
   'progress.print',
   'reports.run',
   'reports.export',
+  'audit.list',
+  'audit.export',
   'groups.serviceCode',
   'groups.setServiceCode'
 ] as const

@@ -341,11 +341,14 @@ describe('administrator rights', () => {
 
     const adminOnly = CHANNEL_NAMES.filter((name) => contract[name].access === 'admin')
     expect(adminOnly.sort()).toEqual([
+      'audit.export',
+      'audit.list',
       'clinic.update',
       'clinic.updateSessionSettings',
       'groups.setServiceCode',
       'measures.setSchedules',
       'staff.create',
+      'staff.resetPassphrase',
       'staff.setActive'
     ])
     const before = await registryBytes(dir)

@@ -65,6 +65,11 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
     ['no credentials', staffMember({ credentials: '' })],
     ['a short passphrase', staffMember({ passphrase: 'short' })]
   ],
+  'staff.resetPassphrase': [
+    ['a common passphrase', { staffId: 's', passphrase: 'Password123!' }],
+    ['a run of the keyboard', { staffId: 's', passphrase: 'qwertyuiop' }],
+    ['one letter repeated', { staffId: 's', passphrase: 'aaaaaaaaaaaa' }]
+  ],
   'staff.setActive': [
     ['no active flag', { staffId: 'id-1' }],
     ['active as text', { staffId: 'id-1', active: 'false' }]
@@ -316,6 +321,11 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
     ['an unknown report', { kind: 'payroll', from: '2026-11-01', to: '2026-11-30', groupId: null }]
   ],
   'reports.export': [['no dates', { kind: 'attendance', groupId: null }]],
+  'audit.list': [
+    ['an unknown action', { action: 'peek' }],
+    ['an end before the start', { from: '2026-11-30', to: '2026-11-01' }]
+  ],
+  'audit.export': [['a list', ['all']]],
   'groups.serviceCode': [['no group', {}]],
   'groups.setServiceCode': [['an unknown code', { groupId: 'g', code: 'H2019' }]],
   'clinic.updateSessionSettings': [
@@ -403,8 +413,10 @@ function derivedMalformed(name: ChannelName): [string, unknown][] {
   if (!contract[name].input.safeParse({}).success) cases.push(['no request at all', undefined])
   for (const { path, value } of places(valid)) {
     const where = path.join('.')
-    // A draft leaves out the sections nobody has started: absent is empty, not malformed.
-    if (typeof path[path.length - 1] === 'string' && !where.startsWith('body.sections.')) {
+    // A draft leaves out the sections nobody has started, and an access-log filter any of its
+    // fields: absent is empty, not malformed.
+    const optional = where.startsWith('body.sections.') || name === 'audit.list'
+    if (typeof path[path.length - 1] === 'string' && !optional) {
       cases.push([`no ${where}`, edit(valid, path, (parent, key) => delete parent[key])])
     }
     const last = path[path.length - 1]

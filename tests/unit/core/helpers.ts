@@ -198,6 +198,7 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
   'auth.signOut': {},
   'staff.list': {},
   'staff.create': staffMember(),
+  'staff.resetPassphrase': { staffId: 'staff-unknown', passphrase: 'amber orchard evening' },
   'staff.setActive': { staffId: 'staff-unknown', active: false },
   'clinic.update': { name: 'Riverside Recovery Center North', timeZone: 'America/Chicago' },
   'groups.list': {},
@@ -340,6 +341,8 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
     groupId: 'group-unknown'
   },
   'reports.export': { kind: 'weekly_hours', from: '2026-11-01', to: '2026-11-30', groupId: null },
+  'audit.list': { from: '2026-11-01', to: '2026-11-30', action: 'sign_in', text: 'Robin' },
+  'audit.export': {},
   'groups.serviceCode': { groupId: 'group-unknown' },
   'groups.setServiceCode': { groupId: 'group-unknown', code: 'S9480' }
 }

@@ -2,7 +2,9 @@
  * Measures, participant progress, reports and the printable progress summary,
  * all through the core as the app calls it. The clinic is in Chicago; the
  * clock is injected and moved by hand (each session day at 9:00 local, three
- * hours of group), never by sleeping.
+ * hours of group), never by sleeping. Each block of tests shares one
+ * signed-in clinic (signing in is slow on purpose) and each test makes its own
+ * groups and participants, so the file runs in a few seconds.
  *
  * - Measures: the PHQ-9 is scored from its answers (never typed), answers that
  *   do not fit are refused and nothing is stored, dates outside the stay are
@@ -17,7 +19,7 @@
  * - Print: the progress summary with its chart and the Part 2 notice.
  */
 import Papa from 'papaparse'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { createCore, type Core } from '../../../src/main/core'
 import type { MeasureEntry, MeasureSchedule } from '../../../src/shared/domain/measure'
 import type { ParticipantProgress, Report } from '../../../src/shared/domain/progress'
@@ -77,10 +79,27 @@ async function clinic() {
   return { core, clock }
 }
 
+/**
+ * One signed-in clinic for a block of tests (signing in is slow on purpose),
+ * each test making its own groups and participants; the clock goes back to
+ * Monday 9:00 before every test.
+ */
+function sharedClinic(): () => { core: Core; clock: { now: number } } {
+  let current: { core: Core; clock: { now: number } } | undefined
+  beforeAll(async () => {
+    current = await clinic()
+  })
+  beforeEach(() => {
+    current!.clock.now = NOW
+  })
+  return () => current!
+}
+
+let groupNumber = 0
 async function addGroup(core: Core, overrides: Record<string, unknown> = {}): Promise<string> {
   const group = await value<{ id: string }>(
     core.handle('groups.create', {
-      name: 'Evening Recovery',
+      name: `Evening Recovery ${++groupNumber}`,
       track: 'substance_use',
       admission: 'open',
       meetingDays: ['mon', 'wed', 'thu'],
@@ -94,6 +113,10 @@ async function addGroup(core: Core, overrides: Record<string, unknown> = {}): Pr
   return group.id
 }
 
+let clientNumber = 100
+/** A client ID no one else in the clinic has yet. */
+const nextClientId = () => `A-${++clientNumber}`
+
 /** Admits a participant and, given a group, enrols them from the admission date. */
 async function admit(
   core: Core,
@@ -103,7 +126,7 @@ async function admit(
   const fields = {
     fullName: 'Jordan Alvarez',
     preferredName: 'Jo',
-    clientId: 'C-100',
+    clientId: nextClientId(),
     dateOfBirth: '1990-05-04',
     admissionDate: MONDAY,
     track: 'substance_use',
@@ -175,8 +198,10 @@ const progressOf = (core: Core, participantId: string) =>
   value<ParticipantProgress>(core.handle('progress.participant', { participantId }))
 
 describe('measures', () => {
+  const here = sharedClinic()
+
   test('a PHQ-9 answered item by item gets its total and band worked out: 12 is moderate', async () => {
-    const { core } = await clinic()
+    const { core } = here()
     const jo = await admit(core, null)
     const entry = await value<MeasureEntry>(
       core.handle('measures.record', phq9(jo, [2, 2, 2, 2, 1, 1, 1, 1, 0]))
@@ -194,7 +219,7 @@ describe('measures', () => {
   })
 
   test('a PHQ-9 with the wrong number of answers, or an answer off its scale, is refused and nothing is stored', async () => {
-    const { core } = await clinic()
+    const { core } = here()
     const jo = await admit(core, null)
     const tooFew = await refusal(
       core.handle('measures.record', phq9(jo, [1, 1, 1, 1, 1, 1, 1, 1])),
@@ -221,7 +246,7 @@ describe('measures', () => {
   })
 
   test('a measure dated in the future or before admission is refused', async () => {
-    const { core } = await clinic()
+    const { core } = here()
     const jo = await admit(core, null)
     const answers = [1, 1, 1, 1, 1, 1, 1, 1, 0]
     const future = await refusal(
@@ -238,19 +263,22 @@ describe('measures', () => {
   })
 
   test('an answer above zero on PHQ-9 item 9 asks for a safety follow-up until one is recorded', async () => {
-    const { core } = await clinic()
-    const jo = await admit(core, null)
+    const { core } = here()
+    const jo = await admit(core, null, { clientId: 'C-FLAG' })
     const flagged = await value<MeasureEntry>(
       core.handle('measures.record', phq9(jo, [0, 0, 0, 0, 0, 0, 0, 0, 1]))
     )
     expect(flagged).toMatchObject({ total: 1, band: 'minimal', selfHarmFlag: true })
-    const before = await value<Owed>(core.handle('measures.owed', {}))
-    expect(before.followUps).toEqual([
+    const followUps = async () =>
+      (await value<Owed>(core.handle('measures.owed', {}))).followUps.filter(
+        (f) => f.participantId === jo
+      )
+    expect(await followUps()).toEqual([
       {
         entryId: flagged.id,
         participantId: jo,
         displayName: 'Jo A.',
-        clientId: 'C-100',
+        clientId: 'C-FLAG',
         measureId: 'phq9',
         takenOn: MONDAY
       }
@@ -271,8 +299,7 @@ describe('measures', () => {
       doneAt: new Date(NOW).toISOString(),
       note: 'Met privately after group; safety plan reviewed.'
     })
-    const after = await value<Owed>(core.handle('measures.owed', {}))
-    expect(after.followUps).toEqual([])
+    expect(await followUps()).toEqual([])
     // Recorded once: a second time is refused.
     await refusal(
       core.handle('measures.followUpDone', { entryId: flagged.id, note: 'Again' }),
@@ -281,7 +308,7 @@ describe('measures', () => {
   })
 
   test('a follow-up cannot be recorded on a measure that did not call for one', async () => {
-    const { core } = await clinic()
+    const { core } = here()
     const jo = await admit(core, null)
     const plain = await value<MeasureEntry>(
       core.handle('measures.record', phq9(jo, [3, 3, 3, 3, 3, 3, 3, 3, 0]))
@@ -296,7 +323,7 @@ describe('measures', () => {
   })
 
   test('a participant admitted today owes all four measures; a PHQ-9 taken today clears it until four weeks later', async () => {
-    const { core, clock } = await clinic()
+    const { core, clock } = here()
     const jo = await admit(core, null)
     const dueFor = async () =>
       (await value<Owed>(core.handle('measures.owed', {}))).due
@@ -354,9 +381,7 @@ describe('measures', () => {
 
     await value(core.handle('auth.signOut', {}))
     await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
-    expect(await value(core.handle('measures.setSchedules', onlyPhq9))).toEqual(
-      onlyPhq9.schedules
-    )
+    expect(await value(core.handle('measures.setSchedules', onlyPhq9))).toEqual(onlyPhq9.schedules)
     // One schedule per measure.
     await refusal(
       core.handle('measures.setSchedules', {
@@ -368,9 +393,11 @@ describe('measures', () => {
 })
 
 describe('participant progress', () => {
+  const here = sharedClinic()
+
   /** Jo, admitted on Monday 23 November; Evening Recovery meets Monday, Wednesday and Thursday. */
   async function firstWeek() {
-    const { core, clock } = await clinic()
+    const { core, clock } = here()
     const groupId = await addGroup(core)
     const jo = await admit(core, groupId, {
       goals: [{ id: 'goal-attend', text: 'Attend three groups a week', status: 'in_progress' }]
@@ -498,6 +525,7 @@ describe('participant progress', () => {
 })
 
 describe('reports', () => {
+  const here = sharedClinic()
   const RANGE = { from: '2026-11-01', to: '2026-11-30' }
   const HEADER = [
     'Date',
@@ -518,10 +546,16 @@ describe('reports', () => {
    * name a spreadsheet would read as a formula, two sessions this week; and
    * Morning Mood (mental health) with one participant and one session.
    */
+  let built: Awaited<ReturnType<typeof buildReportingClinic>> | undefined
   async function reportingClinic() {
-    const { core, clock } = await clinic()
-    const groupId = await addGroup(core)
-    const jo = await admit(core, groupId)
+    built ??= await buildReportingClinic()
+    built.clock.now = nineAm('2026-11-27')
+    return built
+  }
+  async function buildReportingClinic() {
+    const { core, clock } = here()
+    const groupId = await addGroup(core, { name: 'Evening Recovery' })
+    const jo = await admit(core, groupId, { clientId: 'C-100' })
     const formula = await admit(core, groupId, {
       fullName: '=HYPERLINK("x")',
       preferredName: '',
@@ -673,7 +707,7 @@ describe('reports', () => {
   })
 
   test('the discharges report gives the length of stay, counting admission and discharge days', async () => {
-    const { core, clock } = await clinic()
+    const { core, clock } = here()
     const groupId = await addGroup(core)
     const fields = {
       fullName: 'Casey Samplewood',
@@ -725,7 +759,7 @@ describe('reports', () => {
   })
 
   test('a range that ends before it starts is refused', async () => {
-    const { core } = await clinic()
+    const { core } = here()
     const error = await refusal(
       core.handle('reports.run', {
         kind: 'attendance',
@@ -749,15 +783,17 @@ describe('reports', () => {
 })
 
 describe('printable progress summary', () => {
+  const here = sharedClinic()
+
   test('shows the short name, client ID and weekly hours chart, with the Part 2 notice on a substance-use record', async () => {
-    const { core, clock } = await clinic()
+    const { core, clock } = here()
     const groupId = await addGroup(core)
-    const jo = await admit(core, groupId)
+    const jo = await admit(core, groupId, { clientId: 'C-PRINT' })
     await runSession(core, clock, groupId, '2026-11-23', { [jo]: 'present' })
     const printed = await value<Printed>(core.handle('progress.print', { participantId: jo }))
     expect(printed.pdfBase64).toBeNull() // no desktop to print with in the core alone
     expect(printed.html).toContain('Jo A.')
-    expect(printed.html).toContain('C-100')
+    expect(printed.html).toContain('C-PRINT')
     expect(printed.html).toContain('Weekly countable hours')
     expect(printed.html).toContain('<svg')
     expect(printed.html).toContain('42 CFR part 2')
@@ -767,11 +803,11 @@ describe('printable progress summary', () => {
   })
 
   test('a mental-health record prints without the Part 2 notice', async () => {
-    const { core } = await clinic()
+    const { core } = here()
     const sam = await admit(core, null, {
       fullName: 'Sam Whitfield',
       preferredName: '',
-      clientId: 'M-200',
+      clientId: 'M-PRINT',
       track: 'mental_health'
     })
     const printed = await value<Printed>(core.handle('progress.print', { participantId: sam }))

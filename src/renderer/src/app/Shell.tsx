@@ -14,6 +14,7 @@ import { ParticipantPage } from '../features/participants/ParticipantPage'
 import { NewParticipantPage } from '../features/participants/NewParticipantPage'
 import { ParticipantsPage } from '../features/participants/ParticipantsPage'
 import { ProgressPage } from '../features/progress/ProgressPage'
+import { AccessLogPage } from '../features/access-log/AccessLogPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { SummaryPage } from '../features/sessions/SummaryPage'
 import { NotesPage } from '../features/notes/NotesPage'
@@ -33,7 +34,8 @@ const NAV = [
   { to: '/notes', label: 'Notes' },
   { to: '/reports', label: 'Reports' },
   { to: '/curriculum', label: 'Curriculum' },
-  { to: '/settings', label: 'Settings' }
+  { to: '/settings', label: 'Settings' },
+  { to: '/access-log', label: 'Access log', adminOnly: true }
 ]
 
 export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
@@ -75,7 +77,7 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">
-        {NAV.map((item) => (
+        {NAV.filter((item) => !('adminOnly' in item) || staff.isAdmin).map((item) => (
           <NavLink
             key={item.to}
             component={Link}
@@ -105,6 +107,7 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
             <Route path="/notes" element={<NotesPage />} />
             <Route path="/sessions/:sessionId/notes" element={<SessionNotesPage />} />
             <Route path="/reports" element={<ReportsPage />} />
+            {staff.isAdmin && <Route path="/access-log" element={<AccessLogPage />} />}
             <Route path="/curriculum" element={<LibraryPage />} />
             <Route path="/curriculum/cycles" element={<CyclesPage />} />
             <Route path="/curriculum/:moduleId" element={<ModulePage />} />

@@ -1,4 +1,6 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core'
+import { Badge, Button, Group, Modal, PasswordInput, Stack, Table, Text } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
 import { schemaResolver, useForm } from '@mantine/form'
 import { useDisclosure } from '@mantine/hooks'
 import { useMutation } from '@tanstack/react-query'
@@ -54,6 +56,76 @@ function AddStaffButton() {
   )
 }
 
+/** An administrator sets a new passphrase for someone who forgot theirs. */
+function ResetPassphraseButton({ person }: { person: Staff }) {
+  const [opened, { open, close }] = useDisclosure(false)
+  const [passphrase, setPassphrase] = useState('')
+  const [confirm, setConfirm] = useState('')
+  const reset = useMutation({
+    mutationFn: () => unwrap(api().staff.resetPassphrase({ staffId: person.id, passphrase })),
+    onSuccess: () => {
+      setPassphrase('')
+      setConfirm('')
+      close()
+      notifications.show({
+        color: 'teal',
+        message: `New passphrase set for ${person.fullName}. Give it to them in person.`
+      })
+    }
+  })
+  const mismatch = confirm.length > 0 && confirm !== passphrase
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="default"
+        aria-label={`Reset the passphrase of ${person.fullName}`}
+        onClick={open}
+      >
+        Reset passphrase
+      </Button>
+      <Modal opened={opened} onClose={close} title={`New passphrase for ${person.fullName}`}>
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (!mismatch && passphrase) reset.mutate()
+          }}
+        >
+          <Stack gap="sm">
+            <Text size="sm">
+              The old passphrase stops working at once. Nothing they wrote or signed changes.
+            </Text>
+            <PasswordInput
+              label="New passphrase"
+              description="At least 10 characters; a few unrelated words are easy to remember and hard to guess"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.currentTarget.value)}
+              autoComplete="new-password"
+            />
+            <PasswordInput
+              label="Repeat the new passphrase"
+              value={confirm}
+              onChange={(e) => setConfirm(e.currentTarget.value)}
+              error={mismatch ? 'The two passphrases are not the same' : null}
+              autoComplete="new-password"
+            />
+            <ErrorNotice error={reset.error} title="Passphrase not changed" />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={reset.isPending} disabled={!passphrase || mismatch}>
+                Set the new passphrase
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  )
+}
+
 export function StaffSettings({ me }: { me: Staff }) {
   const staff = useStaffList()
   const setActive = useMutation({
@@ -98,16 +170,19 @@ export function StaffSettings({ me }: { me: Staff }) {
               </Table.Td>
               {me.isAdmin && (
                 <Table.Td>
-                  {s.id !== me.id && (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      aria-label={`${s.active ? 'Disable' : 'Enable'} ${s.fullName}`}
-                      onClick={() => setActive.mutate({ staffId: s.id, active: !s.active })}
-                    >
-                      {s.active ? 'Disable' : 'Enable'}
-                    </Button>
-                  )}
+                  <Group gap="xs">
+                    <ResetPassphraseButton person={s} />
+                    {s.id !== me.id && (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={`${s.active ? 'Disable' : 'Enable'} ${s.fullName}`}
+                        onClick={() => setActive.mutate({ staffId: s.id, active: !s.active })}
+                      >
+                        {s.active ? 'Disable' : 'Enable'}
+                      </Button>
+                    )}
+                  </Group>
                 </Table.Td>
               )}
             </Table.Tr>

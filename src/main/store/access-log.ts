@@ -1,0 +1,385 @@
+import { createHash } from 'node:crypto'
+import { mkdir, open, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import {
+  AccessEntry,
+  AccessEntryInput,
+  AccessLogFilter,
+  GENESIS_HASH,
+  type AccessLogVerdict
+} from '../../shared/domain/access-log'
+import { RuleError } from '../../shared/result'
+import { clinicDate } from '../../shared/rules/dates'
+import { SerialQueue, syncFolder } from './atomic-write'
+import { StoreError } from './versioned-document'
+
+export const ACCESS_LOG_FILE = 'access-log.jsonl'
+
+/**
+ * Turns one stored line into another, line by line, so the log can later be
+ * encrypted without changing how it is chained. `encode` must not produce a
+ * line break; `decode` throws on a line it cannot read.
+ */
+export interface LineCodec {
+  encode(line: string): string
+  decode(line: string): string
+}
+
+export interface AccessLogOptions {
+  codec?: LineCodec
+  /** The clinic's time zone, asked at each query; date filters read `at` in it. UTC by default. */
+  timeZone?: () => string
+}
+
+const IDENTITY: LineCodec = { encode: (line) => line, decode: (line) => line }
+
+/**
+ * The fixed key order of a canonical line. The canonical line of an entry is
+ * `JSON.stringify` of an object holding exactly these keys in this order, no
+ * whitespace; `hash` is the SHA-256 (UTF-8, lower-case hex) of the canonical
+ * line without `hash`, and the stored line is the canonical line with `hash`
+ * last. Hashing the canonical form, not the bytes on disk, keeps the chain the
+ * same whatever the codec does to the stored line.
+ */
+const BODY_KEYS = [
+  'seq',
+  'at',
+  'staffId',
+  'staffName',
+  'action',
+  'subject',
+  'detail',
+  'prev'
+] as const satisfies readonly (keyof AccessEntry)[]
+
+type EntryBody = Omit<AccessEntry, 'hash'>
+
+export function canonicalLine(entry: EntryBody | AccessEntry): string {
+  const ordered: Record<string, unknown> = {}
+  for (const key of BODY_KEYS) ordered[key] = entry[key]
+  if ('hash' in entry) ordered.hash = entry.hash
+  return JSON.stringify(ordered)
+}
+
+export function entryHash(entry: EntryBody | AccessEntry): string {
+  const { hash: _ignored, ...body } = entry as AccessEntry
+  void _ignored
+  return createHash('sha256').update(canonicalLine(body), 'utf8').digest('hex')
+}
+
+/** One line of the file as read: an entry (whose own hash may or may not hold), or not an entry. */
+type LineRecord =
+  | { kind: 'entry'; entry: AccessEntry; hashOk: boolean }
+  | { kind: 'unreadable'; lineNumber: number; torn: boolean }
+
+interface LoadedState {
+  records: LineRecord[]
+  /** The file holds bytes after its last line break: the next append starts a new line first. */
+  unterminated: boolean
+}
+
+/**
+ * The access log: one file, `access-log.jsonl`, one entry per line, hash
+ * chained. Lines are only ever appended — never rewritten — and an append is
+ * acknowledged only once it has been flushed to disk. Appends run one at a
+ * time, in the order they were asked for.
+ *
+ * Damage is kept visible, not repaired. `verify()` names the first entry at
+ * which the chain does not hold (edited, missing, out of order, unreadable).
+ * The log stays usable all the same: entries that can be read are shown, and
+ * new entries continue the chain from the last readable line, so the break
+ * stays where it was found.
+ *
+ * A crash mid-append can leave a cut-off final line. That entry was never
+ * acknowledged; it is reported as the damaged last entry, everything before it
+ * stays readable and intact, and the next append first ends the cut-off line
+ * so it is never merged with a new one. (If the cut-off line is in fact a
+ * whole, valid entry that lost only its line break, it is kept as an entry.)
+ *
+ * What the chain does and does not prove: it shows any change made by editing
+ * the file by hand or by a program that does not recompute the hashes. Someone
+ * who rewrites every hash after the change is not caught by the chain alone;
+ * that needs a keyed codec (an authenticated cipher) or the latest hash kept
+ * somewhere else.
+ */
+export class AccessLog {
+  private readonly queue = new SerialQueue()
+  private readonly codec: LineCodec
+  private readonly timeZone: () => string
+  private records: LineRecord[] = []
+  private unterminated = false
+  /** After a failed append the file may hold part of a line: re-read it before the next append. */
+  private stale = false
+  private nextSeq = 1
+  private lastHash = GENESIS_HASH
+  private verdict: AccessLogVerdict | null = null
+
+  private constructor(
+    readonly path: string,
+    private readonly now: () => number,
+    options: AccessLogOptions
+  ) {
+    this.codec = options.codec ?? IDENTITY
+    this.timeZone = options.timeZone ?? (() => 'UTC')
+  }
+
+  /** Reads and checks the log in `folder`, creating the folder and an empty file if need be. */
+  static async open(
+    folder: string,
+    now: () => number,
+    options: AccessLogOptions = {}
+  ): Promise<AccessLog> {
+    await mkdir(folder, { recursive: true })
+    const log = new AccessLog(join(folder, ACCESS_LOG_FILE), now, options)
+    const created = await ensureFile(log.path)
+    if (created) await syncFolder(folder)
+    await log.load()
+    return log
+  }
+
+  /** Adds one entry; resolves with it once it is on disk. */
+  append(input: AccessEntryInput): Promise<AccessEntry> {
+    const parsed = AccessEntryInput.safeParse(input)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      return Promise.reject(
+        new RuleError('invalid_input', issue?.message ?? 'The access-log entry is not valid')
+      )
+    }
+    const fields = parsed.data
+    return this.queue.run(async () => {
+      if (this.stale) await this.load()
+      const body: EntryBody = {
+        seq: this.nextSeq,
+        at: new Date(this.now()).toISOString(),
+        staffId: fields.staffId,
+        staffName: fields.staffName,
+        action: fields.action,
+        subject: fields.subject,
+        detail: fields.detail,
+        prev: this.lastHash
+      }
+      const entry: AccessEntry = { ...body, hash: entryHash(body) }
+      const stored = this.codec.encode(canonicalLine(entry))
+      if (/[\r\n]/.test(stored)) {
+        throw new StoreError('write_failed', 'The access-log codec produced a line break.')
+      }
+      const text = `${this.unterminated ? '\n' : ''}${stored}\n`
+      try {
+        await appendDurably(this.path, text)
+      } catch (error) {
+        this.stale = true
+        throw new StoreError(
+          'write_failed',
+          `Could not add to the access log ${this.path}: ${describe(error)}`
+        )
+      }
+      if (this.unterminated) {
+        // The cut-off line is now a line of its own, as a fresh read would see it.
+        const last = this.records.at(-1)
+        if (last?.kind === 'unreadable') last.torn = false
+        this.unterminated = false
+      }
+      this.records.push({ kind: 'entry', entry, hashOk: true })
+      this.nextSeq = entry.seq + 1
+      this.lastHash = entry.hash
+      this.verdict = null
+      return { ...entry }
+    })
+  }
+
+  /** Entries that match, newest first (the reverse of the order they were written in). */
+  entries(filter: AccessLogFilter = {}): AccessEntry[] {
+    const parsed = AccessLogFilter.safeParse(filter)
+    if (!parsed.success) {
+      throw new RuleError('invalid_input', parsed.error.issues[0]?.message ?? 'Invalid filter')
+    }
+    const { from, to, staffId, action } = parsed.data
+    const text = parsed.data.text?.trim().toLowerCase() ?? ''
+    const zone = from || to ? this.timeZone() : 'UTC'
+    const result: AccessEntry[] = []
+    for (let i = this.records.length - 1; i >= 0; i--) {
+      const record = this.records[i]
+      if (record?.kind !== 'entry') continue
+      const entry = record.entry
+      if (staffId !== undefined && entry.staffId !== staffId) continue
+      if (action !== undefined && entry.action !== action) continue
+      if (from || to) {
+        const day = clinicDate(Date.parse(entry.at), zone)
+        if ((from && day < from) || (to && day > to)) continue
+      }
+      if (
+        text &&
+        !entry.subject.toLowerCase().includes(text) &&
+        !entry.detail.toLowerCase().includes(text) &&
+        !entry.staffName.toLowerCase().includes(text)
+      ) {
+        continue
+      }
+      result.push({ ...entry })
+    }
+    return result
+  }
+
+  /** Whether the log as read (plus what was appended since) holds together; the first break if not. */
+  verify(): AccessLogVerdict {
+    this.verdict ??= checkChain(this.records)
+    return this.verdict
+  }
+
+  /**
+   * The log as text for an export: the canonical line of every entry exactly
+   * as it was written, one per line, in file order. With the default codec this
+   * is the file itself, byte for byte; a line that cannot be decoded is given
+   * as stored. Read from disk after any pending appends.
+   */
+  exportText(): Promise<string> {
+    return this.queue.run(async () => {
+      const text = await readFile(this.path, 'utf8')
+      if (this.codec === IDENTITY) return text
+      return text
+        .split('\n')
+        .map((line) => {
+          if (line === '') return line
+          try {
+            return this.codec.decode(line)
+          } catch {
+            return line
+          }
+        })
+        .join('\n')
+    })
+  }
+
+  /** Reads the file again, e.g. to check it for changes made while the app runs. */
+  reload(): Promise<void> {
+    return this.queue.run(() => this.load())
+  }
+
+  private async load(): Promise<void> {
+    const state = parseLog(await readFile(this.path, 'utf8'), this.codec)
+    this.records = state.records
+    this.unterminated = state.unterminated
+    let maxSeq = 0
+    let lastHash = GENESIS_HASH
+    for (const record of state.records) {
+      if (record.kind !== 'entry') continue
+      maxSeq = Math.max(maxSeq, record.entry.seq)
+      lastHash = record.entry.hash
+    }
+    this.nextSeq = maxSeq + 1
+    this.lastHash = lastHash
+    this.verdict = null
+    this.stale = false
+  }
+}
+
+function parseLog(text: string, codec: LineCodec): LoadedState {
+  const lines = text.split('\n')
+  // A file that ends with a line break splits into a last, empty piece: not a line.
+  const unterminated = lines.at(-1) !== ''
+  if (!unterminated) lines.pop()
+  const records: LineRecord[] = lines.map((line, index) => {
+    const final = unterminated && index === lines.length - 1
+    const entry = readEntry(line, codec)
+    if (!entry) return { kind: 'unreadable', lineNumber: index + 1, torn: final }
+    return { kind: 'entry', entry, hashOk: entryHash(entry) === entry.hash }
+  })
+  return { records, unterminated }
+}
+
+function readEntry(line: string, codec: LineCodec): AccessEntry | null {
+  try {
+    const parsed = AccessEntry.safeParse(JSON.parse(codec.decode(line.replace(/\r$/, ''))))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Walks the lines in file order expecting seq 1, 2, 3… each naming the one
+ * before it, and stops at the first line where that does not hold.
+ */
+function checkChain(records: LineRecord[]): AccessLogVerdict {
+  let expectedSeq = 1
+  let expectedPrev = GENESIS_HASH
+  for (const [index, record] of records.entries()) {
+    const after = expectedSeq > 1 ? ` It comes after entry ${expectedSeq - 1}.` : ''
+    if (record.kind === 'unreadable') {
+      return {
+        intact: false,
+        firstBadSeq: expectedSeq,
+        reason: record.torn
+          ? `The last line is incomplete: the app stopped while entry ${expectedSeq} was being written, so that entry was never saved. The entries before it are unaffected.`
+          : `Line ${record.lineNumber} cannot be read as an entry — it was cut off or altered.${after}`
+      }
+    }
+    const { entry } = record
+    if (!record.hashOk) {
+      return {
+        intact: false,
+        firstBadSeq: expectedSeq,
+        reason: `Entry ${expectedSeq} was changed after it was written: its contents no longer match its hash.`
+      }
+    }
+    if (entry.seq !== expectedSeq) {
+      const comesLater = records
+        .slice(index + 1)
+        .some((r) => r.kind === 'entry' && r.entry.seq === expectedSeq)
+      let reason: string
+      if (entry.seq < expectedSeq) {
+        reason = `Entry ${entry.seq} appears again after entry ${expectedSeq - 1}: entries are repeated or out of order.`
+      } else if (comesLater) {
+        reason = `Entries are out of order: entry ${entry.seq} comes before entry ${expectedSeq}.`
+      } else if (entry.seq === expectedSeq + 1) {
+        reason = `Entry ${expectedSeq} is missing.`
+      } else {
+        reason = `Entries ${expectedSeq} to ${entry.seq - 1} are missing.`
+      }
+      return { intact: false, firstBadSeq: expectedSeq, reason }
+    }
+    if (entry.prev !== expectedPrev) {
+      return {
+        intact: false,
+        firstBadSeq: expectedSeq,
+        reason: `Entry ${expectedSeq} does not follow on from the entry before it: the chain is broken here.`
+      }
+    }
+    expectedSeq = entry.seq + 1
+    expectedPrev = entry.hash
+  }
+  return { intact: true }
+}
+
+/** Creates an empty, private log file if there is none; true when it did. */
+async function ensureFile(path: string): Promise<boolean> {
+  let handle
+  try {
+    handle = await open(path, 'wx', 0o600)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw error
+  }
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  return true
+}
+
+async function appendDurably(path: string, text: string): Promise<void> {
+  const handle = await open(path, 'a', 0o600)
+  try {
+    await handle.appendFile(text, 'utf8')
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  return code ? `the disk answered ${code}` : 'the disk refused the write'
+}

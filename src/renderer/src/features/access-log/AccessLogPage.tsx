@@ -1,0 +1,153 @@
+import { Alert, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import {
+  ACCESS_ACTION_LABELS,
+  ACCESS_ACTIONS,
+  type AccessAction,
+  type AccessLogFilter
+} from '../../../../shared/domain/access-log'
+import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { api, messageOf, unwrap } from '../../api'
+import { useStaffList, useStatus } from '../../app/queries'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { PageHeader } from '../../components/PageHeader'
+import { textToBase64 } from '../reports/ReportsPage'
+import { saveBase64File } from '../curriculum/packFiles'
+
+/** Who did what and when, for administrators: filtered, newest first, with the chain's state. */
+export function AccessLogPage() {
+  const status = useStatus()
+  const staff = useStaffList()
+  const [filter, setFilter] = useState<AccessLogFilter>({})
+  const [draft, setDraft] = useState({ from: '', to: '', staffId: '', action: '', text: '' })
+  const log = useQuery({
+    queryKey: ['audit', filter],
+    queryFn: () => unwrap(api().audit.list(filter))
+  })
+  const zone = status.data?.clinic?.timeZone ?? 'UTC'
+  const apply = () =>
+    setFilter({
+      ...(draft.from ? { from: draft.from } : {}),
+      ...(draft.to ? { to: draft.to } : {}),
+      ...(draft.staffId ? { staffId: draft.staffId } : {}),
+      ...(draft.action ? { action: draft.action as AccessAction } : {}),
+      ...(draft.text.trim() ? { text: draft.text.trim() } : {})
+    })
+  const exportLog = async () => {
+    try {
+      const exported = await unwrap(api().audit.export())
+      saveBase64File(exported.fileName, textToBase64(exported.text), 'application/x-ndjson')
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'Not exported', message: messageOf(e) })
+    }
+  }
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title="Access log"
+        description="Every sign-in, record opened, note signed, print and export, in order. Each entry is chained to the one before it, so a changed or removed entry shows."
+        actions={
+          <Button variant="default" onClick={() => void exportLog()}>
+            Export the log
+          </Button>
+        }
+      />
+      <form
+        aria-label="Filter the access log"
+        onSubmit={(e) => {
+          e.preventDefault()
+          apply()
+        }}
+      >
+        <Group align="flex-end">
+          <TextInput
+            type="date"
+            label="From"
+            value={draft.from}
+            onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
+          />
+          <TextInput
+            type="date"
+            label="To"
+            value={draft.to}
+            onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
+          />
+          <Select
+            label="Staff member"
+            placeholder="Anyone"
+            clearable
+            data={(staff.data ?? []).map((s) => ({ value: s.id, label: s.fullName }))}
+            value={draft.staffId || null}
+            onChange={(v) => setDraft({ ...draft, staffId: v ?? '' })}
+          />
+          <Select
+            label="Action"
+            placeholder="Any action"
+            clearable
+            data={ACCESS_ACTIONS.map((a) => ({ value: a, label: ACCESS_ACTION_LABELS[a] }))}
+            value={draft.action || null}
+            onChange={(v) => setDraft({ ...draft, action: v ?? '' })}
+          />
+          <TextInput
+            label="Contains"
+            placeholder="e.g. C-101"
+            value={draft.text}
+            onChange={(e) => setDraft({ ...draft, text: e.currentTarget.value })}
+          />
+          <Button type="submit">Show</Button>
+        </Group>
+      </form>
+      <ErrorNotice error={log.error} />
+      {log.data && !log.data.intact && (
+        <Alert color="red" title="The log has been tampered with or damaged" role="alert">
+          {log.data.problem} Entries after that point are still recorded. Tell the clinic’s
+          compliance officer, and keep a copy of the log as it is now (Export the log).
+        </Alert>
+      )}
+      {log.data && log.data.intact && (
+        <Text size="sm" data-testid="chain-state">
+          The chain of entries is intact.
+        </Text>
+      )}
+      {log.data && (
+        <>
+          <Text size="sm">
+            {log.data.total === 0
+              ? 'No entries match.'
+              : log.data.total > log.data.entries.length
+                ? `Showing the newest ${log.data.entries.length} of ${log.data.total} entries.`
+                : `${log.data.total} ${log.data.total === 1 ? 'entry' : 'entries'}.`}
+          </Text>
+          <Table striped aria-label="Access log entries, newest first">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>#</Table.Th>
+                <Table.Th>When</Table.Th>
+                <Table.Th>Who</Table.Th>
+                <Table.Th>What</Table.Th>
+                <Table.Th>Record</Table.Th>
+                <Table.Th>Detail</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {log.data.entries.map((e) => (
+                <Table.Tr key={e.seq}>
+                  <Table.Td>{e.seq}</Table.Td>
+                  <Table.Td>
+                    {clinicDate(Date.parse(e.at), zone)} {clinicTimeOfDay(Date.parse(e.at), zone)}
+                  </Table.Td>
+                  <Table.Td>{e.staffName || '—'}</Table.Td>
+                  <Table.Td>{ACCESS_ACTION_LABELS[e.action]}</Table.Td>
+                  <Table.Td>{e.subject}</Table.Td>
+                  <Table.Td>{e.detail}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Stack>
+  )
+}

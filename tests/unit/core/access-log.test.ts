@@ -1,0 +1,142 @@
+/**
+ * The access log through the core: who signed in (and who was refused), who
+ * opened whose record, who signed and exported what, in a hash-chained file
+ * that holds no clinical content; an edited entry shows as a break. Wrong
+ * passphrases slow down further tries, on an injected clock.
+ */
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createCore } from '../../../src/main/core'
+import type { AccessEntry } from '../../../src/shared/domain/access-log'
+import {
+  copyClinic,
+  CURRICULUM_DIR,
+  ids,
+  PASSPHRASE,
+  refusal,
+  removeFolders,
+  setUpClinic,
+  value,
+  type Template
+} from './helpers'
+
+let template: Template
+beforeAll(async () => {
+  template = await setUpClinic()
+})
+afterAll(removeFolders)
+
+interface Listing {
+  entries: AccessEntry[]
+  total: number
+  intact: boolean
+  problem: string | null
+}
+
+async function clinic() {
+  const clock = { now: Date.parse('2026-11-23T15:00:00Z') }
+  const dir = await copyClinic(template.dir)
+  const open = () =>
+    createCore({ dataDir: dir, now: () => clock.now, newId: ids, curriculumDir: CURRICULUM_DIR })
+  return { clock, dir, core: await open(), open }
+}
+
+describe('the access log', () => {
+  it('records sign-ins, refusals, records opened, exports — and never a name or a note’s words', async () => {
+    const { core, dir } = await clinic()
+    await refusal(
+      core.handle('auth.signIn', { staffId: template.adminId, passphrase: 'not the right one' }),
+      'wrong_passphrase'
+    )
+    await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+    const person = await value<{ id: string }>(
+      core.handle('participants.create', {
+        fullName: 'Jordan Testperson',
+        preferredName: 'Jordy',
+        clientId: 'C-101',
+        dateOfBirth: '1990-04-12',
+        admissionDate: '2026-11-02',
+        track: 'substance_use',
+        status: 'active',
+        discharge: null,
+        goals: []
+      })
+    )
+    await value(core.handle('participants.get', { participantId: person.id }))
+    await value(
+      core.handle('reports.export', {
+        kind: 'attendance',
+        from: '2026-11-01',
+        to: '2026-11-30',
+        groupId: null
+      })
+    )
+    const listing = await value<Listing>(core.handle('audit.list', {}))
+    expect(listing.intact).toBe(true)
+    expect(listing.entries.map((e) => [e.action, e.subject])).toEqual([
+      ['export', 'report attendance 2026-11-01..2026-11-30'],
+      ['open_participant', 'participant C-101'],
+      ['create', 'participant C-101'],
+      ['sign_in', 'sign-in'],
+      ['sign_in_failed', 'sign-in'],
+      ['settings_change', 'clinic set up']
+    ])
+    expect(listing.entries.at(-2)!.staffName).toBe('Robin Okafor, LPC')
+    const file = await readFile(join(dir, 'access-log.jsonl'), 'utf8')
+    expect(file).not.toMatch(/Jordan|Testperson|Jordy/)
+    // Filters: by action and by text.
+    const failed = await value<Listing>(core.handle('audit.list', { action: 'sign_in_failed' }))
+    expect(failed.entries).toHaveLength(1)
+    expect(failed.entries[0]!.detail).toBe('wrong passphrase (1 in a row)')
+    const found = await value<Listing>(core.handle('audit.list', { text: 'c-101' }))
+    expect(found.total).toBe(2)
+  })
+
+  it('shows a break when an entry was edited in the file, and keeps logging', async () => {
+    const { core, dir, open } = await clinic()
+    await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+    await value(core.handle('auth.signOut', {}))
+    await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+    const path = join(dir, 'access-log.jsonl')
+    const lines = (await readFile(path, 'utf8')).trimEnd().split('\n')
+    const edited = lines.findIndex((line) => line.includes('"sign_out"'))
+    lines[edited] = lines[edited]!.replace('"sign_out"', '"lock"')
+    await writeFile(path, `${lines.join('\n')}\n`)
+
+    const reopened = await open()
+    await value(
+      reopened.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE })
+    )
+    const listing = await value<Listing>(reopened.handle('audit.list', {}))
+    expect(listing.intact).toBe(false)
+    expect(listing.problem).toMatch(new RegExp(`entry ${edited + 1}:`))
+    expect(listing.entries[0]!.action).toBe('sign_in')
+  })
+
+  it('exports the log exactly as written, and records the export', async () => {
+    const { core, dir } = await clinic()
+    await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+    const exported = await value<{ fileName: string; text: string }>(
+      core.handle('audit.export', {})
+    )
+    expect(exported.fileName).toBe('access-log-2026-11-23.jsonl')
+    expect(exported.text).toBe(await readFile(join(dir, 'access-log.jsonl'), 'utf8'))
+    expect(exported.text.trimEnd().split('\n').at(-1)).toContain('"action":"export"')
+  })
+})
+
+describe('wrong passphrases slow down further tries', () => {
+  it('the fourth wrong try in a row waits five seconds, even with the right passphrase', async () => {
+    const { core, clock } = await clinic()
+    const attempt = (passphrase: string) =>
+      core.handle('auth.signIn', { staffId: template.adminId, passphrase })
+    for (let i = 0; i < 3; i++) await refusal(attempt('wrong guess here'), 'wrong_passphrase')
+    const slowed = await refusal(attempt(PASSPHRASE), 'too_many_attempts')
+    expect(slowed.message).toBe(
+      'Too many wrong passphrases for this staff member. Try again in 5 seconds.'
+    )
+    clock.now += 5_000
+    await value(attempt(PASSPHRASE))
+  })
+})
