@@ -54,6 +54,12 @@ export interface Core {
   readonly dataDir: string
 }
 
+/** What still works while the screen is locked: the projector shows only timing and slides. */
+const WHILE_LOCKED: ReadonlySet<ChannelName> = new Set<ChannelName>([
+  'sessions.audience',
+  'auth.lock'
+])
+
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? Date.now
   const newId = options.newId ?? randomUUID
@@ -61,6 +67,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const notices: Notice[] = registry.recovery.map((event) => toNotice(event, now, newId))
   const listeners = new Set<CoreListener>()
   let signedInId: string | null = null
+  /** Locked: the signed-in person stays signed in, but nothing private is answered until they unlock. */
+  let locked = false
 
   const emit: CoreListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload)
@@ -108,19 +116,30 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const session: CoreSession = {
     signIn: (staffId) => {
       signedInId = staffId
+      locked = false
     },
     signOut: () => {
       signedInId = null
+      locked = false
     },
+    lock: () => {
+      locked = signedInId !== null
+    },
+    unlock: () => {
+      locked = false
+    },
+    lockedBy: () => (locked ? signedIn() : null),
     status: () => {
       const actor = signedIn()
+      const open = actor !== null && !locked
       return {
         setUp: registry.data.clinic !== null,
         clinic: registry.data.clinic,
         signedIn: actor ? toStaff(actor) : null,
+        locked,
         // Where a damaged copy was put is for staff to see, not for a locked screen.
-        notices: actor ? notices : notices.map((n) => ({ ...n, damagedCopy: null })),
-        dataDir: actor ? options.dataDir : ''
+        notices: open ? notices : notices.map((n) => ({ ...n, damagedCopy: null })),
+        dataDir: open ? options.dataDir : ''
       }
     },
     dismissNotice: (noticeId) => {
@@ -175,6 +194,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const actor = signedIn()
     if (spec.access !== 'public' && !actor) {
       return fail('not_signed_in', 'Sign in to do that.')
+    }
+    // A locked screen answers only what the projector and the lock screen need.
+    if (locked && spec.access !== 'public' && !WHILE_LOCKED.has(channel)) {
+      return fail('locked', 'The app is locked. Unlock it with your passphrase to go on.')
     }
     if (spec.access === 'admin' && !actor?.isAdmin) {
       return fail('forbidden', 'Only an administrator can do that.')

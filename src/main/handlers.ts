@@ -1,6 +1,7 @@
 import type { ChannelName, EventName } from '../shared/ipc/names'
 import type { OutputOf, ParsedInputOf, RecordScope } from '../shared/ipc/contract'
 import { RuleError } from '../shared/result'
+import type { StoredStaff } from '../shared/domain/staff'
 import type { AuditLine } from './audit'
 import { accessLogEntries, accessLogExport } from './services/access-log'
 import { SignInThrottle, waitText } from './security/throttle'
@@ -80,6 +81,10 @@ import { exportReport, groupServiceCode, runReport, setServiceCode } from './ser
 export interface CoreSession {
   signIn(staffId: string): void
   signOut(): void
+  lock(): void
+  unlock(): void
+  /** Who the locked screen belongs to; null when it is not locked. */
+  lockedBy(): StoredStaff | null
   status(): OutputOf<'app.status'>
   dismissNotice(noticeId: string): void
   openProjector(sessionId: string): Promise<OutputOf<'sessions.openProjector'>>
@@ -180,6 +185,49 @@ export const handlers: Handlers = {
     run: (_ctx, _input, session) => {
       session.signOut()
       return null
+    },
+    announce: 'auth.changed'
+  },
+  'auth.lock': {
+    run: async (_ctx, _input, session) => {
+      session.lock()
+      await session.audit({ action: 'lock', subject: 'screen' })
+      return null
+    },
+    announce: 'auth.changed'
+  },
+  'auth.unlock': {
+    run: async (ctx, input, session) => {
+      const holder = session.lockedBy()
+      if (!holder) throw new RuleError('conflict', 'The app is not locked.')
+      const who = { staffId: holder.id, staffName: `${holder.fullName}, ${holder.credentials}` }
+      const wait = session.throttle.waitMs(holder.id)
+      if (wait > 0) {
+        throw new RuleError(
+          'too_many_attempts',
+          `Too many wrong passphrases. Try again in ${waitText(wait)}, or sign out.`
+        )
+      }
+      try {
+        await signIn(ctx, { staffId: holder.id, passphrase: input.passphrase })
+      } catch (error) {
+        if (error instanceof RuleError && error.code === 'wrong_passphrase') {
+          const count = session.throttle.failed(holder.id)
+          await session.audit(
+            {
+              action: 'sign_in_failed',
+              subject: 'unlock',
+              detail: `wrong passphrase (${count} in a row)`
+            },
+            who
+          )
+        }
+        throw error
+      }
+      session.throttle.succeeded(holder.id)
+      session.unlock()
+      await session.audit({ action: 'unlock', subject: 'screen' }, who)
+      return toStaff(holder)
     },
     announce: 'auth.changed'
   },

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'stale_draft',
   'wrong_passphrase',
   'too_many_attempts',
+  'locked',
   'staff_disabled',
   'setup_required',
   'already_set_up',

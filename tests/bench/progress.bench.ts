@@ -164,26 +164,23 @@ async function signedIn(dataDir: string): Promise<Core> {
 const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[samples.length >> 1]!
 const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms`
 
-console.log('IOP Facilitator progress and reports benchmark (synthetic data)')
-console.log(machine())
-
-let adminId = ''
-const root = await mkdtemp(join(os.tmpdir(), 'iop-bench-progress-'))
-try {
+/**
+ * Generates the clinic and writes it to `dir`, then keeps only what the timing
+ * needs: five years of records held in memory would otherwise make every
+ * garbage collection of the run slower than the app's.
+ */
+async function prepare(dir: string) {
   seed(20310523)
   const generating = performance.now()
   const clinic = await syntheticClinic({
     stay: () => (chance() < 0.04 ? between(78, 156) : between(24, 48)),
     absences: true
   })
-  adminId = clinic.adminId
   const stays = staysOf(clinic)
   seed(9) // the measures: their own sequence
   const measures = phq9Entries(clinic, stays)
   const measuresFile = MeasuresFile.safeParse({ entries: measures })
   if (!measuresFile.success) throw new Error(`the measures are not valid: ${measuresFile.error}`)
-  const dir = join(root, 'five-years')
-  await mkdir(dir)
   const sessionBytes = await writeClinic(dir, clinic)
   await writeFile(
     join(dir, 'measures.json'),
@@ -264,6 +261,39 @@ try {
       `${reportSessions.length} sessions, ${reportRows.toLocaleString('en-US')} rows; ` +
       `group page: ${groupName(otherGroup)}`
   )
+
+  // For the breakdown: the longest stay's records, to compute its page from memory.
+  const longestRecords = clinic.sessions
+    .filter((s) => s.attendance.some((a) => a.participantId === longest.participantId))
+    .map((record) => ({ record, groupName: groupName(record.groupId) }))
+  return {
+    adminId: clinic.adminId,
+    typical,
+    longest,
+    otherGroup,
+    report,
+    reportRows,
+    reportSessions: reportSessions.map((s) => ({ id: s.id, attendance: s.attendance })),
+    longestRecords,
+    longestPerson: clinic.registry.participants.find((p) => p.id === longest.participantId)!,
+    longestMeasures: measures.filter((m) => m.participantId === longest.participantId),
+    schedules: clinic.registry.measureSchedules,
+    settings: clinic.registry.sessionSettings
+  }
+}
+
+console.log('IOP Facilitator progress and reports benchmark (synthetic data)')
+console.log(machine())
+
+let adminId = ''
+const root = await mkdtemp(join(os.tmpdir(), 'iop-bench-progress-'))
+try {
+  const dir = join(root, 'five-years')
+  await mkdir(dir)
+  const plan = await prepare(dir)
+  adminId = plan.adminId
+  const { typical, longest, otherGroup, report, reportRows, reportSessions, longestRecords } = plan
+  const person = plan.longestPerson
 
   const figures = [
     {
@@ -439,10 +469,6 @@ try {
   const clock: number[] = []
   // The longest stay's page computed from records already in memory, and its
   // weekly hours (the time-zone arithmetic) alone.
-  const longestRecords = clinic.sessions
-    .filter((s) => s.attendance.some((a) => a.participantId === longest.participantId))
-    .map((record) => ({ record, groupName: groupName(record.groupId) }))
-  const person = clinic.registry.participants.find((p) => p.id === longest.participantId)!
   const intervals = longestRecords.flatMap(
     ({ record }) =>
       participantIntervals(record, record.attendance, TODAY).get(longest.participantId) ?? []
@@ -462,9 +488,9 @@ try {
     participantProgress({
       participant: person,
       sessions: longestRecords,
-      measures: measures.filter((m) => m.participantId === longest.participantId),
-      schedules: clinic.registry.measureSchedules,
-      settings: clinic.registry.sessionSettings,
+      measures: plan.longestMeasures,
+      schedules: plan.schedules,
+      settings: plan.settings,
       timeZone: ZONE,
       today: clinicDate(TODAY, ZONE),
       now: TODAY
@@ -476,7 +502,7 @@ try {
       timeZone: ZONE,
       from: person.admissionDate,
       to: person.discharge?.date ?? clinicDate(TODAY, ZONE),
-      requiredHours: clinic.registry.sessionSettings.weeklyHoursRequired
+      requiredHours: plan.settings.weeklyHoursRequired
     })
     if (run >= WARM_UP) hoursOnly.push(performance.now() - start)
     start = performance.now()
@@ -520,6 +546,7 @@ try {
       `the opened clinic itself: ${mib(afterOpen - before)})`
   )
   await noNotices(holding, 'the last core') // and keeps it alive until measured
+  console.log(`process memory (RSS) at the end: ${mib(process.memoryUsage().rss)}`)
 } finally {
   await rm(root, { recursive: true, force: true })
 }

@@ -9,6 +9,7 @@ import { SAFETY_PROTOCOLS } from '../../src/shared/session/safety'
 import { expect, test } from './fixtures'
 import {
   completeSetup,
+  lockAfterAnHour,
   expectCurrent,
   finishAnimations,
   MINUTE,
@@ -72,6 +73,7 @@ test.describe('the projector', () => {
     const clock = app.clock!
     const page = app.page
     await completeSetup(page)
+    await lockAfterAnHour(page)
     const session = await planSessionThroughApi(page)
     await clock.pauseAt(SESSION_START)
     await openRunningScreen(page, session.id)
@@ -157,6 +159,7 @@ test.describe('the projector', () => {
     const clock = app.clock!
     const page = app.page
     await completeSetup(page)
+    await lockAfterAnHour(page)
     const session = await planSessionThroughApi(page)
     await clock.pauseAt(SESSION_START)
     await openRunningScreen(page, session.id)

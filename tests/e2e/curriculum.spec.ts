@@ -7,6 +7,7 @@ import { writePack } from '../../src/main/services/curriculum-pack-files'
 import { expect, test } from './fixtures'
 import {
   completeSetup,
+  lockAfterAnHour,
   expectCurrent,
   MINUTE,
   openPeopleTab,
@@ -22,6 +23,7 @@ test('an edited slide is what the room sees in the next session', async ({ app }
   test.skip(app.clock === null, 'Needs the test host: Electron’s main process keeps the real time')
   const page = app.page
   await completeSetup(page)
+  await lockAfterAnHour(page)
   const origin = new URL(page.url()).origin
 
   // Edit the first slide's title of the brain module.
@@ -58,6 +60,7 @@ test('an edited slide is what the room sees in the next session', async ({ app }
 test('a pack from another clinic is previewed, then imported', async ({ app }) => {
   const page = app.page
   await completeSetup(page)
+  await lockAfterAnHour(page)
   const origin = new URL(page.url()).origin
   const module = await page.evaluate(async () => {
     const result = await window.api.curriculum.source({ moduleId: 'skl-01-daily-schedule' })
@@ -105,6 +108,7 @@ test('a participant’s coverage grows after attending a session', async ({ app 
   const clock = app.clock!
   const page = app.page
   await completeSetup(page)
+  await lockAfterAnHour(page)
   const origin = new URL(page.url()).origin
   const session = await planSessionThroughApi(page)
   const jordan = session.attendance[0]!.participantId

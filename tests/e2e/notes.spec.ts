@@ -16,6 +16,7 @@ import type { SessionView } from '../../src/shared/ipc/contract'
 import { expect, test, type AppClock } from './fixtures'
 import {
   completeSetup,
+  lockAfterAnHour,
   expectCurrent,
   finishAnimations,
   MINUTE,
@@ -166,6 +167,7 @@ test('notes are written, signed, co-signed, corrected by addendum and printed', 
   const clock = app.clock!
   const page = app.page
   await completeSetup(page)
+  await lockAfterAnHour(page)
   const session = await planShortSession(page)
   const [jordy, casey, mo] = ROSTER.map(shortName) as [string, string, string]
 

@@ -7,6 +7,7 @@
 import { expect, test } from './fixtures'
 import {
   completeSetup,
+  lockAfterAnHour,
   currentSegment,
   expectCurrent,
   MINUTE,
@@ -22,6 +23,7 @@ test('a facilitator runs a full 180-minute session with a pause, an overrun and 
   test.setTimeout(180_000)
   let page = app.page
   await completeSetup(page)
+  await lockAfterAnHour(page)
   const session = await planSessionThroughApi(page)
   await clock.pauseAt(SESSION_START)
   await page.goto(`${new URL(page.url()).origin}/#/sessions/${session.id}`)

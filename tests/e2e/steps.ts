@@ -42,6 +42,25 @@ export async function completeSetup(page: Page): Promise<void> {
   await expect(page.getByText('Signed in: Robin Okafor, LPC')).toBeVisible()
 }
 
+/**
+ * Sets the automatic lock to an hour, through the app's API as Settings does:
+ * for specs about something else that let the shared clock run for long
+ * stretches with nobody at the keyboard (lock.spec.ts is about the lock).
+ */
+export async function lockAfterAnHour(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const current = await window.api.clinic.sessionSettings()
+    if (!current.ok) throw new Error(current.error.message)
+    const saved = await window.api.clinic.updateSessionSettings({
+      ...current.value,
+      lockAfterMinutes: 60
+    })
+    if (!saved.ok) throw new Error(saved.error.message)
+  })
+  // The setting is read when the app opens a signed-in screen.
+  await page.reload()
+}
+
 export async function signIn(page: Page): Promise<void> {
   await page.getByLabel(/^Passphrase/).fill(PASSPHRASE)
   await page.getByRole('button', { name: 'Sign in' }).click()

@@ -310,7 +310,13 @@ export const SessionSettings = z.strictObject({
     .number({ error: 'Weekly hours must be a number' })
     .min(1, 'At least 1 hour')
     .max(40, 'At most 40 hours')
-    .multipleOf(0.5, 'Whole or half hours')
+    .multipleOf(0.5, 'Whole or half hours'),
+  /** Minutes without a key press or a mouse move before the app locks itself. */
+  lockAfterMinutes: z
+    .number({ error: 'The automatic lock must be a number of minutes' })
+    .int('Whole minutes')
+    .min(1, 'At least 1 minute')
+    .max(60, 'At most 60 minutes')
 })
 export type SessionSettings = z.infer<typeof SessionSettings>
 
@@ -318,7 +324,8 @@ export type SessionSettings = z.infer<typeof SessionSettings>
 export const StoredSessionSettings = SessionSettings.extend({
   noteDueHours: SessionSettings.shape.noteDueHours.default(24),
   defaultNoteFormat: SessionSettings.shape.defaultNoteFormat.default('DAP'),
-  weeklyHoursRequired: SessionSettings.shape.weeklyHoursRequired.default(9)
+  weeklyHoursRequired: SessionSettings.shape.weeklyHoursRequired.default(9),
+  lockAfterMinutes: SessionSettings.shape.lockAfterMinutes.default(5)
 })
 
 export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
@@ -330,7 +337,8 @@ export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
   chimeVolume: 40,
   noteDueHours: 24,
   defaultNoteFormat: 'DAP',
-  weeklyHoursRequired: 9
+  weeklyHoursRequired: 9,
+  lockAfterMinutes: 5
 }
 
 // ---- What a facilitator can do to a session --------------------------

@@ -4,7 +4,7 @@ import { Id, IsoDate, Timestamp } from '../domain/common'
 import { EndEnrollmentInput, Enrollment, EnrollmentInput } from '../domain/enrollment'
 import { Group, GroupInput } from '../domain/group'
 import { Participant, ParticipantInput } from '../domain/participant'
-import { NewPassphrase, Staff, StaffInput } from '../domain/staff'
+import { NewPassphrase, PASSPHRASE_MAX_LENGTH, Staff, StaffInput } from '../domain/staff'
 import {
   Agenda,
   AttendanceInput,
@@ -71,6 +71,8 @@ export const AppStatus = z.object({
   setUp: z.boolean(),
   clinic: Clinic.nullable(),
   signedIn: Staff.nullable(),
+  /** Signed in, but the screen is locked until the same person's passphrase is given. */
+  locked: z.boolean(),
   notices: z.array(Notice),
   dataDir: z.string()
 })
@@ -295,6 +297,14 @@ export const contract = {
     access: 'public'
   }),
   'auth.signOut': channel({ input: Nothing, output: z.null(), access: 'public' }),
+  'auth.lock': channel({ input: Nothing, output: z.null(), access: 'staff' }),
+  'auth.unlock': channel({
+    input: z.strictObject({
+      passphrase: z.string().min(1, 'Enter your passphrase').max(PASSPHRASE_MAX_LENGTH)
+    }),
+    output: Staff,
+    access: 'public'
+  }),
   'staff.list': channel({ input: Nothing, output: z.array(Staff), access: 'staff' }),
   'staff.create': channel({ input: StaffInput, output: Staff, access: 'admin' }),
   'staff.setActive': channel({

@@ -10,6 +10,8 @@ export const CHANNEL_NAMES = [
   'auth.directory',
   'auth.signIn',
   'auth.signOut',
+  'auth.lock',
+  'auth.unlock',
   'staff.list',
   'staff.create',
   'staff.setActive',

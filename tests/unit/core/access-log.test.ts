@@ -140,3 +140,32 @@ describe('wrong passphrases slow down further tries', () => {
     await value(attempt(PASSPHRASE))
   })
 })
+
+describe('the lock', () => {
+  it('a locked app answers nothing private, keeps the projector going, and opens again for the same person only', async () => {
+    const { core } = await clinic()
+    await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+    await value(core.handle('auth.lock', {}))
+    const status = await value<{ locked: boolean; signedIn: { id: string } | null }>(
+      core.handle('app.status', {})
+    )
+    expect(status.locked).toBe(true)
+    expect(status.signedIn?.id).toBe(template.adminId)
+    const refused = await refusal(core.handle('participants.list', {}), 'locked')
+    expect(refused.message).toMatch(/Unlock it with your passphrase/)
+    // The projector's channel still answers (here: about a session that does not exist).
+    await refusal(core.handle('sessions.audience', { sessionId: 'none' }), 'not_found')
+    await refusal(
+      core.handle('auth.unlock', { passphrase: 'not the right one' }),
+      'wrong_passphrase'
+    )
+    await value(core.handle('auth.unlock', { passphrase: PASSPHRASE }))
+    await value(core.handle('participants.list', {}))
+    const log = await value<Listing>(core.handle('audit.list', {}))
+    expect(log.entries.slice(0, 3).map((e) => e.action)).toEqual([
+      'unlock',
+      'sign_in_failed',
+      'lock'
+    ])
+  })
+})

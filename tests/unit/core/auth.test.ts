@@ -289,12 +289,13 @@ describe('passphrases', () => {
 describe('acting for nobody', () => {
   const guarded = CHANNEL_NAMES.filter((name) => contract[name].access !== 'public')
 
-  it('guards every channel but status, setup, the sign-in list, sign-in and sign-out', () => {
+  it('guards every channel but status, setup, the sign-in list, sign-in, sign-out and unlock', () => {
     expect(CHANNEL_NAMES.filter((name) => contract[name].access === 'public').sort()).toEqual([
       'app.status',
       'auth.directory',
       'auth.signIn',
       'auth.signOut',
+      'auth.unlock',
       'setup.complete'
     ])
     // The refusals below must come from the sign-in check, not from a malformed request.

@@ -58,6 +58,8 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
     ['a passphrase of 201 characters', { staffId: 'id-1', passphrase: 'p'.repeat(201) }]
   ],
   'auth.signOut': [['a list', ['everyone']]],
+  'auth.lock': [['a list', ['now']]],
+  'auth.unlock': [['an empty passphrase', { passphrase: '' }]],
   'staff.list': [['a filter the app does not offer', { activeOnly: true }]],
   'staff.create': [
     ['an unknown role', staffMember({ role: 'director' })],

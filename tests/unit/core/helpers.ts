@@ -196,6 +196,8 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
   'auth.directory': {},
   'auth.signIn': { staffId: 'staff-unknown', passphrase: 'not the right phrase' },
   'auth.signOut': {},
+  'auth.lock': {},
+  'auth.unlock': { passphrase: 'maple kettle harbor' },
   'staff.list': {},
   'staff.create': staffMember(),
   'staff.resetPassphrase': { staffId: 'staff-unknown', passphrase: 'amber orchard evening' },

@@ -49,6 +49,10 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
       void client.invalidateQueries({ queryKey: keys.status })
     }
   })
+  const lock = useMutation({
+    mutationFn: () => unwrap(api().auth.lock()),
+    onSettled: () => void client.invalidateQueries({ queryKey: keys.status })
+  })
   const current = (to: string) =>
     to === '/' ? location.pathname === '/' : location.pathname.startsWith(to)
 
@@ -65,6 +69,15 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
             <Text size="sm" aria-label="Signed in as">
               Signed in: <strong>{signatureName(staff)}</strong>
             </Text>
+            <Button
+              variant="default"
+              size="xs"
+              title="Lock now (Ctrl+L)"
+              onClick={() => lock.mutate()}
+              loading={lock.isPending}
+            >
+              Lock
+            </Button>
             <Button
               variant="default"
               size="xs"

@@ -66,9 +66,10 @@ export function useCurriculum() {
   return useQuery({ queryKey: keys.curriculum, queryFn: () => unwrap(api().curriculum.list()) })
 }
 
-export function useSessionSettings() {
+export function useSessionSettings(enabled = true) {
   return useQuery({
     queryKey: keys.sessionSettings,
-    queryFn: () => unwrap(api().clinic.sessionSettings())
+    queryFn: () => unwrap(api().clinic.sessionSettings()),
+    enabled
   })
 }

@@ -15,7 +15,7 @@ import {
 import { notifications } from '@mantine/notifications'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
-import { Link, useParams } from 'react-router'
+import { Link, useParams, useSearchParams } from 'react-router'
 import type { GroupPart } from '../../../../shared/domain/note'
 import type { SessionNotes } from '../../../../shared/ipc/contract'
 import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
@@ -42,7 +42,9 @@ export function SessionNotesPage() {
     queryKey: ['notes', 'session', sessionId],
     queryFn: () => unwrap(api().notes.session({ sessionId }))
   })
-  const [selected, setSelected] = useState<string | null>(null)
+  // A link from a participant's progress page opens their note.
+  const [search] = useSearchParams()
+  const [selected, setSelected] = useState<string | null>(search.get('participant'))
   const data = notes.data
   const people = (data?.participants ?? []).filter((p) => p.attendance.status === 'present')
   const current = people.find((p) => p.participantId === selected) ?? people[0]

@@ -236,7 +236,7 @@ function NotesTimeline({ progress: p }: { progress: ParticipantProgress }) {
             {shown.map((s) => (
               <Table.Tr key={s.sessionId}>
                 <Table.Td>
-                  <Link to={`/sessions/${s.sessionId}/notes`}>
+                  <Link to={`/sessions/${s.sessionId}/notes?participant=${p.participant.id}`}>
                     {s.date} · {s.groupName}
                   </Link>
                 </Table.Td>

@@ -138,6 +138,14 @@ function SessionSettingsForm({ initial, canEdit }: { initial: Settings; canEdit:
             key={form.key('noteDueHours')}
           />
           <NumberInput
+            label="Lock the app after this many idle minutes"
+            description="With no key press or mouse move for this long, the app locks until the same person types their passphrase; Ctrl+L (⌘L) locks at once"
+            min={1}
+            max={60}
+            {...minutesField('lockAfterMinutes')}
+            key={form.key('lockAfterMinutes')}
+          />
+          <NumberInput
             label="Countable hours required each week"
             description="Each participant's weekly hours are shown against this (IOP: commonly 9)"
             min={1}
