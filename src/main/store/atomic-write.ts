@@ -9,11 +9,11 @@ let sequence = 0
  * it, flush it to disk, rename it over the old one, then flush the folder so
  * the rename itself is durable.
  */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const temporary = `${path}.${process.pid}.${++sequence}.tmp`
   const file = await open(temporary, 'w', 0o600)
   try {
-    await file.writeFile(content, 'utf8')
+    await file.writeFile(content)
     await file.sync()
   } catch (error) {
     await file.close()

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Adapter } from 'lowdb'
 import { SerialQueue, writeFileAtomic } from './atomic-write'
+import { PLAIN, type FileCodec } from './codec'
 
 /**
  * A lowdb adapter whose writes are atomic and durable (see `writeFileAtomic`)
@@ -10,21 +11,25 @@ import { SerialQueue, writeFileAtomic } from './atomic-write'
 export class DurableJsonFile<T> implements Adapter<T> {
   private readonly queue = new SerialQueue()
 
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    private readonly codec: FileCodec = PLAIN,
+    private readonly kind = ''
+  ) {}
 
   async read(): Promise<T | null> {
-    let text: string
+    let bytes: Uint8Array
     try {
-      text = await readFile(this.path, 'utf8')
+      bytes = await readFile(this.path)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw error
     }
-    return JSON.parse(text) as T
+    return JSON.parse(this.codec.decode(bytes, this.kind)) as T
   }
 
   write(data: T): Promise<void> {
-    const text = JSON.stringify(data, null, 2)
-    return this.queue.run(() => writeFileAtomic(this.path, text))
+    const bytes = this.codec.encode(JSON.stringify(data, null, 2), this.kind)
+    return this.queue.run(() => writeFileAtomic(this.path, bytes))
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Id, Timestamp } from '../../shared/domain/common'
 import { Cycle } from '../../shared/curriculum/cycle'
 import { ModuleSource } from '../../shared/curriculum/module'
+import type { FileCodec } from './codec'
 import { VersionedDocument } from './versioned-document'
 
 /** Earlier texts of a module, kept at each save so any can be brought back. */
@@ -41,9 +42,11 @@ export const MAX_HISTORY = 30
 
 export function openLibrary(
   folder: string,
-  now: () => number
+  now: () => number,
+  codec?: FileCodec
 ): Promise<VersionedDocument<Library>> {
   return VersionedDocument.open({
+    ...(codec ? { codec } : {}),
     folder,
     name: 'curriculum',
     version: LIBRARY_VERSION,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { MeasureEntry } from '../../shared/domain/measure'
+import type { FileCodec } from './codec'
 import { VersionedDocument } from './versioned-document'
 
 /**
@@ -13,9 +14,11 @@ export const MEASURES_VERSION = 1
 
 export function openMeasures(
   folder: string,
-  now: () => number
+  now: () => number,
+  codec?: FileCodec
 ): Promise<VersionedDocument<MeasuresFile>> {
   return VersionedDocument.open({
+    ...(codec ? { codec } : {}),
     folder,
     name: 'measures',
     version: MEASURES_VERSION,

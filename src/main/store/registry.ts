@@ -14,6 +14,7 @@ import {
 } from '../../shared/domain/session'
 import { StoredStaff } from '../../shared/domain/staff'
 import { VersionedDocument, type Migration } from './versioned-document'
+import type { FileCodec } from './codec'
 
 /**
  * The registry: who the clinic is, its staff, groups, participants and
@@ -96,9 +97,11 @@ export function emptyRegistry(): Registry {
 
 export function openRegistry(
   folder: string,
-  now: () => number
+  now: () => number,
+  codec?: FileCodec
 ): Promise<VersionedDocument<Registry>> {
   return VersionedDocument.open({
+    ...(codec ? { codec } : {}),
     folder,
     name: 'registry',
     version: REGISTRY_VERSION,

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { SessionRecord } from '../../shared/domain/session'
 import { RuleError } from '../../shared/result'
 import { VersionedDocument, type RecoveryEvent } from './versioned-document'
+import type { FileCodec } from './codec'
 
 export const SESSION_FILE_VERSION = 1
 
@@ -17,7 +18,9 @@ export class SessionFiles {
   constructor(
     readonly folder: string,
     private readonly now: () => number,
-    private readonly onRecovery: (events: RecoveryEvent[]) => void
+    private readonly onRecovery: (events: RecoveryEvent[]) => void,
+    /** Plain, or sealed with the clinic's data key. */
+    private readonly codec?: FileCodec
   ) {}
 
   /** Writes a new session's first version. */
@@ -71,6 +74,7 @@ export class SessionFiles {
     initial: () => SessionRecord
   ): Promise<VersionedDocument<SessionRecord>> {
     const document = await VersionedDocument.open({
+      ...(this.codec ? { codec: this.codec } : {}),
       folder: this.folder,
       name: fileName(sessionId),
       version: SESSION_FILE_VERSION,

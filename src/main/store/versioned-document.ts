@@ -4,6 +4,7 @@ import { Low } from 'lowdb'
 import type { z } from 'zod'
 import { writeFileAtomic, SerialQueue } from './atomic-write'
 import { DurableJsonFile } from './json-file-adapter'
+import { PLAIN, type FileCodec } from './codec'
 
 /** What is stored on disk: the kind of file, its schema version, then the records. */
 export interface Envelope<T> {
@@ -27,6 +28,8 @@ export interface DocumentSpec<T> {
   now: () => number
   /** How many daily backups to keep. */
   keepBackups?: number
+  /** How the file's text is kept on disk: plain, or sealed with the clinic's data key. */
+  codec?: FileCodec
 }
 
 export type RecoveryEvent =
@@ -101,7 +104,7 @@ export class VersionedDocument<T> {
     await removeStaleTemporaryFiles(spec.folder, `${spec.name}.json.`)
     await removeStaleTemporaryFiles(backupFolder(spec), `${spec.name}-`)
     const recovery: RecoveryEvent[] = []
-    const adapter = new DurableJsonFile<Envelope<T>>(path)
+    const adapter = new DurableJsonFile<Envelope<T>>(path, codecOf(spec), spec.name)
     const db = new Low<Envelope<T>>(adapter, {
       kind: spec.name,
       schemaVersion: spec.version,
@@ -111,9 +114,9 @@ export class VersionedDocument<T> {
     const exists = await fileExists(path)
     let loaded: { envelope: Envelope<T>; migratedFrom: number | null } | null = null
     if (exists) {
-      const text = await readFile(path, 'utf8')
+      const bytes = await readFile(path)
       try {
-        loaded = parseEnvelope(spec, text)
+        loaded = parseEnvelope(spec, decodeFile(spec, bytes))
       } catch (error) {
         if (error instanceof StoreError) throw error
         const damagedCopy = await setAside(spec, path)
@@ -149,7 +152,8 @@ export class VersionedDocument<T> {
             backupFolder(spec),
             `${spec.name}-v${loaded.migratedFrom}-before-migration-${stamp(spec.now())}.json`
           )
-          await writeFileAtomic(previousCopy, await readFile(path, 'utf8'))
+          // The file as it was, bytes unchanged (sealed if it was sealed).
+          await writeFileAtomic(previousCopy, await readFile(path))
         }
         recovery.push({
           kind: 'migrated',
@@ -173,11 +177,27 @@ export class VersionedDocument<T> {
     const folder = backupFolder(this.spec)
     const target = join(folder, `${this.spec.name}-${day}.json`)
     if (!(await fileExists(target))) {
-      await writeFileAtomic(target, JSON.stringify(this.db.data, null, 2))
+      await writeFileAtomic(
+        target,
+        codecOf(this.spec).encode(JSON.stringify(this.db.data, null, 2), this.spec.name)
+      )
     }
     this.lastBackupDay = day
     const daily = (await dailyBackups(this.spec)).slice(this.spec.keepBackups ?? 14)
     for (const old of daily) await rm(join(folder, old), { force: true })
+  }
+}
+
+function codecOf<T>(spec: DocumentSpec<T>): FileCodec {
+  return spec.codec ?? PLAIN
+}
+
+/** The file's text; bytes that cannot be read as this file are damage, like text that is not JSON. */
+function decodeFile<T>(spec: DocumentSpec<T>, bytes: Uint8Array): string {
+  try {
+    return codecOf(spec).decode(bytes, spec.name)
+  } catch {
+    throw new Unusable('cannot be decoded')
   }
 }
 
@@ -221,7 +241,7 @@ async function restoreLatestBackup<T>(
   for (const name of await dailyBackups(spec)) {
     const file = join(backupFolder(spec), name)
     try {
-      return { loaded: parseEnvelope(spec, await readFile(file, 'utf8')), file }
+      return { loaded: parseEnvelope(spec, decodeFile(spec, await readFile(file))), file }
     } catch (error) {
       if (error instanceof StoreError) throw error
     }

@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'rolldown'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { openRegistry, REGISTRY_VERSION } from '../../../src/main/store/registry'
+import { isSealed, newDataKey, open } from '../../../src/main/security/crypto'
+import { sealedCodec } from '../../../src/main/security/sealed-codec'
 
 const KILLS = 120
 /** Kill delays are drawn from [0, MAX_DELAY_MS) after the child's first acknowledgement. */
@@ -50,9 +52,14 @@ interface ChildRun {
  * it is writing, not while Node is still starting), waits `delayMs` more, then
  * kills it and collects everything it printed.
  */
-function runAndKill(script: string, folder: string, delayMs: number): Promise<ChildRun> {
+function runAndKill(
+  script: string,
+  folder: string,
+  delayMs: number,
+  extra: string[] = []
+): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, folder], {
+    const child = spawn(process.execPath, [script, folder, ...extra], {
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let out = ''
@@ -166,5 +173,71 @@ describe('registry writes survive SIGKILL', () => {
       `durability: ${KILLS} kills, ${stored} writes; file held exactly the acknowledged writes ` +
         `${exactlyAcknowledged} times and one unacknowledged write ${oneInFlight} times`
     )
+  })
+})
+
+describe('encrypted registry writes survive SIGKILL', () => {
+  const ENCRYPTED_KILLS = 100
+  test(`every acknowledged write decrypts after each of ${ENCRYPTED_KILLS} kills`, async () => {
+    const seed = process.env.DURABILITY_SEED
+      ? Number(process.env.DURABILITY_SEED) + 1
+      : Math.floor(Math.random() * 2 ** 32)
+    console.log(`encrypted durability seed: ${seed}`)
+    const random = prng(seed)
+    const folder = join(workDir, 'sealed')
+    const file = join(folder, 'registry.json')
+    const dataKey = newDataKey()
+    const clinicId = 'clinic-synthetic-1'
+    const codec = sealedCodec(dataKey, clinicId)
+    let stored = 0
+
+    for (let kill = 1; kill <= ENCRYPTED_KILLS; kill++) {
+      const delayMs = Math.floor(random() * MAX_DELAY_MS)
+      const where = `seed ${seed}, kill ${kill} after ${delayMs} ms`
+      const run = await runAndKill(script, folder, delayMs, [dataKey.toString('hex'), clinicId])
+      expect(run.signal, `${where}: the child ended on its own: ${run.stderr}`).toBe('SIGKILL')
+      expect(run.startedAt, where).toBe(stored)
+      expect(run.lastAck, where).toBeGreaterThan(stored)
+
+      // The raw bytes: sealed, no name in clear, and they open with the key.
+      const bytes = await readFile(file)
+      expect(isSealed(bytes), `${where}: registry.json is not sealed`).toBe(true)
+      expect(bytes.includes(Buffer.from('Testperson')), where).toBe(false)
+      const opened = open(bytes, dataKey, { clinicId, kind: 'registry' })
+      if (!opened.ok)
+        throw new Error(`${where}: registry.json does not decrypt: ${opened.error.message}`)
+      const raw = JSON.parse(opened.value.toString('utf8')) as {
+        data: { participants: { id: string }[] }
+      }
+      const count = raw.data.participants.length
+      expect(count, `${where}: an acknowledged write was lost`).toBeGreaterThanOrEqual(run.lastAck)
+      expect(count, where).toBeLessThanOrEqual(run.lastAck + 1)
+
+      // Every daily backup decrypts too.
+      for (const name of await readdir(join(folder, 'backups', 'registry'))) {
+        if (name.endsWith('.tmp')) continue
+        const backup = open(await readFile(join(folder, 'backups', 'registry', name)), dataKey, {
+          clinicId,
+          kind: 'registry'
+        })
+        expect(backup.ok, `${where}: backup ${name} does not decrypt`).toBe(true)
+      }
+
+      const registry = await openRegistry(folder, () => START + Math.floor(count / 10) * DAY, codec)
+      expect(registry.recovery, where).toEqual([])
+      expect(registry.data.participants.length, where).toBe(count)
+      stored = count
+    }
+  })
+
+  test('a wrong key or another clinic cannot read the file, and nothing is overwritten', async () => {
+    const folder = join(workDir, 'sealed')
+    const file = join(folder, 'registry.json')
+    const before = await readFile(file)
+    const wrong = open(before, newDataKey(), { clinicId: 'clinic-synthetic-1', kind: 'registry' })
+    expect(wrong.ok).toBe(false)
+    const elsewhere = open(before, Buffer.alloc(32, 7), { clinicId: 'another', kind: 'registry' })
+    expect(elsewhere.ok).toBe(false)
+    expect(await readFile(file)).toEqual(before)
   })
 })

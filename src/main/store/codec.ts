@@ -1,0 +1,23 @@
+/**
+ * How a store file's text becomes bytes on disk and back. Plain by default;
+ * an encrypting codec (see `security/sealed-codec.ts`) seals each file with
+ * the clinic's data key. `decode` throws when the bytes cannot be read as
+ * this file (damaged, changed, another clinic's): the store then treats the
+ * file as damaged and sets it aside, never overwriting it.
+ */
+export interface FileCodec {
+  encode(text: string, kind: string): Uint8Array
+  decode(bytes: Uint8Array, kind: string): string
+}
+
+export const PLAIN: FileCodec = {
+  encode: (text) => Buffer.from(text, 'utf8'),
+  decode: (bytes) => Buffer.from(bytes).toString('utf8')
+}
+
+export class UnreadableFile extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UnreadableFile'
+  }
+}
