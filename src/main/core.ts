@@ -63,7 +63,7 @@ const WHILE_LOCKED: ReadonlySet<ChannelName> = new Set<ChannelName>([
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? Date.now
   const newId = options.newId ?? randomUUID
-  const registry = await openRegistry(options.dataDir, now)
+  let registry = await openRegistry(options.dataDir, now)
   const notices: Notice[] = registry.recovery.map((event) => toNotice(event, now, newId))
   const listeners = new Set<CoreListener>()
   let signedInId: string | null = null
@@ -73,21 +73,33 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const emit: CoreListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload)
   }
-  const sessions = new SessionFiles(join(options.dataDir, 'sessions'), now, (events) => {
-    notices.push(...events.map((event) => toNotice(event, now, newId)))
-    emit('notices.changed', { count: notices.length })
-  })
-  const curriculum = await openCurriculum({
-    dataDir: options.dataDir,
-    shippedDir: options.curriculumDir ?? null,
-    now
-  })
+  const openSessionFiles = () =>
+    new SessionFiles(join(options.dataDir, 'sessions'), now, (events) => {
+      notices.push(...events.map((event) => toNotice(event, now, newId)))
+      emit('notices.changed', { count: notices.length })
+    })
+  const openCurriculumLibrary = () =>
+    openCurriculum({ dataDir: options.dataDir, shippedDir: options.curriculumDir ?? null, now })
+  const openAccessLog = () =>
+    AccessLog.open(options.dataDir, now, {
+      timeZone: () => registry.data.clinic?.timeZone ?? 'UTC'
+    })
+  let sessions = openSessionFiles()
+  let curriculum = await openCurriculumLibrary()
   notices.push(...curriculum.recovery.map((event) => toNotice(event, now, newId)))
-  const measures = await openMeasures(options.dataDir, now)
-  const accessLog = await AccessLog.open(options.dataDir, now, {
-    timeZone: () => registry.data.clinic?.timeZone ?? 'UTC'
-  })
+  let measures = await openMeasures(options.dataDir, now)
+  let accessLog = await openAccessLog()
   notices.push(...measures.recovery.map((event) => toNotice(event, now, newId)))
+
+  /** After a restore: every store read again from the files now in the data folder. */
+  const reloadStores = async () => {
+    registry = await openRegistry(options.dataDir, now)
+    sessions = openSessionFiles()
+    curriculum = await openCurriculumLibrary()
+    measures = await openMeasures(options.dataDir, now)
+    accessLog = await openAccessLog()
+    if (!signedIn()) signedInId = null
+  }
   const context = (): ServiceContext => ({
     registry,
     now,
@@ -147,6 +159,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (index >= 0) notices.splice(index, 1)
     },
     throttle: new SignInThrottle(now),
+    reloadStores,
+    dataDir: options.dataDir,
     audit: async (line, who) => {
       const actor = signedIn()
       await accessLog.append({

@@ -4,6 +4,7 @@ import { RuleError } from '../shared/result'
 import type { StoredStaff } from '../shared/domain/staff'
 import type { AuditLine } from './audit'
 import { accessLogEntries, accessLogExport } from './services/access-log'
+import { createBackup, previewBackup, restoreBackup } from './services/backups'
 import { SignInThrottle, waitText } from './security/throttle'
 import { toStaff, type ServiceContext } from './services/context'
 import { endEnrollment, enrol } from './services/enrollments'
@@ -90,6 +91,9 @@ export interface CoreSession {
   openProjector(sessionId: string): Promise<OutputOf<'sessions.openProjector'>>
   /** Adds a line to the access log, as the signed-in person (or as `who` when nobody is). */
   audit(line: AuditLine, who?: { staffId: string | null; staffName: string }): Promise<void>
+  /** Reads every store again from disk, after a restore replaced the files. */
+  reloadStores(): Promise<void>
+  readonly dataDir: string
   /** Wrong passphrases slow down further tries. */
   readonly throttle: SignInThrottle
   /** Base64 PDF from the desktop, or null where there is no desktop (the test host). */
@@ -355,6 +359,31 @@ export const handlers: Handlers = {
   },
   'reports.run': { run: (ctx, input) => runReport(ctx, input) },
   'reports.export': { run: (ctx, input) => exportReport(ctx, input) },
+  'backups.create': {
+    run: async (ctx, _input, session) => {
+      const backup = await createBackup(ctx, session.dataDir)
+      await session.audit({
+        action: 'backup',
+        subject: 'back up now',
+        detail: `${backup.summary.files} files, ${backup.summary.counts.participants} participants`
+      })
+      return backup
+    }
+  },
+  'backups.preview': { run: (_ctx, input) => previewBackup(input.base64) },
+  'backups.restore': {
+    run: async (ctx, input, session) => {
+      const restored = await restoreBackup(ctx, session.dataDir, input.base64)
+      await session.reloadStores()
+      await session.audit({
+        action: 'restore',
+        subject: `backup of ${restored.createdAt}`,
+        detail: `previous records kept in ${restored.keptAside.split(/[\\/]/).slice(-2).join('/')}`
+      })
+      return restored
+    },
+    changes: 'clinic'
+  },
   'audit.list': { run: (ctx, input) => accessLogEntries(ctx, input) },
   'audit.export': { run: (ctx) => accessLogExport(ctx) },
   'groups.serviceCode': { run: (ctx, input) => groupServiceCode(ctx, input.groupId) },

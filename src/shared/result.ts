@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'wrong_passphrase',
   'too_many_attempts',
   'locked',
+  'unreadable_file',
   'staff_disabled',
   'setup_required',
   'already_set_up',

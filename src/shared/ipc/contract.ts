@@ -41,6 +41,27 @@ export const MeasuresOwed = z.object({
 })
 export type MeasuresOwed = z.infer<typeof MeasuresOwed>
 
+const BackupBytes = z
+  .string({ error: 'Choose a backup file' })
+  .min(1, 'Choose a backup file')
+  .max(400_000_000, 'That file is too large to be a backup of this app')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The backup file could not be read')
+
+export const BackupSummary = z.object({
+  createdAt: z.string(),
+  clinicName: z.string(),
+  counts: z.object({
+    participants: z.number().int(),
+    groups: z.number().int(),
+    sessions: z.number().int(),
+    notes: z.number().int(),
+    measures: z.number().int()
+  }),
+  files: z.number().int(),
+  bytes: z.number().int()
+})
+export type BackupSummary = z.infer<typeof BackupSummary>
+
 /** Who may call a channel: anyone (setup, sign-in), a signed-in staff member, or an administrator. */
 export type Access = 'public' | 'staff' | 'admin'
 
@@ -603,6 +624,21 @@ export const contract = {
     input: ReportRequest,
     output: z.object({ fileName: z.string(), csv: z.string(), rowCount: z.number().int() }),
     access: 'staff'
+  }),
+  'backups.create': channel({
+    input: Nothing,
+    output: z.object({ fileName: z.string(), base64: z.string(), summary: BackupSummary }),
+    access: 'admin'
+  }),
+  'backups.preview': channel({
+    input: z.strictObject({ base64: BackupBytes }),
+    output: BackupSummary,
+    access: 'admin'
+  }),
+  'backups.restore': channel({
+    input: z.strictObject({ base64: BackupBytes }),
+    output: BackupSummary.extend({ keptAside: z.string() }),
+    access: 'admin'
   }),
   'audit.list': channel({
     input: AccessLogFilter,

@@ -1,6 +1,26 @@
+/**
+ * One formatter per kind and time zone, made once: building an
+ * Intl.DateTimeFormat costs far more than using one, and reports format
+ * thousands of times.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function formatter(
+  kind: string,
+  locale: string,
+  options: Intl.DateTimeFormatOptions & { timeZone: string }
+): Intl.DateTimeFormat {
+  const key = `${kind}|${options.timeZone}`
+  let made = formatters.get(key)
+  if (!made) {
+    made = new Intl.DateTimeFormat(locale, options)
+    formatters.set(key, made)
+  }
+  return made
+}
+
 /** Today's calendar date (YYYY-MM-DD) in the clinic's time zone, from an injected clock. */
 export function clinicDate(nowMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = formatter('date', 'en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
@@ -17,7 +37,7 @@ export function systemTimeZone(): string {
 
 /** How far the zone is ahead of UTC at an instant, in ms. */
 function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatter('offset', 'en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -44,7 +64,7 @@ export function zonedTimeToInstant(date: string, time: string, timeZone: string)
 
 /** "14:05" on the clinic's clock. */
 export function clinicTimeOfDay(instant: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return formatter('time', 'en-GB', {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',

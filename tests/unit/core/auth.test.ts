@@ -344,6 +344,9 @@ describe('administrator rights', () => {
     expect(adminOnly.sort()).toEqual([
       'audit.export',
       'audit.list',
+      'backups.create',
+      'backups.preview',
+      'backups.restore',
       'clinic.update',
       'clinic.updateSessionSettings',
       'groups.setServiceCode',

@@ -343,6 +343,9 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
     groupId: 'group-unknown'
   },
   'reports.export': { kind: 'weekly_hours', from: '2026-11-01', to: '2026-11-30', groupId: null },
+  'backups.create': {},
+  'backups.preview': { base64: 'UEsDBAo=' },
+  'backups.restore': { base64: 'UEsDBAo=' },
   'audit.list': { from: '2026-11-01', to: '2026-11-30', action: 'sign_in', text: 'Robin' },
   'audit.export': {},
   'groups.serviceCode': { groupId: 'group-unknown' },

@@ -3,6 +3,7 @@ import type { AppStatus } from '../../../../shared/ipc/contract'
 import type { Staff } from '../../../../shared/domain/staff'
 import { PageHeader } from '../../components/PageHeader'
 import { ClinicSettings } from './ClinicSettings'
+import { Backups } from './Backups'
 import { MeasureSchedules } from './MeasureSchedules'
 import { SessionSettings } from './SessionSettings'
 import { StaffSettings } from './StaffSettings'
@@ -29,6 +30,7 @@ export function SettingsPage({ status, staff }: { status: AppStatus; staff: Staf
           </Title>
           <StaffSettings me={staff} />
         </section>
+        {staff.isAdmin && <Backups />}
         <section aria-labelledby="data-settings">
           <Title order={2} size="h3" id="data-settings" mb="sm">
             Where the records are

@@ -1,0 +1,128 @@
+import { Alert, Button, FileButton, Group, List, Stack, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import type { BackupSummary } from '../../../../shared/ipc/contract'
+import { api, messageOf, unwrap } from '../../api'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { saveBase64File } from '../curriculum/packFiles'
+
+async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  }
+  return btoa(binary)
+}
+
+function Holds({ summary }: { summary: BackupSummary }) {
+  const c = summary.counts
+  return (
+    <List size="sm" spacing={2}>
+      <List.Item>Made {summary.createdAt.slice(0, 16).replace('T', ' ')} (UTC)</List.Item>
+      <List.Item>Clinic: {summary.clinicName || '—'}</List.Item>
+      <List.Item>
+        {c.participants} participants, {c.groups} groups, {c.sessions} sessions, {c.notes} notes,{' '}
+        {c.measures} measures
+      </List.Item>
+      <List.Item>{summary.files} files</List.Item>
+    </List>
+  )
+}
+
+/**
+ * Back up now (a whole-clinic .zip, checked after it is made, to save on a
+ * USB drive) and restore from one, after seeing what it holds.
+ */
+export function Backups() {
+  const client = useQueryClient()
+  const [chosen, setChosen] = useState<{ base64: string; summary: BackupSummary } | null>(null)
+  const backUp = useMutation({
+    mutationFn: () => unwrap(api().backups.create()),
+    onSuccess: (backup) => {
+      saveBase64File(backup.fileName, backup.base64, 'application/zip')
+      notifications.show({
+        color: 'teal',
+        message: `Backup made and checked: ${backup.summary.files} files. Keep it somewhere safe, such as the clinic's encrypted USB drive.`
+      })
+    }
+  })
+  const preview = useMutation({
+    mutationFn: async (file: File) => {
+      const base64 = await fileToBase64(file)
+      return { base64, summary: await unwrap(api().backups.preview({ base64 })) }
+    },
+    onSuccess: setChosen
+  })
+  const restore = useMutation({
+    mutationFn: (base64: string) => unwrap(api().backups.restore({ base64 })),
+    onSuccess: () => {
+      setChosen(null)
+      void client.invalidateQueries()
+      notifications.show({
+        color: 'teal',
+        message: 'Records restored from the backup. The records it replaced are kept aside.'
+      })
+    },
+    onError: (e) =>
+      notifications.show({ color: 'red', title: 'Not restored', message: messageOf(e) })
+  })
+  return (
+    <section aria-labelledby="backup-settings">
+      <Title order={2} size="h3" id="backup-settings" mb="sm">
+        Backups
+      </Title>
+      <Stack gap="sm" maw={720}>
+        <Text size="sm">
+          The app keeps a copy of each records file every day. Back up now to keep the whole clinic
+          on a drive of your choice too.
+        </Text>
+        <Group>
+          <Button onClick={() => backUp.mutate()} loading={backUp.isPending}>
+            Back up now
+          </Button>
+          <FileButton
+            onChange={(file) => file && preview.mutate(file)}
+            accept=".zip,application/zip"
+          >
+            {(props) => (
+              <Button variant="default" {...props} loading={preview.isPending}>
+                Restore from a backup…
+              </Button>
+            )}
+          </FileButton>
+        </Group>
+        <ErrorNotice error={backUp.error} title="No backup made" />
+        <ErrorNotice error={preview.error} title="That file cannot be restored" />
+        {chosen && (
+          <Alert
+            color="orange"
+            title="Restore this backup?"
+            role="region"
+            aria-label="Backup to restore"
+          >
+            <Holds summary={chosen.summary} />
+            <Text size="sm" mt="xs">
+              The current records are replaced by these. They are not deleted: they are kept aside
+              in the data folder&apos;s <code>replaced</code> folder. The access log is kept as it
+              is.
+            </Text>
+            <Group mt="sm">
+              <Button
+                color="orange"
+                onClick={() => restore.mutate(chosen.base64)}
+                loading={restore.isPending}
+              >
+                Replace the current records with this backup
+              </Button>
+              <Button variant="default" onClick={() => setChosen(null)}>
+                Cancel
+              </Button>
+            </Group>
+          </Alert>
+        )}
+      </Stack>
+    </section>
+  )
+}
