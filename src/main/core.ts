@@ -9,7 +9,21 @@ import { handlers, type CoreSession, type HandlerSpec } from './handlers'
 import { toStaff, type ServiceContext } from './services/context'
 import { openCurriculum } from './services/curriculum'
 import { SessionClockWatch } from './services/session-clock'
-import { openMeasures } from './store/measures'
+import { openMeasures, type MeasuresFile } from './store/measures'
+import type { CurriculumLibrary } from './services/curriculum'
+import { existsSync } from 'node:fs'
+import type { FileCodec } from './store/codec'
+import { sealedCodec } from './security/sealed-codec'
+import { readKeyring, writeKeyring, type Keyring } from './security/keyring'
+import {
+  newDataKey,
+  newRecoveryKey,
+  parseRecoveryKey,
+  unwrapKey,
+  wrapKey,
+  wrapWithRecoveryKey
+} from './security/crypto'
+import { emptyRegistry } from './store/registry'
 import { AccessLog } from './store/access-log'
 import { AUDIT, type AuditFn } from './audit'
 import { SignInThrottle } from './security/throttle'
@@ -54,6 +68,15 @@ export interface Core {
   readonly dataDir: string
 }
 
+/** Before the records are open: the clinic as the keyring tells it, and nobody on the staff list. */
+function placeholderRegistry(keyring: Keyring | null): VersionedDocument<Registry> {
+  const data = { ...emptyRegistry(), clinic: keyring?.clinic ?? null }
+  const refuse = () => {
+    throw new RuleError('not_signed_in', 'Sign in to do that.')
+  }
+  return { data, recovery: [], update: refuse, path: '' } as unknown as VersionedDocument<Registry>
+}
+
 /** What still works while the screen is locked: the projector shows only timing and slides. */
 const WHILE_LOCKED: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'sessions.audience',
@@ -63,7 +86,23 @@ const WHILE_LOCKED: ReadonlySet<ChannelName> = new Set<ChannelName>([
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? Date.now
   const newId = options.newId ?? randomUUID
-  let registry = await openRegistry(options.dataDir, now)
+  const startedAt = now()
+  /**
+   * Encryption at rest: a clinic set up by this version has a keyring, and its
+   * records open only once a staff member's passphrase unwraps the data key.
+   * Until then the core knows only what the keyring says (clinic name, who may
+   * sign in). A fresh folder waits for setup, which makes the key. A folder of
+   * records from before encryption (no keyring) opens in clear, as it was.
+   */
+  let keyring = await readKeyring(options.dataDir)
+  let dataKey: Buffer | null = null
+  const fresh = !keyring && !existsSync(join(options.dataDir, 'registry.json'))
+  let storesOpen = !keyring && !fresh
+  const codec = (): FileCodec | undefined =>
+    dataKey && keyring ? sealedCodec(dataKey, keyring.clinicId) : undefined
+  let registry = storesOpen
+    ? await openRegistry(options.dataDir, now)
+    : placeholderRegistry(keyring)
   const notices: Notice[] = registry.recovery.map((event) => toNotice(event, now, newId))
   const listeners = new Set<CoreListener>()
   let signedInId: string | null = null
@@ -74,31 +113,130 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     for (const listener of listeners) listener(event, payload)
   }
   const openSessionFiles = () =>
-    new SessionFiles(join(options.dataDir, 'sessions'), now, (events) => {
-      notices.push(...events.map((event) => toNotice(event, now, newId)))
-      emit('notices.changed', { count: notices.length })
-    })
+    new SessionFiles(
+      join(options.dataDir, 'sessions'),
+      now,
+      (events) => {
+        notices.push(...events.map((event) => toNotice(event, now, newId)))
+        emit('notices.changed', { count: notices.length })
+      },
+      codec()
+    )
   const openCurriculumLibrary = () =>
-    openCurriculum({ dataDir: options.dataDir, shippedDir: options.curriculumDir ?? null, now })
+    openCurriculum({
+      dataDir: options.dataDir,
+      shippedDir: options.curriculumDir ?? null,
+      now,
+      codec: codec()
+    })
   const openAccessLog = () =>
     AccessLog.open(options.dataDir, now, {
       timeZone: () => registry.data.clinic?.timeZone ?? 'UTC'
     })
   let sessions = openSessionFiles()
-  let curriculum = await openCurriculumLibrary()
-  notices.push(...curriculum.recovery.map((event) => toNotice(event, now, newId)))
-  let measures = await openMeasures(options.dataDir, now)
+  // Until the records are open these are never reached: every channel that uses them needs
+  // someone signed in, and signing in opens them first.
+  let curriculum = storesOpen
+    ? await openCurriculumLibrary()
+    : (null as unknown as CurriculumLibrary)
+  let measures = storesOpen
+    ? await openMeasures(options.dataDir, now)
+    : (null as unknown as VersionedDocument<MeasuresFile>)
   let accessLog = await openAccessLog()
-  notices.push(...measures.recovery.map((event) => toNotice(event, now, newId)))
+  if (storesOpen) {
+    notices.push(...curriculum.recovery.map((event: RecoveryEvent) => toNotice(event, now, newId)))
+    notices.push(...measures.recovery.map((event: RecoveryEvent) => toNotice(event, now, newId)))
+  }
 
-  /** After a restore: every store read again from the files now in the data folder. */
-  const reloadStores = async () => {
-    registry = await openRegistry(options.dataDir, now)
+  /** Every store read (again) from the files in the data folder, sealed when the clinic has a key. */
+  const openStores = async () => {
+    registry = await openRegistry(options.dataDir, now, codec())
     sessions = openSessionFiles()
     curriculum = await openCurriculumLibrary()
-    measures = await openMeasures(options.dataDir, now)
+    measures = await openMeasures(options.dataDir, now, codec())
     accessLog = await openAccessLog()
+    storesOpen = true
+    for (const events of [registry.recovery, curriculum.recovery, measures.recovery]) {
+      notices.push(...events.map((event: RecoveryEvent) => toNotice(event, now, newId)))
+    }
+  }
+  /** After a restore: every store read again from the files now in the data folder. */
+  const reloadStores = async () => {
+    await openStores()
     if (!signedIn()) signedInId = null
+  }
+
+  /** Unwraps the data key with a staff member's passphrase and opens the records. */
+  const unseal = async (staffId: string, passphrase: string): Promise<Result<null>> => {
+    const entry = keyring?.staff.find((s) => s.staffId === staffId)
+    if (!entry || !entry.active) {
+      return fail('wrong_passphrase', 'That passphrase is not right. Check it and try again.')
+    }
+    const key = await unwrapKey(entry.wrapped, passphrase)
+    if (!key.ok) {
+      return fail('wrong_passphrase', 'That passphrase is not right. Check it and try again.')
+    }
+    dataKey = key.value
+    await openStores()
+    for (const sessionId of await clock.reopen(startedAt).catch(() => [])) {
+      emit('session.changed', { sessionId })
+    }
+    return ok(null)
+  }
+
+  /** Setup of a fresh folder: a new data key and recovery key, then sealed, empty stores. */
+  const createKey = async (input: { clinic: { name: string; timeZone: string } }) => {
+    const key = newDataKey()
+    const recoveryKey = newRecoveryKey()
+    const recoveryBytes = parseRecoveryKey(recoveryKey)
+    if (!recoveryBytes.ok) throw new Error('recovery key')
+    dataKey = key
+    keyring = {
+      format: 1,
+      clinicId: newId(),
+      clinic: { ...input.clinic, createdAt: new Date(now()).toISOString() },
+      staff: [],
+      recovery: wrapWithRecoveryKey(key, recoveryBytes.value)
+    }
+    await openStores()
+    return recoveryKey
+  }
+
+  /** Keeps the keyring in step with the staff list: a wrapped key per person who may sign in. */
+  const keepKeyring = async (channel: ChannelName, input: unknown, value: unknown) => {
+    if (!keyring || !dataKey) return
+    const k = keyring
+    const staffRow = (id: string) => registry.data.staff.find((s) => s.id === id)
+    const entryFor = async (id: string, passphrase: string) => {
+      const s = staffRow(id)!
+      return {
+        staffId: id,
+        fullName: s.fullName,
+        credentials: s.credentials,
+        active: s.active,
+        wrapped: await wrapKey(dataKey!, passphrase)
+      }
+    }
+    if (channel === 'setup.complete' || channel === 'staff.create') {
+      const id = (value as { id: string }).id
+      const passphrase = input as { staff?: { passphrase: string }; passphrase?: string }
+      const phrase = passphrase.staff?.passphrase ?? passphrase.passphrase ?? ''
+      k.staff = [...k.staff.filter((s) => s.staffId !== id), await entryFor(id, phrase)]
+    } else if (channel === 'staff.resetPassphrase') {
+      const { staffId, passphrase } = input as { staffId: string; passphrase: string }
+      k.staff = [
+        ...k.staff.filter((s) => s.staffId !== staffId),
+        await entryFor(staffId, passphrase)
+      ]
+    } else if (channel === 'staff.setActive') {
+      const { staffId, active } = input as { staffId: string; active: boolean }
+      k.staff = k.staff.map((s) => (s.staffId === staffId ? { ...s, active } : s))
+    } else if (channel === 'clinic.update' && registry.data.clinic) {
+      k.clinic = registry.data.clinic
+    } else {
+      return
+    }
+    await writeKeyring(options.dataDir, k)
   }
   const context = (): ServiceContext => ({
     registry,
@@ -205,6 +343,50 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const parsed = spec.input.safeParse(input === undefined ? {} : input)
     if (!parsed.success) return fail('invalid_input', plainWords(parsed.error))
 
+    const request = parsed.data as Record<string, unknown>
+    if (!storesOpen && keyring) {
+      // Sealed: only the sign-in list and signing in, which opens the records.
+      if (channel === 'auth.directory') {
+        return ok(
+          keyring.staff
+            .filter((s) => s.active)
+            .map((s) => ({ id: s.staffId, fullName: s.fullName, credentials: s.credentials }))
+            .sort((a, b) => a.fullName.localeCompare(b.fullName))
+        )
+      }
+      if (channel === 'auth.signIn') {
+        const staffId = String(request.staffId)
+        const wait = session.throttle.waitMs(staffId)
+        if (wait === 0) {
+          const opened = await unseal(staffId, String(request.passphrase)).catch((): Result<null> =>
+            fail('storage_failed', 'The records could not be opened. Nothing was changed.')
+          )
+          if (!opened.ok && opened.error.code === 'wrong_passphrase') {
+            const count = session.throttle.failed(staffId)
+            const entry = keyring.staff.find((s) => s.staffId === staffId)
+            await session
+              .audit(
+                {
+                  action: 'sign_in_failed',
+                  subject: 'sign-in',
+                  detail: `wrong passphrase (${count} in a row)`
+                },
+                entry
+                  ? { staffId, staffName: `${entry.fullName}, ${entry.credentials}` }
+                  : { staffId: null, staffName: 'unknown staff member' }
+              )
+              .catch(() => undefined)
+            return opened
+          }
+          if (!opened.ok) return opened
+        }
+      }
+    }
+    let recoveryKey: string | null = null
+    if (channel === 'setup.complete' && fresh && !keyring) {
+      recoveryKey = await createKey(request as { clinic: { name: string; timeZone: string } })
+    }
+
     const actor = signedIn()
     if (spec.access !== 'public' && !actor) {
       return fail('not_signed_in', 'Sign in to do that.')
@@ -220,6 +402,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const handler = handlers[channel] as unknown as HandlerSpec<ChannelName>
     try {
       const value = await handler.run(ctx, parsed.data as never, session)
+      await keepKeyring(channel, parsed.data, value)
       const describe = AUDIT[channel] as AuditFn<ChannelName> | undefined
       const line = describe?.(ctx, parsed.data as never, value as never) ?? null
       // The change is made: a log that cannot be written is reported, not turned into a refusal.
@@ -235,6 +418,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (handler.announce === 'notices.changed') {
         emit('notices.changed', { count: notices.length })
       }
+      // The recovery key is shown once, at setup, and kept nowhere in clear.
+      if (recoveryKey) return ok({ ...(value as object), recoveryKey })
       return ok(value)
     } catch (error) {
       return toFailure(channel, error)

@@ -3,6 +3,8 @@
  * holds, and find the earlier records; the access log shows the backup and
  * the restore.
  */
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { completeSetup } from './steps'
@@ -64,5 +66,23 @@ test('a backup made now brings the records back as they were', async ({ app }) =
   await expect(entries.getByRole('row').nth(1)).toContainText('Restored a backup')
   await expect(entries).toContainText('Made a backup')
   await expect(page.getByTestId('chain-state')).toHaveText('The chain of entries is intact.')
+
+  // Nothing clinical is on disk in clear: no participant's name in any file of the data folder,
+  // the records, their daily copies and the replaced ones included.
+  if (app.clock !== null) {
+    const files = await readdir(app.dataDir, { recursive: true, withFileTypes: true })
+    let read = 0
+    for (const entry of files) {
+      if (!entry.isFile()) continue
+      const bytes = await readFile(join(entry.parentPath, entry.name))
+      read++
+      for (const name of ['Jordan', 'Testperson', 'Casey', 'Samplewood']) {
+        expect(bytes.includes(Buffer.from(name)), `${entry.name} holds "${name}" in clear`).toBe(
+          false
+        )
+      }
+    }
+    expect(read).toBeGreaterThan(5)
+  }
   app.expectNoErrors()
 })

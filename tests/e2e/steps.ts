@@ -39,6 +39,10 @@ export async function completeSetup(page: Page): Promise<void> {
   await page.getByLabel(/^Passphrase/).fill(PASSPHRASE)
   await page.getByLabel('Repeat the passphrase').fill(PASSPHRASE)
   await page.getByRole('button', { name: 'Finish setup' }).click()
+  // The recovery key, shown once.
+  await expect(page.getByTestId('recovery-key')).toHaveText(/^([0-9A-Z]{4}-){13}[0-9A-Z]{4}$/)
+  await page.getByLabel(/I have printed or written down the recovery key/).check()
+  await page.getByRole('button', { name: 'Open the app' }).click()
   await expect(page.getByText('Signed in: Robin Okafor, LPC')).toBeVisible()
 }
 

@@ -1,3 +1,4 @@
+import type { FileCodec } from '../store/codec'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { isModuleFileName } from '../../shared/curriculum/format'
@@ -82,9 +83,11 @@ export async function openCurriculum(options: {
   dataDir: string
   shippedDir: string | null
   now: () => number
+  /** Plain, or sealed with the clinic's data key. */
+  codec?: FileCodec | undefined
 }): Promise<CurriculumLibrary> {
   const { shipped, problems } = await readShipped(options.shippedDir)
-  const document = await openLibrary(options.dataDir, options.now)
+  const document = await openLibrary(options.dataDir, options.now, options.codec)
   const at = new Date(options.now()).toISOString()
   if (needsSync(document.data, shipped)) {
     await document.update((draft) => syncShipped(draft, shipped, at))

@@ -66,10 +66,14 @@ export class SessionClockWatch {
   /**
    * When the app opens while a session is running: note how long it was
    * away, and a clock that went backwards in the meantime.
+   *
+   * `openedAt`: when the app itself opened, if the records were opened later
+   * (an encrypted clinic opens them at the first sign-in): the app was not
+   * closed while it waited for a passphrase.
    */
-  async reopen(): Promise<string[]> {
+  async reopen(openedAt?: number): Promise<string[]> {
     const ctx = this.ctx()
-    const now = ctx.now()
+    const now = openedAt ?? ctx.now()
     const changed: string[] = []
     for (const entry of ctx.registry.data.sessions.filter((s) => s.status === 'running')) {
       const document = await openSession(ctx, entry.id).catch(() => null)

@@ -302,7 +302,8 @@ export const contract = {
   }),
   'setup.complete': channel({
     input: z.strictObject({ clinic: ClinicInput, staff: StaffInput }),
-    output: Staff,
+    /** With the recovery key, shown once, when this setup made the clinic's data key. */
+    output: Staff.extend({ recoveryKey: z.string().optional() }),
     access: 'public'
   }),
   'auth.directory': channel({ input: Nothing, output: z.array(DirectoryEntry), access: 'public' }),

@@ -15,6 +15,7 @@ import {
   PASSPHRASE,
   recordEvents,
   refusal,
+  recordsText,
   registryBytes,
   removeFolders,
   setUpClinic,
@@ -80,7 +81,9 @@ describe('first-run setup', () => {
       isAdmin: true,
       active: true,
       createdAt: NOW_ISO,
-      disabledAt: null
+      disabledAt: null,
+      // Shown once: the only other way to open the records.
+      recoveryKey: expect.stringMatching(/^([0-9A-Z]{4}-){13}[0-9A-Z]{4}$/)
     })
     expect(await value(core.handle('app.status', {}))).toMatchObject({
       setUp: true,
@@ -236,7 +239,7 @@ describe('passphrases', () => {
       await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
     )
 
-    const stored = JSON.parse(await registryBytes(dir)) as {
+    const stored = JSON.parse(await recordsText(dir)) as {
       data: { staff: { passphrase: { salt: string; hash: string } }[] }
     }
     const secrets = stored.data.staff.flatMap((s) => [s.passphrase.salt, s.passphrase.hash])
@@ -261,7 +264,7 @@ describe('passphrases', () => {
       expect(text, name).not.toContain(Buffer.from(PASSPHRASE).toString('base64'))
     }
 
-    const stored = JSON.parse(files.get('registry.json')!) as {
+    const stored = JSON.parse(await recordsText(dir)) as {
       data: { staff: { passphrase: Record<string, unknown> }[] }
     }
     const hashes = stored.data.staff.map((s) => s.passphrase)
@@ -396,7 +399,7 @@ describe('administrator rights', () => {
       core.handle('staff.setActive', { staffId: template.adminId, active: false }),
       'conflict'
     )
-    const stored = JSON.parse(await registryBytes(dir)) as {
+    const stored = JSON.parse(await recordsText(dir)) as {
       data: { staff: { id: string; isAdmin: boolean; active: boolean }[] }
     }
     expect(stored.data.staff.filter((s) => s.isAdmin && s.active).map((s) => s.id)).toEqual([

@@ -5,6 +5,8 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect } from 'vitest'
+import { readKeyring } from '../../../src/main/security/keyring'
+import { open as openSealed, unwrapKey } from '../../../src/main/security/crypto'
 import { createCore, type Core } from '../../../src/main/core'
 import { DEFAULT_SESSION_SETTINGS } from '../../../src/shared/domain/session'
 import { defaultAgenda } from '../../../src/shared/session/default-agenda'
@@ -113,6 +115,27 @@ export async function allFiles(dir: string): Promise<Map<string, string>> {
     files.set(path.slice(dir.length + 1), await readFile(path, 'utf8'))
   }
   return files
+}
+
+/**
+ * A store file's text as the app reads it: records are sealed with the
+ * clinic's data key, which the first staff member's passphrase unwraps.
+ */
+export async function recordsText(
+  dir: string,
+  file = 'registry.json',
+  kind = 'registry'
+): Promise<string> {
+  const keyring = await readKeyring(dir)
+  if (!keyring) return readFile(join(dir, file), 'utf8')
+  const key = await unwrapKey(keyring.staff[0]!.wrapped, PASSPHRASE)
+  if (!key.ok) throw new Error(key.error.message)
+  const opened = openSealed(await readFile(join(dir, file)), key.value, {
+    clinicId: keyring.clinicId,
+    kind
+  })
+  if (!opened.ok) throw new Error(opened.error.message)
+  return opened.value.toString('utf8')
 }
 
 /** The value of a successful answer; a refusal fails the test with its message. */

@@ -3,7 +3,7 @@
  * running, attendance, observations, the projector's share, and what survives
  * a restart or a clock that jumps. The clock is injected and moved by hand.
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createCore, type Core, type Desktop } from '../../../src/main/core'
@@ -19,6 +19,7 @@ import {
   removeFolders,
   setUpClinic,
   value,
+  recordsText,
   type Template
 } from './helpers'
 
@@ -136,7 +137,11 @@ describe('planning', () => {
     expect(session.segments.reduce((t, s) => t + s.plannedMinutes, 0)).toBe(180)
     // The session has its own file; the registry keeps only its index line.
     const file = JSON.parse(
-      await readFile(join(dir, 'sessions', `session-${session.id}.json`), 'utf8')
+      await recordsText(
+        dir,
+        join('sessions', `session-${session.id}.json`),
+        `session-${session.id}`
+      )
     )
     expect(file.data.id).toBe(session.id)
   })

@@ -25,6 +25,9 @@ import { build } from 'rolldown'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createCore } from '../../../src/main/core'
 import { SESSION_FILE_VERSION, SessionFiles } from '../../../src/main/store/session-files'
+import { isSealed, open as openSealed, unwrapKey } from '../../../src/main/security/crypto'
+import { readKeyring } from '../../../src/main/security/keyring'
+import { sealedCodec } from '../../../src/main/security/sealed-codec'
 import type { RecoveryEvent } from '../../../src/main/store/versioned-document'
 import type { ProgressNote } from '../../../src/shared/domain/note'
 import type { SessionRecord } from '../../../src/shared/domain/session'
@@ -364,6 +367,12 @@ describe('a progress-note draft survives SIGKILL while it is being saved', () =>
     const random = prng(seed)
     const sessionsDir = join(clinic.dataDir, 'sessions')
     const file = join(sessionsDir, `session-${clinic.sessionId}.json`)
+    // The clinic's records are sealed: the test opens them as the app does, with the key
+    // the administrator's passphrase unwraps.
+    const keyring = (await readKeyring(clinic.dataDir))!
+    const unwrapped = await unwrapKey(keyring.staff[0]!.wrapped, PASSPHRASE)
+    if (!unwrapped.ok) throw new Error(unwrapped.error.message)
+    const sealing = { key: unwrapped.value, clinicId: keyring.clinicId }
     let stored = 0
     let exactlyAcknowledged = 0
     let oneInFlight = 0
@@ -384,8 +393,15 @@ describe('a progress-note draft survives SIGKILL while it is being saved', () =>
       }
       expect(run.lastAck, where).toBeGreaterThan(stored)
 
-      // The raw file, before the store gets a chance to repair anything.
-      const text = await readFile(file, 'utf8')
+      // The raw file, before the store gets a chance to repair anything: sealed, and it opens.
+      const bytes = await readFile(file)
+      expect(isSealed(bytes), `${where}: the session file is not sealed`).toBe(true)
+      const opened = openSealed(bytes, sealing.key, {
+        clinicId: sealing.clinicId,
+        kind: `session-${clinic.sessionId}`
+      })
+      if (!opened.ok) throw new Error(`${where}: the session file does not decrypt`)
+      const text = opened.value.toString('utf8')
       let raw: { kind: string; schemaVersion: number; data: SessionRecord }
       try {
         raw = JSON.parse(text)
@@ -412,7 +428,8 @@ describe('a progress-note draft survives SIGKILL while it is being saved', () =>
       const files = new SessionFiles(
         sessionsDir,
         () => checkedOn(kill),
-        (events) => recovery.push(...events)
+        (events) => recovery.push(...events),
+        sealedCodec(sealing.key, sealing.clinicId)
       )
       const document = await files.get(clinic.sessionId)
       expect(recovery, where).toEqual([])

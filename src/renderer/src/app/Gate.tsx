@@ -4,10 +4,10 @@ import { AudiencePage } from '../features/audience/AudiencePage'
 import { RunSessionPage } from '../features/sessions/RunSessionPage'
 import { ErrorNotice } from '../components/ErrorNotice'
 import { SignInScreen } from '../features/auth/SignInScreen'
-import { SetupScreen } from '../features/setup/SetupScreen'
+import { RecoveryKeyScreen, SetupScreen } from '../features/setup/SetupScreen'
 import { keys, useSessionSettings, useStatus } from './queries'
 import { useHotkeys } from '@mantine/hooks'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { api, unwrap } from '../api'
 import { LockScreen } from '../features/auth/LockScreen'
@@ -29,6 +29,13 @@ export function Gate() {
 /** First run → setup; nobody signed in → sign-in; otherwise the app. */
 function SignedInGate() {
   const status = useStatus()
+  const client = useQueryClient()
+  const pendingKey = useQuery<string | null>({
+    queryKey: keys.recoveryKey,
+    queryFn: () => null,
+    enabled: false,
+    staleTime: Infinity
+  })
   const settings = useSessionSettings(status.data?.signedIn != null && !status.data.locked)
   if (status.isPending) {
     return (
@@ -45,6 +52,14 @@ function SignedInGate() {
     )
   }
   const { setUp, signedIn } = status.data
+  if (pendingKey.data) {
+    return (
+      <RecoveryKeyScreen
+        recoveryKey={pendingKey.data}
+        onDone={() => client.setQueryData(keys.recoveryKey, null)}
+      />
+    )
+  }
   if (!setUp) return <SetupScreen notices={status.data.notices} />
   if (!signedIn)
     return (

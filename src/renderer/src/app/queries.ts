@@ -7,6 +7,8 @@ export const keys = {
   directory: ['directory'] as const,
   staff: ['staff'] as const,
   groups: ['groups'] as const,
+  /** The recovery key made at setup, held until it has been shown and kept; never fetched. */
+  recoveryKey: ['recovery-key'] as const,
   group: (id: string) => ['groups', id] as const,
   roster: (id: string) => ['groups', id, 'roster'] as const,
   participants: ['participants'] as const,

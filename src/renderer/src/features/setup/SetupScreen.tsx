@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Container,
   Group,
   Paper,
@@ -36,14 +37,17 @@ export function SetupScreen({ notices }: { notices: Notice[] }) {
     validate: schemaResolver(SetupForm, { sync: true })
   })
   const finish = useMutation({
-    mutationFn: (values: ReturnType<typeof form.getValues>) => {
+    mutationFn: async (values: ReturnType<typeof form.getValues>) => {
       const { confirm: _confirm, ...staff } = values.staff
-      return unwrap(
+      const first = await unwrap(
         api().setup.complete({
           clinic: values.clinic,
           staff: { ...staff, role: staff.role as StaffRole, isAdmin: true }
         })
       )
+      // Held above the screens, so it is shown (once) whatever opens next.
+      if (first.recoveryKey) client.setQueryData(keys.recoveryKey, first.recoveryKey)
+      return first
     },
     onSuccess: () => client.invalidateQueries({ queryKey: keys.status })
   })
@@ -115,6 +119,65 @@ export function SetupScreen({ notices }: { notices: Notice[] }) {
               </Stepper.Step>
             </Stepper>
           </form>
+        </Paper>
+      </Stack>
+    </Container>
+  )
+}
+
+/**
+ * The recovery key, once: with it, and only with it, the records can be
+ * opened if every staff passphrase is lost. It is kept nowhere in clear.
+ */
+export function RecoveryKeyScreen({
+  recoveryKey,
+  onDone
+}: {
+  recoveryKey: string
+  onDone: () => void
+}) {
+  const [stored, setStored] = useState(false)
+  return (
+    <Container size="sm" py="xl">
+      <Stack gap="lg">
+        <div>
+          <Title order={1}>Your clinic’s recovery key</Title>
+          <Text c="dimmed">
+            The records on this computer are encrypted. Each staff member’s passphrase opens them;
+            so does this key, if every passphrase is ever lost.
+          </Text>
+        </div>
+        <Paper withBorder p="lg">
+          <Stack gap="md">
+            <Text
+              ff="monospace"
+              fz="lg"
+              fw={700}
+              style={{ wordBreak: 'break-all' }}
+              data-testid="recovery-key"
+            >
+              {recoveryKey}
+            </Text>
+            <Text size="sm">
+              Print it or write it down now and keep it in the clinic’s safe. It is shown only this
+              once; the app does not keep it, and nobody can make it again.
+            </Text>
+            <Group>
+              <Button variant="default" onClick={() => window.print()}>
+                Print
+              </Button>
+            </Group>
+            <Checkbox
+              label="I have printed or written down the recovery key and will keep it safe"
+              checked={stored}
+              onChange={(e) => setStored(e.currentTarget.checked)}
+            />
+            <Group justify="flex-end">
+              <Button disabled={!stored} onClick={onDone}>
+                Open the app
+              </Button>
+            </Group>
+          </Stack>
         </Paper>
       </Stack>
     </Container>
