@@ -20,6 +20,7 @@ import {
   newRecoveryKey,
   parseRecoveryKey,
   unwrapKey,
+  unwrapWithRecoveryKey,
   wrapKey,
   wrapWithRecoveryKey
 } from './security/crypto'
@@ -98,6 +99,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let dataKey: Buffer | null = null
   const fresh = !keyring && !existsSync(join(options.dataDir, 'registry.json'))
   let storesOpen = !keyring && !fresh
+  /** Whether the once-a-second clock check may run (not while the records are being opened). */
+  let ticking = true
   const codec = (): FileCodec | undefined =>
     dataKey && keyring ? sealedCodec(dataKey, keyring.clinicId) : undefined
   let registry = storesOpen
@@ -112,6 +115,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const emit: CoreListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload)
   }
+  /** How many daily copies of each file are kept: a setting. */
+  const retention = () => registry.data.sessionSettings.backupDays
   const openSessionFiles = () =>
     new SessionFiles(
       join(options.dataDir, 'sessions'),
@@ -120,14 +125,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         notices.push(...events.map((event) => toNotice(event, now, newId)))
         emit('notices.changed', { count: notices.length })
       },
-      codec()
+      codec(),
+      retention
     )
   const openCurriculumLibrary = () =>
     openCurriculum({
       dataDir: options.dataDir,
       shippedDir: options.curriculumDir ?? null,
       now,
-      codec: codec()
+      codec: codec(),
+      keepBackups: retention
     })
   const openAccessLog = () =>
     AccessLog.open(options.dataDir, now, {
@@ -150,10 +157,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   /** Every store read (again) from the files in the data folder, sealed when the clinic has a key. */
   const openStores = async () => {
-    registry = await openRegistry(options.dataDir, now, codec())
+    registry = await openRegistry(options.dataDir, now, codec(), retention)
     sessions = openSessionFiles()
     curriculum = await openCurriculumLibrary()
-    measures = await openMeasures(options.dataDir, now, codec())
+    measures = await openMeasures(options.dataDir, now, codec(), retention)
     accessLog = await openAccessLog()
     storesOpen = true
     for (const events of [registry.recovery, curriculum.recovery, measures.recovery]) {
@@ -177,9 +184,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return fail('wrong_passphrase', 'That passphrase is not right. Check it and try again.')
     }
     dataKey = key.value
-    await openStores()
-    for (const sessionId of await clock.reopen(startedAt).catch(() => [])) {
-      emit('session.changed', { sessionId })
+    // No clock check runs between opening the records and noting how long the app was away:
+    // a heartbeat written first would read as the clock having gone back.
+    ticking = false
+    try {
+      await openStores()
+      for (const sessionId of await clock.reopen(startedAt).catch(() => [])) {
+        emit('session.changed', { sessionId })
+      }
+    } finally {
+      ticking = true
     }
     return ok(null)
   }
@@ -222,7 +236,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const passphrase = input as { staff?: { passphrase: string }; passphrase?: string }
       const phrase = passphrase.staff?.passphrase ?? passphrase.passphrase ?? ''
       k.staff = [...k.staff.filter((s) => s.staffId !== id), await entryFor(id, phrase)]
-    } else if (channel === 'staff.resetPassphrase') {
+    } else if (channel === 'staff.resetPassphrase' || channel === 'auth.recover') {
       const { staffId, passphrase } = input as { staffId: string; passphrase: string }
       k.staff = [
         ...k.staff.filter((s) => s.staffId !== staffId),
@@ -344,6 +358,33 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (!parsed.success) return fail('invalid_input', plainWords(parsed.error))
 
     const request = parsed.data as Record<string, unknown>
+    if (channel === 'auth.recover') {
+      // Every passphrase lost: the recovery key opens the records and an administrator
+      // sets a new passphrase, which is then their way in again. Checked every time.
+      if (!keyring) {
+        return fail(
+          'conflict',
+          'This clinic’s records are not encrypted, so it has no recovery key.'
+        )
+      }
+      const bytes = parseRecoveryKey(String(request.recoveryKey))
+      // A mistyped key is a wrong key, said in words that help find the typing mistake.
+      if (!bytes.ok) return fail('wrong_passphrase', bytes.error.message)
+      const key = unwrapWithRecoveryKey(keyring.recovery, bytes.value)
+      if (!key.ok) {
+        await session
+          .audit(
+            { action: 'sign_in_failed', subject: 'recovery key', detail: 'wrong recovery key' },
+            { staffId: null, staffName: 'recovery key' }
+          )
+          .catch(() => undefined)
+        return key
+      }
+      if (!storesOpen) {
+        dataKey = key.value
+        await openStores()
+      }
+    }
     if (!storesOpen && keyring) {
       // Sealed: only the sign-in list and signing in, which opens the records.
       if (channel === 'auth.directory') {
@@ -433,6 +474,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return () => listeners.delete(listener)
     },
     async tick() {
+      if (!ticking) return
       try {
         for (const sessionId of await clock.tick()) emit('session.changed', { sessionId })
       } catch (error) {

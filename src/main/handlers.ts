@@ -200,6 +200,31 @@ export const handlers: Handlers = {
     },
     announce: 'auth.changed'
   },
+  'auth.recover': {
+    run: async (ctx, input, session) => {
+      // Reached only once the recovery key has opened the records (see the core).
+      const staff = ctx.registry.data.staff.find((s) => s.id === input.staffId)
+      if (!staff || !staff.isAdmin || !staff.active) {
+        throw new RuleError(
+          'forbidden',
+          'Choose an active administrator: they set the new passphrase and can then reset the others.'
+        )
+      }
+      const updated = await resetPassphrase(ctx, input)
+      session.throttle.succeeded(input.staffId)
+      session.signIn(input.staffId)
+      await session.audit(
+        {
+          action: 'passphrase_reset',
+          subject: `staff ${staff.fullName}, ${staff.credentials}`,
+          detail: 'with the recovery key'
+        },
+        { staffId: staff.id, staffName: `${staff.fullName}, ${staff.credentials}` }
+      )
+      return updated
+    },
+    announce: 'auth.changed'
+  },
   'auth.unlock': {
     run: async (ctx, input, session) => {
       const holder = session.lockedBy()

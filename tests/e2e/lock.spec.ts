@@ -78,3 +78,39 @@ test('an idle lock hides the running screen, keeps the projector and the timer g
   await audience.close()
   app.expectNoErrors()
 })
+
+test('with the recovery key, an administrator who lost their passphrase sets a new one', async ({
+  app
+}) => {
+  const page = app.page
+  const recoveryKey = await completeSetup(page)
+  // The key is shown once: after sign-out, nothing on screen holds it.
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
+  await expect(page.locator('body')).not.toContainText(recoveryKey)
+
+  await page.getByRole('button', { name: /Every passphrase lost/ }).click()
+  const form = page.getByRole('form', { name: 'Use the recovery key' })
+  await form.getByLabel('Administrator').and(page.locator('input')).click()
+  await page.getByRole('option', { name: 'Robin Okafor, LPC' }).click()
+  // A typing mistake is caught as one.
+  const mistyped = recoveryKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))
+  await form.getByLabel('Recovery key').fill(mistyped)
+  await form.getByLabel('New passphrase', { exact: true }).fill('willow canoe sunrise')
+  await form.getByLabel('Repeat the new passphrase').fill('willow canoe sunrise')
+  await form.getByRole('button', { name: 'Open the records and set the new passphrase' }).click()
+  await expect(form.getByText(/typing mistake/)).toBeVisible()
+  await form.getByLabel('Recovery key').fill(recoveryKey.toLowerCase())
+  await form.getByRole('button', { name: 'Open the records and set the new passphrase' }).click()
+  await expect(page.getByText('Signed in: Robin Okafor, LPC')).toBeVisible()
+
+  // The old passphrase no longer opens the app; the new one does.
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.getByLabel(/^Passphrase/).fill(PASSPHRASE)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByText('That passphrase is not right')).toBeVisible()
+  await page.getByLabel(/^Passphrase/).fill('willow canoe sunrise')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByText('Signed in: Robin Okafor, LPC')).toBeVisible()
+  app.expectNoErrors()
+})

@@ -22,7 +22,8 @@ export const ROSTER = [
   { fullName: 'Morgan Fictional', preferredName: 'Mo', clientId: 'C-103' }
 ]
 
-export async function completeSetup(page: Page): Promise<void> {
+/** Sets up the clinic through the screens; answers the recovery key it showed, once. */
+export async function completeSetup(page: Page): Promise<string> {
   await expect(page.getByRole('heading', { name: 'Set up your clinic' })).toBeVisible()
   await page.getByLabel('Clinic name').fill('Riverside Recovery Center')
   await page
@@ -41,9 +42,11 @@ export async function completeSetup(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Finish setup' }).click()
   // The recovery key, shown once.
   await expect(page.getByTestId('recovery-key')).toHaveText(/^([0-9A-Z]{4}-){13}[0-9A-Z]{4}$/)
+  const recoveryKey = (await page.getByTestId('recovery-key').textContent()) ?? ''
   await page.getByLabel(/I have printed or written down the recovery key/).check()
   await page.getByRole('button', { name: 'Open the app' }).click()
   await expect(page.getByText('Signed in: Robin Okafor, LPC')).toBeVisible()
+  return recoveryKey
 }
 
 /**

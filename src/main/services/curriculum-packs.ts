@@ -12,7 +12,10 @@ export function exportPack(ctx: ServiceContext, input: { moduleIds: string[] }) 
     const entry = ctx.curriculum.entry(id)
     const module = ctx.curriculum.get(id)
     if (!entry || !module)
-      throw new RuleError('not_found', `The module "${id}" is not in the library.`)
+      throw new RuleError(
+        'not_found',
+        `The module "${id.replace(/[^\p{L}\p{N}\p{P}\p{Zs}]/gu, '').slice(0, 80)}" is not in the library.`
+      )
     return { id, version: module.version, text: entry.text }
   })
   const clinic = ctx.registry.data.clinic

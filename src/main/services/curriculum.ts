@@ -85,9 +85,15 @@ export async function openCurriculum(options: {
   now: () => number
   /** Plain, or sealed with the clinic's data key. */
   codec?: FileCodec | undefined
+  keepBackups?: () => number
 }): Promise<CurriculumLibrary> {
   const { shipped, problems } = await readShipped(options.shippedDir)
-  const document = await openLibrary(options.dataDir, options.now, options.codec)
+  const document = await openLibrary(
+    options.dataDir,
+    options.now,
+    options.codec,
+    options.keepBackups
+  )
   const at = new Date(options.now()).toISOString()
   if (needsSync(document.data, shipped)) {
     await document.update((draft) => syncShipped(draft, shipped, at))
@@ -306,7 +312,9 @@ class CurriculumStore implements CurriculumLibrary {
     for (const slot of cycle.slots) {
       for (const id of [slot.educationalModuleId, slot.skillsModuleId]) {
         if (id && !this.modules.has(id)) {
-          throw new RuleError('invalid_input', `The module "${id}" is not in the library.`)
+          // The id as sent, but only its printable part: a message never carries control characters.
+          const shown = id.replace(/[^\p{L}\p{N}\p{P}\p{Zs}]/gu, '').slice(0, 80)
+          throw new RuleError('invalid_input', `The module "${shown}" is not in the library.`)
         }
       }
     }

@@ -43,10 +43,12 @@ export const MAX_HISTORY = 30
 export function openLibrary(
   folder: string,
   now: () => number,
-  codec?: FileCodec
+  codec?: FileCodec,
+  keepBackups?: () => number
 ): Promise<VersionedDocument<Library>> {
   return VersionedDocument.open({
     ...(codec ? { codec } : {}),
+    ...(keepBackups ? { keepBackups } : {}),
     folder,
     name: 'curriculum',
     version: LIBRARY_VERSION,

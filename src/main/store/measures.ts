@@ -15,10 +15,12 @@ export const MEASURES_VERSION = 1
 export function openMeasures(
   folder: string,
   now: () => number,
-  codec?: FileCodec
+  codec?: FileCodec,
+  keepBackups?: () => number
 ): Promise<VersionedDocument<MeasuresFile>> {
   return VersionedDocument.open({
     ...(codec ? { codec } : {}),
+    ...(keepBackups ? { keepBackups } : {}),
     folder,
     name: 'measures',
     version: MEASURES_VERSION,

@@ -98,10 +98,12 @@ export function emptyRegistry(): Registry {
 export function openRegistry(
   folder: string,
   now: () => number,
-  codec?: FileCodec
+  codec?: FileCodec,
+  keepBackups?: () => number
 ): Promise<VersionedDocument<Registry>> {
   return VersionedDocument.open({
     ...(codec ? { codec } : {}),
+    ...(keepBackups ? { keepBackups } : {}),
     folder,
     name: 'registry',
     version: REGISTRY_VERSION,

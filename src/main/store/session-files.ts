@@ -20,7 +20,8 @@ export class SessionFiles {
     private readonly now: () => number,
     private readonly onRecovery: (events: RecoveryEvent[]) => void,
     /** Plain, or sealed with the clinic's data key. */
-    private readonly codec?: FileCodec
+    private readonly codec?: FileCodec,
+    private readonly keepBackups?: () => number
   ) {}
 
   /** Writes a new session's first version. */
@@ -75,6 +76,7 @@ export class SessionFiles {
   ): Promise<VersionedDocument<SessionRecord>> {
     const document = await VersionedDocument.open({
       ...(this.codec ? { codec: this.codec } : {}),
+      ...(this.keepBackups ? { keepBackups: this.keepBackups } : {}),
       folder: this.folder,
       name: fileName(sessionId),
       version: SESSION_FILE_VERSION,

@@ -26,8 +26,8 @@ export interface DocumentSpec<T> {
   migrations: Record<number, Migration>
   initial: () => T
   now: () => number
-  /** How many daily backups to keep. */
-  keepBackups?: number
+  /** How many daily backups to keep (a setting: asked each time a copy is made). */
+  keepBackups?: number | (() => number)
   /** How the file's text is kept on disk: plain, or sealed with the clinic's data key. */
   codec?: FileCodec
 }
@@ -183,7 +183,9 @@ export class VersionedDocument<T> {
       )
     }
     this.lastBackupDay = day
-    const daily = (await dailyBackups(this.spec)).slice(this.spec.keepBackups ?? 14)
+    const keep = this.spec.keepBackups
+    const count = typeof keep === 'function' ? keep() : (keep ?? 14)
+    const daily = (await dailyBackups(this.spec)).slice(Math.max(1, count))
     for (const old of daily) await rm(join(folder, old), { force: true })
   }
 }

@@ -311,6 +311,12 @@ export const SessionSettings = z.strictObject({
     .min(1, 'At least 1 hour')
     .max(40, 'At most 40 hours')
     .multipleOf(0.5, 'Whole or half hours'),
+  /** How many daily copies of each records file are kept. */
+  backupDays: z
+    .number({ error: 'Days of backups must be a number' })
+    .int('Whole days')
+    .min(2, 'At least 2 days')
+    .max(365, 'At most 365 days'),
   /** Minutes without a key press or a mouse move before the app locks itself. */
   lockAfterMinutes: z
     .number({ error: 'The automatic lock must be a number of minutes' })
@@ -325,7 +331,8 @@ export const StoredSessionSettings = SessionSettings.extend({
   noteDueHours: SessionSettings.shape.noteDueHours.default(24),
   defaultNoteFormat: SessionSettings.shape.defaultNoteFormat.default('DAP'),
   weeklyHoursRequired: SessionSettings.shape.weeklyHoursRequired.default(9),
-  lockAfterMinutes: SessionSettings.shape.lockAfterMinutes.default(5)
+  lockAfterMinutes: SessionSettings.shape.lockAfterMinutes.default(5),
+  backupDays: SessionSettings.shape.backupDays.default(14)
 })
 
 export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
@@ -338,7 +345,8 @@ export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
   noteDueHours: 24,
   defaultNoteFormat: 'DAP',
   weeklyHoursRequired: 9,
-  lockAfterMinutes: 5
+  lockAfterMinutes: 5,
+  backupDays: 14
 }
 
 // ---- What a facilitator can do to a session --------------------------

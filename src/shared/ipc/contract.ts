@@ -320,6 +320,18 @@ export const contract = {
   }),
   'auth.signOut': channel({ input: Nothing, output: z.null(), access: 'public' }),
   'auth.lock': channel({ input: Nothing, output: z.null(), access: 'staff' }),
+  'auth.recover': channel({
+    input: z.strictObject({
+      recoveryKey: z
+        .string()
+        .min(1, 'Type the recovery key')
+        .max(200, 'That is not a recovery key'),
+      staffId: Id,
+      passphrase: NewPassphrase
+    }),
+    output: Staff,
+    access: 'public'
+  }),
   'auth.unlock': channel({
     input: z.strictObject({
       passphrase: z.string().min(1, 'Enter your passphrase').max(PASSPHRASE_MAX_LENGTH)

@@ -12,6 +12,7 @@ export const CHANNEL_NAMES = [
   'auth.signOut',
   'auth.lock',
   'auth.unlock',
+  'auth.recover',
   'staff.list',
   'staff.create',
   'staff.setActive',

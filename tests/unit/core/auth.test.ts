@@ -292,10 +292,11 @@ describe('passphrases', () => {
 describe('acting for nobody', () => {
   const guarded = CHANNEL_NAMES.filter((name) => contract[name].access !== 'public')
 
-  it('guards every channel but status, setup, the sign-in list, sign-in, sign-out and unlock', () => {
+  it('guards every channel but status, setup, the sign-in list, sign-in, sign-out, unlock and recovery', () => {
     expect(CHANNEL_NAMES.filter((name) => contract[name].access === 'public').sort()).toEqual([
       'app.status',
       'auth.directory',
+      'auth.recover',
       'auth.signIn',
       'auth.signOut',
       'auth.unlock',

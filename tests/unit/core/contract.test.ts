@@ -60,6 +60,9 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
   'auth.signOut': [['a list', ['everyone']]],
   'auth.lock': [['a list', ['now']]],
   'auth.unlock': [['an empty passphrase', { passphrase: '' }]],
+  'auth.recover': [
+    ['a weak new passphrase', { recoveryKey: 'AAAA', staffId: 's', passphrase: 'password123' }]
+  ],
   'staff.list': [['a filter the app does not offer', { activeOnly: true }]],
   'staff.create': [
     ['an unknown role', staffMember({ role: 'director' })],

@@ -221,6 +221,11 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
   'auth.signOut': {},
   'auth.lock': {},
   'auth.unlock': { passphrase: 'maple kettle harbor' },
+  'auth.recover': {
+    recoveryKey: 'AAAA-BBBB',
+    staffId: 'staff-unknown',
+    passphrase: 'amber orchard evening'
+  },
   'staff.list': {},
   'staff.create': staffMember(),
   'staff.resetPassphrase': { staffId: 'staff-unknown', passphrase: 'amber orchard evening' },

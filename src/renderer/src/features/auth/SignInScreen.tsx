@@ -7,6 +7,7 @@ import { api, unwrap } from '../../api'
 import { keys } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { NoticeBanner } from '../../components/NoticeBanner'
+import { RecoverWithKey } from './RecoverWithKey'
 
 export function SignInScreen({ clinicName, notices }: { clinicName: string; notices: Notice[] }) {
   const client = useQueryClient()
@@ -75,6 +76,7 @@ export function SignInScreen({ clinicName, notices }: { clinicName: string; noti
             </Stack>
           </form>
         </Paper>
+        <RecoverWithKey people={people} />
       </Stack>
     </Container>
   )

@@ -138,6 +138,14 @@ function SessionSettingsForm({ initial, canEdit }: { initial: Settings; canEdit:
             key={form.key('noteDueHours')}
           />
           <NumberInput
+            label="Days of daily backups to keep"
+            description="One encrypted copy of each records file a day, in the data folder's backups folder"
+            min={2}
+            max={365}
+            {...minutesField('backupDays')}
+            key={form.key('backupDays')}
+          />
+          <NumberInput
             label="Lock the app after this many idle minutes"
             description="With no key press or mouse move for this long, the app locks until the same person types their passphrase; Ctrl+L (⌘L) locks at once"
             min={1}

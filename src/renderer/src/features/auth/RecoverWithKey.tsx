@@ -1,0 +1,88 @@
+import { Button, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import type { DirectoryEntry } from '../../../../shared/ipc/contract'
+import { api, unwrap } from '../../api'
+import { keys } from '../../app/queries'
+import { ErrorNotice } from '../../components/ErrorNotice'
+
+/**
+ * When every passphrase is lost: the clinic's recovery key (from the safe)
+ * lets an administrator set a new passphrase; they can then reset the others.
+ */
+export function RecoverWithKey({ people }: { people: DirectoryEntry[] }) {
+  const client = useQueryClient()
+  const [open, setOpen] = useState(false)
+  const [staffId, setStaffId] = useState<string | null>(null)
+  const [recoveryKey, setRecoveryKey] = useState('')
+  const [passphrase, setPassphrase] = useState('')
+  const [confirm, setConfirm] = useState('')
+  const recover = useMutation({
+    mutationFn: () =>
+      unwrap(api().auth.recover({ recoveryKey, staffId: staffId ?? '', passphrase })),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.status })
+  })
+  if (!open) {
+    return (
+      <Button variant="subtle" size="compact-sm" onClick={() => setOpen(true)}>
+        Every passphrase lost? Use the clinic’s recovery key
+      </Button>
+    )
+  }
+  const mismatch = confirm.length > 0 && confirm !== passphrase
+  return (
+    <Paper withBorder p="lg">
+      <form
+        noValidate
+        aria-label="Use the recovery key"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (staffId && recoveryKey && passphrase && !mismatch) recover.mutate()
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            Use the recovery key
+          </Title>
+          <Text size="sm">
+            The recovery key was shown once when the clinic was set up, to keep in the safe. With
+            it, an administrator sets a new passphrase.
+          </Text>
+          <Select
+            label="Administrator"
+            placeholder="Choose who sets a new passphrase"
+            data={people.map((p) => ({ value: p.id, label: `${p.fullName}, ${p.credentials}` }))}
+            value={staffId}
+            onChange={setStaffId}
+            allowDeselect={false}
+          />
+          <TextInput
+            label="Recovery key"
+            description="Groups of four letters and numbers; dashes and spaces do not matter"
+            value={recoveryKey}
+            onChange={(e) => setRecoveryKey(e.currentTarget.value)}
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <PasswordInput
+            label="New passphrase"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.currentTarget.value)}
+            autoComplete="new-password"
+          />
+          <PasswordInput
+            label="Repeat the new passphrase"
+            value={confirm}
+            onChange={(e) => setConfirm(e.currentTarget.value)}
+            error={mismatch ? 'The two passphrases are not the same' : null}
+            autoComplete="new-password"
+          />
+          <ErrorNotice error={recover.error} title="Not opened" />
+          <Button type="submit" loading={recover.isPending}>
+            Open the records and set the new passphrase
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  )
+}
