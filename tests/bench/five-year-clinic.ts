@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { createCore, type Core } from '../../src/main/core'
 import { readShipped } from '../../src/main/services/curriculum'
 import { hashPassphrase } from '../../src/main/services/passphrase'
+import { PLAIN, type FileCodec } from '../../src/main/store/codec'
 import { Registry, REGISTRY_VERSION } from '../../src/main/store/registry'
 import { fileName, SESSION_FILE_VERSION } from '../../src/main/store/session-files'
 import { modulesCovered } from '../../src/shared/curriculum/coverage'
@@ -481,16 +482,26 @@ function heldSession(
   }
 }
 
-/** Written as the store writes them (`DurableJsonFile`: an envelope, two-space JSON). */
-export async function writeClinic(folder: string, clinic: Clinic): Promise<number> {
+/**
+ * Written as the store writes them (`DurableJsonFile`: an envelope, two-space JSON, through the
+ * codec: plain unless given, or sealed with a data key). Returns the session files' size as text.
+ */
+export async function writeClinic(
+  folder: string,
+  clinic: Clinic,
+  codec: FileCodec = PLAIN
+): Promise<number> {
   const registry = Registry.safeParse(clinic.registry)
   if (!registry.success) throw new Error(`the synthetic registry is not valid: ${registry.error}`)
   await writeFile(
     join(folder, 'registry.json'),
-    JSON.stringify(
-      { kind: 'registry', schemaVersion: REGISTRY_VERSION, data: clinic.registry },
-      null,
-      2
+    codec.encode(
+      JSON.stringify(
+        { kind: 'registry', schemaVersion: REGISTRY_VERSION, data: clinic.registry },
+        null,
+        2
+      ),
+      'registry'
     )
   )
   await mkdir(join(folder, 'sessions'), { recursive: true })
@@ -507,7 +518,7 @@ export async function writeClinic(folder: string, clinic: Clinic): Promise<numbe
         2
       )
       bytes += Buffer.byteLength(text)
-      await writeFile(join(folder, 'sessions', `${name}.json`), text)
+      await writeFile(join(folder, 'sessions', `${name}.json`), codec.encode(text, name))
     }
   }
   await Promise.all(Array.from({ length: 16 }, worker))

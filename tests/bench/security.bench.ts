@@ -1,14 +1,45 @@
 /**
  * What encryption costs: unwrapping the data key with a passphrase (scrypt,
  * the first sign-in of a run) against checking the passphrase hash alone (a
- * plain clinic's sign-in), and sealing and opening a session file of the
- * five-year clinic's average size (the extra work on each draft autosave).
- * Numbers are printed, never asserted. Run with `npx tsx tests/bench/security.bench.ts`.
+ * plain clinic's sign-in), sealing and opening a session file of the
+ * five-year clinic's average size (the extra work on each draft autosave),
+ * and draft autosave itself on the five-year clinic (`five-year-clinic.ts`)
+ * written twice in the same run, once plain and once sealed with a keyring
+ * (`sealed-clinic.ts`): `notes.saveDraft` through createCore and real files,
+ * interleaved between the two, as `notes.bench.ts` times it. Numbers are
+ * printed, never asserted. Run with `npx tsx tests/bench/security.bench.ts`.
+ * All data is synthetic.
  */
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { newDataKey, open, seal, unwrapKey, wrapKey } from '../../src/main/security/crypto'
+import {
+  isSealed,
+  newDataKey,
+  open,
+  seal,
+  unwrapKey,
+  wrapKey
+} from '../../src/main/security/crypto'
 import { hashPassphrase, verifyPassphrase } from '../../src/main/services/passphrase'
+import { fileName } from '../../src/main/store/session-files'
+import type { NoteBody, ProgressNote } from '../../src/shared/domain/note'
+import {
+  call,
+  kib,
+  mib,
+  noNotices,
+  noteBody,
+  openCore,
+  PASSPHRASE as CLINIC_PASSPHRASE,
+  seed,
+  summary as fullSummary,
+  syntheticClinic,
+  timed as timedInto,
+  writeClinic
+} from './five-year-clinic'
+import { writeSealedClinic } from './sealed-clinic'
 
 const PASSPHRASE = 'maple kettle harbor'
 
@@ -61,3 +92,170 @@ console.log(
 console.log(
   `  JSON.stringify of the same data, for scale: ${summary(await timed(500, () => JSON.stringify(JSON.parse(text))))}`
 )
+
+// ---- Draft autosave on the five-year clinic, sealed against plain -----------
+
+const WARM_UP = 50
+const SAVES = 1_000
+
+/** The text a counselor is typing into, as in notes.bench.ts: its own seed, the same every run. */
+seed(7)
+const TYPING_BASE = noteBody([])
+const typed = (n: number): NoteBody => ({
+  ...TYPING_BASE,
+  sections: {
+    ...TYPING_BASE.sections,
+    data: `${TYPING_BASE.sections.data} ${'word '.repeat(n).trim()}`.slice(0, 8_000)
+  }
+})
+
+/** Median and p95, the way `summary` in five-year-clinic.ts picks them. */
+function quantiles(samples: number[]): { median: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
+  return { median: at(0.5), p95: at(0.95) }
+}
+
+function difference(sealedSamples: number[], plainSamples: number[]): string {
+  const s = quantiles(sealedSamples)
+  const p = quantiles(plainSamples)
+  const part = (name: string, a: number, b: number) => {
+    const d = a - b
+    return `${name} ${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(2)} ms (${((a / b) * 100).toFixed(0)}% of plain)`
+  }
+  return `${part('median', s.median, p.median)}, ${part('p95', s.p95, p.p95)}`
+}
+
+console.log('draft autosave on the five-year clinic, sealed against plain (synthetic data):')
+const root = await mkdtemp(join(os.tmpdir(), 'iop-bench-security-'))
+try {
+  seed(20310523) // the clinic of notes.bench.ts, draw for draw
+  const generating = performance.now()
+  const big = await syntheticClinic()
+  const plainDir = join(root, 'plain')
+  const sealedDir = join(root, 'sealed')
+  await mkdir(plainDir)
+  await mkdir(sealedDir)
+  const writing = performance.now()
+  const sessionBytes = await writeClinic(plainDir, big)
+  const plainWritten = performance.now()
+  await writeSealedClinic(sealedDir, big)
+  const sealedWritten = performance.now()
+  const notes = big.sessions.reduce((sum, s) => sum + s.notes.length, 0)
+  console.log(
+    `  five-year clinic: ${big.sessions.length} sessions, ${notes.toLocaleString('en-US')} notes, ` +
+      `registry.json ${mib((await stat(join(plainDir, 'registry.json'))).size)}, session files ` +
+      `${mib(sessionBytes)}; generated in ${((writing - generating) / 1000).toFixed(1)} s, ` +
+      `written plain in ${((plainWritten - writing) / 1000).toFixed(1)} s, ` +
+      `sealed (with its keyring) in ${((sealedWritten - plainWritten) / 1000).toFixed(1)} s`
+  )
+
+  // Opening: the plain clinic opens its records in createCore, the sealed one at the first
+  // sign-in (which unwraps the key). One run each, the first of the day (daily backups taken).
+  const opening = performance.now()
+  const plainCore = await openCore(plainDir)
+  await call(plainCore, 'auth.signIn', { staffId: big.adminId, passphrase: CLINIC_PASSPHRASE })
+  const plainOpen = performance.now() - opening
+  const openingSealed = performance.now()
+  const sealedCore = await openCore(sealedDir)
+  await call(sealedCore, 'auth.signIn', { staffId: big.adminId, passphrase: CLINIC_PASSPHRASE })
+  const sealedOpen = performance.now() - openingSealed
+  await noNotices(plainCore, 'the plain five-year clinic')
+  await noNotices(sealedCore, 'the sealed five-year clinic')
+  console.log(
+    `  open and first sign-in (one run, first of the day): plain ${plainOpen.toFixed(1)} ms, ` +
+      `sealed ${sealedOpen.toFixed(1)} ms`
+  )
+
+  const cores = [
+    {
+      name: 'plain',
+      core: plainCore,
+      dir: plainDir,
+      typing: [] as number[],
+      first: [] as number[]
+    },
+    {
+      name: 'sealed',
+      core: sealedCore,
+      dir: sealedDir,
+      typing: [] as number[],
+      first: [] as number[]
+    }
+  ]
+  // The note editor opens the session first (which opens its file), then autosaves.
+  for (const c of cores) await call(c.core, 'notes.session', { sessionId: big.target.id })
+  const [writer, ...others] = big.target.attendance.map((a) => a.participantId)
+  const ref = { sessionId: big.target.id, participantId: writer! }
+  const revision = new Map<string, number>()
+  // First save of the first note (not timed: it takes the file's daily backup), then the warm-up.
+  for (const c of cores) {
+    const note = await call<ProgressNote>(c.core, 'notes.saveDraft', {
+      ...ref,
+      baseRevision: 0,
+      body: typed(0)
+    })
+    revision.set(c.name, note.revision)
+  }
+  for (let i = 1; i <= WARM_UP + SAVES; i++) {
+    // Interleaved, alternating which goes first, so both see the same disk.
+    const order = i % 2 ? cores : [...cores].reverse()
+    for (const c of order) {
+      const save = () =>
+        call<ProgressNote>(c.core, 'notes.saveDraft', {
+          ...ref,
+          baseRevision: revision.get(c.name)!,
+          body: typed(i)
+        })
+      const note = i > WARM_UP ? await timedInto(c.typing, save) : await save()
+      revision.set(c.name, note.revision)
+    }
+  }
+  // A new note: its first save also rewrites the registry (7 MiB), sealed in the sealed clinic.
+  // Every note still to start on the last day: the target session's others, and the other two
+  // groups' sessions of that day (each opened first, not timed, as the editor does).
+  const newNotes = [
+    ...others.map((participantId) => ({ sessionId: big.target.id, participantId })),
+    ...big.sessions
+      .filter((s) => s.date === big.target.date && s.id !== big.target.id)
+      .flatMap((s) =>
+        s.attendance.map((a) => ({ sessionId: s.id, participantId: a.participantId }))
+      )
+  ]
+  for (const [n, note] of newNotes.entries()) {
+    const order = n % 2 ? cores : [...cores].reverse()
+    for (const c of order) {
+      if (note.sessionId !== big.target.id) {
+        await call(c.core, 'notes.session', { sessionId: note.sessionId })
+      }
+      await timedInto(c.first, () =>
+        call(c.core, 'notes.saveDraft', { ...note, baseRevision: 0, body: typed(n) })
+      )
+    }
+  }
+
+  // What was written really is sealed in the one and plain in the other.
+  const target = join('sessions', `${fileName(big.target.id)}.json`)
+  for (const c of cores) {
+    for (const file of ['registry.json', target]) {
+      const bytes = await readFile(join(c.dir, file))
+      if (isSealed(bytes) !== (c.name === 'sealed')) {
+        throw new Error(`${file} in the ${c.name} clinic is ${isSealed(bytes) ? '' : 'not '}sealed`)
+      }
+    }
+  }
+  const targetSize = (await stat(join(plainDir, target))).size
+  const [plain, sealed] = cores as [(typeof cores)[0], (typeof cores)[0]]
+  console.log(
+    `  notes.saveDraft, typing (a note that exists; the session file is ${kib(targetSize)} at the end):`
+  )
+  console.log(`    plain:  ${fullSummary(plain.typing)}`)
+  console.log(`    sealed: ${fullSummary(sealed.typing)}`)
+  console.log(`    sealed − plain: ${difference(sealed.typing, plain.typing)}`)
+  console.log(`  notes.saveDraft, first save of a new note (also rewrites the registry):`)
+  console.log(`    plain:  ${fullSummary(plain.first)}`)
+  console.log(`    sealed: ${fullSummary(sealed.first)}`)
+  console.log(`    sealed − plain: ${difference(sealed.first, plain.first)}`)
+} finally {
+  await rm(root, { recursive: true, force: true })
+}
