@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs'
 import type { FileCodec } from './store/codec'
 import { sealedCodec } from './security/sealed-codec'
 import { readKeyring, writeKeyring, type Keyring } from './security/keyring'
+import { newLogKey, SealedLogCodec } from './security/sealed-log'
 import {
   newDataKey,
   newRecoveryKey,
@@ -136,8 +137,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       codec: codec(),
       keepBackups: retention
     })
+  /**
+   * The access log is sealed when the clinic has a log key: lines can be added from the
+   * start (a refused sign-in), and read only once the data key is at hand.
+   */
+  const logCodec = (): SealedLogCodec | undefined => {
+    if (!keyring?.log) return undefined
+    const sealedLog = new SealedLogCodec(keyring.clinicId, keyring.log)
+    if (dataKey && !sealedLog.unlock(dataKey)) {
+      throw new Error('The access log key does not open with this clinic’s data key.')
+    }
+    return sealedLog
+  }
   const openAccessLog = () =>
     AccessLog.open(options.dataDir, now, {
+      codec: logCodec(),
       timeZone: () => registry.data.clinic?.timeZone ?? 'UTC'
     })
   let sessions = openSessionFiles()
@@ -157,6 +171,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   /** Every store read (again) from the files in the data folder, sealed when the clinic has a key. */
   const openStores = async () => {
+    if (keyring && dataKey && !keyring.log) {
+      // A clinic set up before the access log was sealed: its log is sealed from now on.
+      keyring = { ...keyring, log: newLogKey(dataKey, keyring.clinicId) }
+      await writeKeyring(options.dataDir, keyring)
+    }
     registry = await openRegistry(options.dataDir, now, codec(), retention)
     sessions = openSessionFiles()
     curriculum = await openCurriculumLibrary()
@@ -205,12 +224,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const recoveryBytes = parseRecoveryKey(recoveryKey)
     if (!recoveryBytes.ok) throw new Error('recovery key')
     dataKey = key
+    const clinicId = newId()
     keyring = {
       format: 1,
-      clinicId: newId(),
+      clinicId,
       clinic: { ...input.clinic, createdAt: new Date(now()).toISOString() },
       staff: [],
-      recovery: wrapWithRecoveryKey(key, recoveryBytes.value)
+      recovery: wrapWithRecoveryKey(key, recoveryBytes.value),
+      log: newLogKey(key, clinicId)
     }
     await openStores()
     return recoveryKey

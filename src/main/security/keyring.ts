@@ -4,12 +4,14 @@ import { z } from 'zod'
 import { Clinic } from '../../shared/domain/clinic'
 import { writeFileAtomic } from '../store/atomic-write'
 import { RecoveryWrappedKeySchema, WrappedKeySchema } from './crypto'
+import { LogKeySchema } from './sealed-log'
 
 /**
  * The one file kept in clear: the clinic's name and time zone and who may
  * sign in (names and credentials, for the sign-in list — no clinical data),
  * each staff member's copy of the data key wrapped with their passphrase, and
- * a copy wrapped with the recovery key. Adding or removing staff only adds or
+ * a copy wrapped with the recovery key, and the access log's public key (its
+ * private half sealed under the data key). Adding or removing staff only adds or
  * removes a wrapped copy; the records are never re-encrypted for it.
  */
 export const KEYRING_FILE = 'keyring.json'
@@ -27,7 +29,9 @@ export const Keyring = z.object({
   clinicId: z.string(),
   clinic: Clinic,
   staff: z.array(KeyringStaff),
-  recovery: RecoveryWrappedKeySchema
+  recovery: RecoveryWrappedKeySchema,
+  /** The access log's key pair (made at the first sign-in of a clinic set up before it existed). */
+  log: LogKeySchema.optional()
 })
 export type Keyring = z.infer<typeof Keyring>
 

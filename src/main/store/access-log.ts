@@ -15,14 +15,21 @@ import { StoreError } from './versioned-document'
 
 export const ACCESS_LOG_FILE = 'access-log.jsonl'
 
+/** What a codec makes of one stored line. */
+export type DecodedLine =
+  /** The entry's canonical line; `sealed` says whether it was stored encrypted. */
+  | { kind: 'entry'; canonical: string; sealed: boolean }
+  /** An encrypted line that cannot be opened yet: only its place in the chain is known. */
+  | { kind: 'closed'; seq: number; hash: string }
+
 /**
- * Turns one stored line into another, line by line, so the log can later be
- * encrypted without changing how it is chained. `encode` must not produce a
- * line break; `decode` throws on a line it cannot read.
+ * Turns an entry's canonical line into the stored line and back, line by line,
+ * so the log can be encrypted without changing how it is chained. `encode`
+ * must not produce a line break; `decode` throws on a line it cannot read.
  */
 export interface LineCodec {
-  encode(line: string): string
-  decode(line: string): string
+  encode(canonical: string, entry: AccessEntry): string
+  decode(line: string): DecodedLine
 }
 
 export interface AccessLogOptions {
@@ -31,7 +38,10 @@ export interface AccessLogOptions {
   timeZone?: () => string
 }
 
-const IDENTITY: LineCodec = { encode: (line) => line, decode: (line) => line }
+const IDENTITY: LineCodec = {
+  encode: (line) => line,
+  decode: (line) => ({ kind: 'entry', canonical: line, sealed: false })
+}
 
 /**
  * The fixed key order of a canonical line. The canonical line of an entry is
@@ -70,6 +80,8 @@ export function entryHash(entry: EntryBody | AccessEntry): string {
 /** One line of the file as read: an entry (whose own hash may or may not hold), or not an entry. */
 type LineRecord =
   | { kind: 'entry'; entry: AccessEntry; hashOk: boolean }
+  /** Sealed and not opened (the data key is not at hand): its number and hash only. */
+  | { kind: 'closed'; seq: number; hash: string }
   | { kind: 'unreadable'; lineNumber: number; torn: boolean }
 
 interface LoadedState {
@@ -160,7 +172,7 @@ export class AccessLog {
         prev: this.lastHash
       }
       const entry: AccessEntry = { ...body, hash: entryHash(body) }
-      const stored = this.codec.encode(canonicalLine(entry))
+      const stored = this.codec.encode(canonicalLine(entry), entry)
       if (/[\r\n]/.test(stored)) {
         throw new StoreError('write_failed', 'The access-log codec produced a line break.')
       }
@@ -242,7 +254,8 @@ export class AccessLog {
         .map((line) => {
           if (line === '') return line
           try {
-            return this.codec.decode(line)
+            const decoded = this.codec.decode(line)
+            return decoded.kind === 'entry' ? decoded.canonical : line
           } catch {
             return line
           }
@@ -263,9 +276,10 @@ export class AccessLog {
     let maxSeq = 0
     let lastHash = GENESIS_HASH
     for (const record of state.records) {
-      if (record.kind !== 'entry') continue
-      maxSeq = Math.max(maxSeq, record.entry.seq)
-      lastHash = record.entry.hash
+      if (record.kind === 'unreadable') continue
+      const seq = record.kind === 'entry' ? record.entry.seq : record.seq
+      maxSeq = Math.max(maxSeq, seq)
+      lastHash = record.kind === 'entry' ? record.entry.hash : record.hash
     }
     this.nextSeq = maxSeq + 1
     this.lastHash = lastHash
@@ -279,18 +293,33 @@ function parseLog(text: string, codec: LineCodec): LoadedState {
   // A file that ends with a line break splits into a last, empty piece: not a line.
   const unterminated = lines.at(-1) !== ''
   if (!unterminated) lines.pop()
+  // Once the log is sealed, a line in clear after it was put there by hand.
+  let sealedSeen = false
   const records: LineRecord[] = lines.map((line, index) => {
     const final = unterminated && index === lines.length - 1
-    const entry = readEntry(line, codec)
-    if (!entry) return { kind: 'unreadable', lineNumber: index + 1, torn: final }
+    const unreadable: LineRecord = { kind: 'unreadable', lineNumber: index + 1, torn: final }
+    let decoded: DecodedLine
+    try {
+      decoded = codec.decode(line.replace(/\r$/, ''))
+    } catch {
+      return unreadable
+    }
+    if (decoded.kind === 'closed') {
+      sealedSeen = true
+      return decoded
+    }
+    if (decoded.sealed) sealedSeen = true
+    else if (sealedSeen) return unreadable
+    const entry = readEntry(decoded.canonical)
+    if (!entry) return unreadable
     return { kind: 'entry', entry, hashOk: entryHash(entry) === entry.hash }
   })
   return { records, unterminated }
 }
 
-function readEntry(line: string, codec: LineCodec): AccessEntry | null {
+function readEntry(canonical: string): AccessEntry | null {
   try {
-    const parsed = AccessEntry.safeParse(JSON.parse(codec.decode(line.replace(/\r$/, ''))))
+    const parsed = AccessEntry.safeParse(JSON.parse(canonical))
     return parsed.success ? parsed.data : null
   } catch {
     return null
@@ -315,8 +344,12 @@ function checkChain(records: LineRecord[]): AccessLogVerdict {
           : `Line ${record.lineNumber} cannot be read as an entry — it was cut off or altered.${after}`
       }
     }
-    const { entry } = record
-    if (!record.hashOk) {
+    // A closed line can be placed in the chain but not checked against the one before it.
+    const entry =
+      record.kind === 'closed'
+        ? { seq: record.seq, hash: record.hash, prev: expectedPrev }
+        : record.entry
+    if (record.kind === 'entry' && !record.hashOk) {
       return {
         intact: false,
         firstBadSeq: expectedSeq,
@@ -326,7 +359,10 @@ function checkChain(records: LineRecord[]): AccessLogVerdict {
     if (entry.seq !== expectedSeq) {
       const comesLater = records
         .slice(index + 1)
-        .some((r) => r.kind === 'entry' && r.entry.seq === expectedSeq)
+        .some(
+          (r) =>
+            (r.kind === 'entry' ? r.entry.seq : r.kind === 'closed' ? r.seq : 0) === expectedSeq
+        )
       let reason: string
       if (entry.seq < expectedSeq) {
         reason = `Entry ${entry.seq} appears again after entry ${expectedSeq - 1}: entries are repeated or out of order.`

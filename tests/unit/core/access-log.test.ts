@@ -83,8 +83,10 @@ describe('the access log', () => {
       ['settings_change', 'clinic set up']
     ])
     expect(listing.entries.at(-2)!.staffName).toBe('Robin Okafor, LPC')
+    // Sealed line by line: not even the client ID, a staff name or an action is in clear.
     const file = await readFile(join(dir, 'access-log.jsonl'), 'utf8')
-    expect(file).not.toMatch(/Jordan|Testperson|Jordy/)
+    expect(file).not.toMatch(/Jordan|Testperson|Jordy|C-101|Robin|Okafor|sign_in|participant/)
+    expect(file.trimEnd().split('\n')).toHaveLength(6)
     // Filters: by action and by text.
     const failed = await value<Listing>(core.handle('audit.list', { action: 'sign_in_failed' }))
     expect(failed.entries).toHaveLength(1)
@@ -98,10 +100,15 @@ describe('the access log', () => {
     await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
     await value(core.handle('auth.signOut', {}))
     await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+    const before = await value<Listing>(core.handle('audit.list', {}))
+    const signOut = before.entries.find((e) => e.action === 'sign_out')!
     const path = join(dir, 'access-log.jsonl')
     const lines = (await readFile(path, 'utf8')).trimEnd().split('\n')
-    const edited = lines.findIndex((line) => line.includes('"sign_out"'))
-    lines[edited] = lines[edited]!.replace('"sign_out"', '"lock"')
+    // One character of the sealed entry changed.
+    const line = lines[signOut.seq - 1]!
+    const at = line.indexOf('"box":"') + 20
+    lines[signOut.seq - 1] =
+      `${line.slice(0, at)}${line[at] === 'A' ? 'B' : 'A'}${line.slice(at + 1)}`
     await writeFile(path, `${lines.join('\n')}\n`)
 
     const reopened = await open()
@@ -110,8 +117,27 @@ describe('the access log', () => {
     )
     const listing = await value<Listing>(reopened.handle('audit.list', {}))
     expect(listing.intact).toBe(false)
-    expect(listing.problem).toMatch(new RegExp(`entry ${edited + 1}:`))
+    expect(listing.problem).toMatch(new RegExp(`entry ${signOut.seq}:`))
     expect(listing.entries[0]!.action).toBe('sign_in')
+  })
+
+  it('a refused sign-in is written before anyone has opened the records, and read afterwards', async () => {
+    const { dir, open } = await clinic()
+    const first = await open()
+    await refusal(
+      first.handle('auth.signIn', { staffId: template.adminId, passphrase: 'still not right' }),
+      'wrong_passphrase'
+    )
+    const file = await readFile(join(dir, 'access-log.jsonl'), 'utf8')
+    expect(file).not.toMatch(/Robin|still not right|sign_in_failed/)
+    const second = await open()
+    await value(second.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+    const listing = await value<Listing>(second.handle('audit.list', {}))
+    expect(listing.intact).toBe(true)
+    expect(listing.entries.slice(0, 2).map((e) => [e.action, e.staffName])).toEqual([
+      ['sign_in', 'Robin Okafor, LPC'],
+      ['sign_in_failed', 'Robin Okafor, LPC']
+    ])
   })
 
   it('exports the log exactly as written, and records the export', async () => {
@@ -121,8 +147,14 @@ describe('the access log', () => {
       core.handle('audit.export', {})
     )
     expect(exported.fileName).toBe('access-log-2026-11-23.jsonl')
-    expect(exported.text).toBe(await readFile(join(dir, 'access-log.jsonl'), 'utf8'))
-    expect(exported.text.trimEnd().split('\n').at(-1)).toContain('"action":"export"')
+    // Each entry as it was written (the canonical line the chain is built on), opened.
+    const stored = (await readFile(join(dir, 'access-log.jsonl'), 'utf8')).trimEnd().split('\n')
+    const lines = exported.text.trimEnd().split('\n')
+    expect(lines).toHaveLength(stored.length)
+    expect(lines.map((l) => (JSON.parse(l) as AccessEntry).hash)).toEqual(
+      stored.map((l) => (JSON.parse(l) as { hash: string }).hash)
+    )
+    expect(lines.at(-1)).toContain('"action":"export"')
   })
 })
 

@@ -459,7 +459,11 @@ describe('codec', () => {
     encode: (line: string) => Buffer.from(line, 'utf8').toString('base64'),
     decode: (line: string) => {
       if (!/^[A-Za-z0-9+/]+=*$/.test(line)) throw new Error('not base64')
-      return Buffer.from(line, 'base64').toString('utf8')
+      return {
+        kind: 'entry' as const,
+        canonical: Buffer.from(line, 'base64').toString('utf8'),
+        sealed: true
+      }
     }
   }
 
@@ -486,7 +490,10 @@ describe('codec', () => {
 
   test('a codec that produces a line break is refused', async () => {
     const log = await AccessLog.open(folder, tickingClock(), {
-      codec: { encode: (l) => `${l}\n`, decode: (l) => l }
+      codec: {
+        encode: (l) => `${l}\n`,
+        decode: (l) => ({ kind: 'entry', canonical: l, sealed: false })
+      }
     })
     await expect(log.append(input())).rejects.toThrow(/line break/)
     expect(await readFile(path, 'utf8')).toBe('')
