@@ -111,8 +111,9 @@ interface LoadedState {
  * What the chain does and does not prove: it shows any change made by editing
  * the file by hand or by a program that does not recompute the hashes. Someone
  * who rewrites every hash after the change is not caught by the chain alone;
- * that needs a keyed codec (an authenticated cipher) or the latest hash kept
- * somewhere else.
+ * the clinic's log is therefore written through a keyed codec
+ * (`security/sealed-log.ts`: sealed lines, authenticated with the data key).
+ * Entries cut off the end of the file are caught by neither.
  */
 export class AccessLog {
   private readonly queue = new SerialQueue()
