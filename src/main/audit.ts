@@ -43,6 +43,15 @@ function staffMember(ctx: ServiceContext, staffId: string): string {
   return s ? `staff ${s.fullName}, ${s.credentials}` : `staff ${staffId}`
 }
 
+function fileKind(file: { protected: boolean }): string {
+  return file.protected ? 'file protected with a password' : 'file without a password'
+}
+
+/** A print either went to the printer (the page) or was saved as a PDF file. */
+function printedAs(file: { protected: boolean } | null): string {
+  return file ? `saved as PDF, ${fileKind(file)}` : 'page for the printer'
+}
+
 const note = (ctx: ServiceContext, input: { sessionId: string; participantId: string }) =>
   `note of ${participant(ctx, input.participantId).replace('participant ', '')}, ${session(ctx, input.sessionId)}`
 
@@ -126,19 +135,20 @@ export const AUDIT: AuditTable = {
   'notes.sign': (ctx, input) => ({ action: 'sign_note', subject: note(ctx, input) }),
   'notes.cosign': (ctx, input) => ({ action: 'cosign_note', subject: note(ctx, input) }),
   'notes.addendum': (ctx, input) => ({ action: 'addendum', subject: note(ctx, input) }),
-  'notes.print': (ctx, input) => ({
+  'notes.print': (ctx, input, output) => ({
     action: 'print',
     subject: `notes of ${session(ctx, input.sessionId)}`,
-    detail: input.participantId ? participant(ctx, input.participantId) : 'every note'
+    detail: `${input.participantId ? participant(ctx, input.participantId) : 'every note'}; ${printedAs(output.file)}`
   }),
-  'progress.print': (ctx, input) => ({
+  'progress.print': (ctx, input, output) => ({
     action: 'print',
-    subject: `progress summary of ${participant(ctx, input.participantId)}`
+    subject: `progress summary of ${participant(ctx, input.participantId)}`,
+    detail: printedAs(output.file)
   }),
   'reports.export': (ctx, input, output) => ({
     action: 'export',
     subject: `report ${input.kind} ${input.from}..${input.to}`,
-    detail: `${group(ctx, input.groupId)}; ${output.rowCount} rows`
+    detail: `${group(ctx, input.groupId)}; ${output.rowCount} rows; ${fileKind(output)}`
   }),
   'curriculum.exportPack': (_ctx, _input, output) => ({
     action: 'export',

@@ -346,7 +346,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     printToPdf: async (html) => {
       if (!options.desktop?.printToPdf) return null
-      return Buffer.from(await options.desktop.printToPdf(html)).toString('base64')
+      return options.desktop.printToPdf(html)
     },
     openProjector: async (sessionId) => {
       if (!options.desktop) {

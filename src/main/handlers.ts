@@ -65,6 +65,8 @@ import {
   groupNoteFormat,
   sign
 } from './services/notes'
+import { clinicDate } from '../shared/rules/dates'
+import { deliverExport, requirePassword } from './services/exports'
 import { printableNotes } from './services/note-print'
 import {
   followUpDone,
@@ -96,8 +98,8 @@ export interface CoreSession {
   readonly dataDir: string
   /** Wrong passphrases slow down further tries. */
   readonly throttle: SignInThrottle
-  /** Base64 PDF from the desktop, or null where there is no desktop (the test host). */
-  printToPdf(html: string): Promise<string | null>
+  /** A PDF from the desktop, or null where there is no desktop (the test host). */
+  printToPdf(html: string): Promise<Uint8Array | null>
 }
 
 type Handler<C extends ChannelName> = (
@@ -355,7 +357,11 @@ export const handlers: Handlers = {
   'notes.print': {
     run: async (ctx, input, session) => {
       const html = await printableNotes(ctx, input)
-      return { html, pdfBase64: await session.printToPdf(html) }
+      const pdf = await session.printToPdf(html)
+      if (pdf === null) return { html, file: null }
+      const date = ctx.registry.data.sessions.find((s) => s.id === input.sessionId)?.date ?? ''
+      const content = { fileName: `notes-${date}.pdf`, bytes: pdf, mediaType: 'application/pdf' }
+      return { html, file: await deliverExport(ctx, content, input.password) }
     }
   },
   'notes.groupFormat': { run: (ctx, input) => groupNoteFormat(ctx, input.groupId) },
@@ -379,11 +385,30 @@ export const handlers: Handlers = {
   'progress.print': {
     run: async (ctx, input, session) => {
       const html = await printableProgress(ctx, input.participantId)
-      return { html, pdfBase64: await session.printToPdf(html) }
+      const pdf = await session.printToPdf(html)
+      if (pdf === null) return { html, file: null }
+      const day = clinicDate(ctx.now(), ctx.registry.data.clinic?.timeZone ?? 'UTC')
+      const content = {
+        fileName: `progress-summary-${day}.pdf`,
+        bytes: pdf,
+        mediaType: 'application/pdf'
+      }
+      return { html, file: await deliverExport(ctx, content, input.password) }
     }
   },
   'reports.run': { run: (ctx, input) => runReport(ctx, input) },
-  'reports.export': { run: (ctx, input) => exportReport(ctx, input) },
+  'reports.export': {
+    run: async (ctx, { password, ...request }) => {
+      requirePassword(ctx, password)
+      const report = await exportReport(ctx, request)
+      const content = {
+        fileName: report.fileName,
+        bytes: report.csv,
+        mediaType: 'text/csv;charset=utf-8'
+      }
+      return { ...(await deliverExport(ctx, content, password)), rowCount: report.rowCount }
+    }
+  },
   'backups.create': {
     run: async (ctx, _input, session) => {
       const backup = await createBackup(ctx, session.dataDir)
@@ -410,7 +435,14 @@ export const handlers: Handlers = {
     changes: 'clinic'
   },
   'audit.list': { run: (ctx, input) => accessLogEntries(ctx, input) },
-  'audit.export': { run: (ctx) => accessLogExport(ctx) },
+  'audit.export': {
+    run: async (ctx, { password }) => {
+      requirePassword(ctx, password)
+      const log = await accessLogExport(ctx, Boolean(password))
+      const content = { fileName: log.fileName, bytes: log.text, mediaType: 'application/x-ndjson' }
+      return deliverExport(ctx, content, password)
+    }
+  },
   'groups.serviceCode': { run: (ctx, input) => groupServiceCode(ctx, input.groupId) },
   'groups.setServiceCode': { run: (ctx, input) => setServiceCode(ctx, input), changes: 'groups' }
 }

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'too_many_attempts',
   'locked',
   'unreadable_file',
+  /** An export needs a password under the clinic's rule: ask for one and try again. */
+  'password_required',
   'staff_disabled',
   'setup_required',
   'already_set_up',

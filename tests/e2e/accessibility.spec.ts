@@ -284,5 +284,13 @@ test('the progress page, the group dashboard and the reports have no serious acc
   await options.getByRole('button', { name: 'Show report' }).click()
   await expect(page.getByRole('table', { name: /^Attendance and billing/ })).toBeVisible()
   await expectAccessible(page, 'the attendance report', KNOWN, seen)
+
+  // Asked for the file's password before the export.
+  await options.getByRole('button', { name: 'Export CSV' }).click()
+  const save = page.getByRole('dialog', { name: 'Save the attendance and billing report' })
+  await expect(save.getByLabel('Password for this file')).toBeVisible()
+  await save.getByRole('button', { name: 'Save with this password' }).click()
+  await expect(save.getByText(/at least 12 characters/)).toBeVisible()
+  await expectAccessible(page, 'the export password dialog', KNOWN, seen)
   app.expectNoErrors()
 })

@@ -13,7 +13,7 @@ import type { Page } from '@playwright/test'
 import Papa from 'papaparse'
 import type { SegmentInput } from '../../src/shared/domain/session'
 import { expect, test, type AppClock } from './fixtures'
-import { advanceTo, completeSetup, MINUTE } from './steps'
+import { advanceTo, completeSetup, finishAnimations, MINUTE, sevenZip } from './steps'
 
 const run = promisify(execFile)
 const HOUR = 60 * MINUTE
@@ -350,12 +350,30 @@ test('a participant’s progress page and the attendance export after eight week
   await options.getByRole('button', { name: 'Show report' }).click()
   await expect(page.getByRole('table', { name: /^Attendance and billing/ })).toBeVisible()
   await page.screenshot({ path: test.info().outputPath('report.png'), fullPage: true })
+  // The file is protected with a password the counselor chooses (the clinic's default rule).
+  await options.getByRole('button', { name: 'Export CSV' }).click()
+  await finishAnimations(clock)
+  const save = page.getByRole('dialog', { name: 'Save the attendance and billing report' })
+  const password = 'read out over the phone'
+  await save.getByLabel('Password for this file').fill('too short')
+  await save.getByLabel('Type the password again').fill('too short')
+  await save.getByRole('button', { name: 'Save with this password' }).click()
+  await expect(save.getByText(/at least 12 characters/)).toBeVisible()
+  await save.getByLabel('Password for this file').fill(password)
+  await save.getByLabel('Type the password again').fill(password)
+  await page.screenshot({ path: test.info().outputPath('export-password.png') })
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    options.getByRole('button', { name: 'Export CSV' }).click()
+    save.getByRole('button', { name: 'Save with this password' }).click()
   ])
-  expect(download.suggestedFilename()).toBe('attendance_2026-09-28_2026-11-23.csv')
-  const csv = await readFile(await download.path(), 'utf8')
+  expect(download.suggestedFilename()).toBe('attendance_2026-09-28_2026-11-23.zip')
+  // Opened with 7-Zip, as the person receiving it would; nothing readable without the password.
+  const zip = test.info().outputPath('attendance.zip')
+  await download.saveAs(zip)
+  expect((await readFile(zip)).toString('latin1')).not.toContain('C-101')
+  const unzipped = test.info().outputPath('unzipped')
+  await run(sevenZip(), ['x', '-y', `-p${password}`, `-o${unzipped}`, zip])
+  const csv = await readFile(`${unzipped}/attendance_2026-09-28_2026-11-23.csv`, 'utf8')
   expect(csv.startsWith('\uFEFF# This record which has been disclosed to you')).toBe(true)
   const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), {
     header: true,

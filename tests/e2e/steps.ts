@@ -243,3 +243,5 @@ export async function openPerson(
   await expect(panel).toBeVisible()
   return panel
 }
+
+export { sevenZip } from '../support/seven-zip'

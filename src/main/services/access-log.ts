@@ -20,14 +20,14 @@ export function accessLogEntries(ctx: ServiceContext, filter: AccessLogFilter) {
 }
 
 /** The whole log exactly as written, for the clinic's compliance officer. */
-export async function accessLogExport(ctx: ServiceContext) {
+export async function accessLogExport(ctx: ServiceContext, withPassword: boolean) {
   const day = clinicDate(ctx.now(), ctx.registry.data.clinic?.timeZone ?? 'UTC')
   await ctx.accessLog.append({
     staffId: ctx.actor?.id ?? null,
     staffName: ctx.actor ? `${ctx.actor.fullName}, ${ctx.actor.credentials}` : '',
     action: 'export',
     subject: 'access log',
-    detail: ''
+    detail: withPassword ? 'file protected with a password' : 'file without a password'
   })
   return { fileName: `access-log-${day}.jsonl`, text: await ctx.accessLog.exportText() }
 }

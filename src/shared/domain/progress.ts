@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ExportProtection } from './exports'
 import { Id, IsoDate, Timestamp } from './common'
 import { MeasureEntry, MeasureId } from './measure'
 import { AttendanceStatus } from './session'
@@ -117,18 +118,25 @@ export const REPORT_LABELS: Record<ReportKind, string> = {
   discharges: 'Discharges'
 }
 
+const ReportRequestFields = {
+  kind: ReportKind,
+  from: IsoDate,
+  to: IsoDate,
+  /** One group, or null for every group. */
+  groupId: Id.nullable()
+}
+const RANGE_IN_ORDER = {
+  message: 'The start date must be on or before the end date',
+  path: ['to']
+}
 export const ReportRequest = z
-  .strictObject({
-    kind: ReportKind,
-    from: IsoDate,
-    to: IsoDate,
-    /** One group, or null for every group. */
-    groupId: Id.nullable()
-  })
-  .refine((r) => r.from <= r.to, {
-    message: 'The start date must be on or before the end date',
-    path: ['to']
-  })
+  .strictObject(ReportRequestFields)
+  .refine((r) => r.from <= r.to, RANGE_IN_ORDER)
+/** A report to save as a file: the request, and the password the file is protected with. */
+export const ReportExportRequest = z
+  .strictObject({ ...ReportRequestFields, ...ExportProtection })
+  .refine((r) => r.from <= r.to, RANGE_IN_ORDER)
+export type ReportExportRequest = z.infer<typeof ReportExportRequest>
 export type ReportRequest = z.infer<typeof ReportRequest>
 
 export const ReportCell = z.union([z.string(), z.number(), z.boolean(), z.null()])

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ExportPolicy } from './exports'
 import { Id, IsoDate, optionalText, requiredText, Timestamp } from './common'
 import { GroupPart, NoteFormat, ProgressNote } from './note'
 
@@ -322,7 +323,9 @@ export const SessionSettings = z.strictObject({
     .number({ error: 'The automatic lock must be a number of minutes' })
     .int('Whole minutes')
     .min(1, 'At least 1 minute')
-    .max(60, 'At most 60 minutes')
+    .max(60, 'At most 60 minutes'),
+  /** Whether every exported file must have a password. */
+  exportPolicy: ExportPolicy
 })
 export type SessionSettings = z.infer<typeof SessionSettings>
 
@@ -332,7 +335,8 @@ export const StoredSessionSettings = SessionSettings.extend({
   defaultNoteFormat: SessionSettings.shape.defaultNoteFormat.default('DAP'),
   weeklyHoursRequired: SessionSettings.shape.weeklyHoursRequired.default(9),
   lockAfterMinutes: SessionSettings.shape.lockAfterMinutes.default(5),
-  backupDays: SessionSettings.shape.backupDays.default(14)
+  backupDays: SessionSettings.shape.backupDays.default(14),
+  exportPolicy: SessionSettings.shape.exportPolicy.default('required')
 })
 
 export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
@@ -346,7 +350,8 @@ export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
   defaultNoteFormat: 'DAP',
   weeklyHoursRequired: 9,
   lockAfterMinutes: 5,
-  backupDays: 14
+  backupDays: 14,
+  exportPolicy: 'required'
 }
 
 // ---- What a facilitator can do to a session --------------------------

@@ -24,7 +24,14 @@ import { optionalText } from '../domain/common'
 import { ServiceCode } from '../domain/billing'
 import { AccessEntry, AccessLogFilter } from '../domain/access-log'
 import { MeasureEntry, MeasureId, MeasureInput, MeasureSchedule } from '../domain/measure'
-import { GroupDashboard, ParticipantProgress, Report, ReportRequest } from '../domain/progress'
+import {
+  GroupDashboard,
+  ParticipantProgress,
+  Report,
+  ReportExportRequest,
+  ReportRequest
+} from '../domain/progress'
+import { ExportFile, ExportProtection } from '../domain/exports'
 import type { ChannelName, EventName } from './names'
 
 const OwedPerson = z.object({ participantId: Id, displayName: z.string(), clientId: z.string() })
@@ -78,6 +85,9 @@ function channel<I extends z.ZodType, O extends z.ZodType>(
 }
 
 const Nothing = z.strictObject({})
+
+/** A print: the page to print, and the file to save where the app makes PDFs (the desktop app). */
+const Printed = z.object({ html: z.string(), file: ExportFile.nullable() })
 
 export const Notice = z.object({
   id: Id,
@@ -577,8 +587,8 @@ export const contract = {
     access: 'staff'
   }),
   'notes.print': channel({
-    input: z.strictObject({ sessionId: Id, participantId: Id.nullable() }),
-    output: z.object({ html: z.string(), pdfBase64: z.string().nullable() }),
+    input: z.strictObject({ sessionId: Id, participantId: Id.nullable(), ...ExportProtection }),
+    output: Printed,
     access: 'staff'
   }),
   'notes.groupFormat': channel({
@@ -628,14 +638,14 @@ export const contract = {
     access: 'staff'
   }),
   'progress.print': channel({
-    input: z.strictObject({ participantId: Id }),
-    output: z.object({ html: z.string(), pdfBase64: z.string().nullable() }),
+    input: z.strictObject({ participantId: Id, ...ExportProtection }),
+    output: Printed,
     access: 'staff'
   }),
   'reports.run': channel({ input: ReportRequest, output: Report, access: 'staff' }),
   'reports.export': channel({
-    input: ReportRequest,
-    output: z.object({ fileName: z.string(), csv: z.string(), rowCount: z.number().int() }),
+    input: ReportExportRequest,
+    output: ExportFile.extend({ rowCount: z.number().int() }),
     access: 'staff'
   }),
   'backups.create': channel({
@@ -664,8 +674,8 @@ export const contract = {
     access: 'admin'
   }),
   'audit.export': channel({
-    input: Nothing,
-    output: z.object({ fileName: z.string(), text: z.string() }),
+    input: z.strictObject(ExportProtection),
+    output: ExportFile,
     access: 'admin'
   }),
   'groups.serviceCode': channel({

@@ -4,6 +4,8 @@
  * that holds no clinical content; an edited entry shows as a break. Wrong
  * passphrases slow down further tries, on an injected clock.
  */
+import { execFileSync } from 'node:child_process'
+import { sevenZip } from '../../support/seven-zip'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -69,7 +71,8 @@ describe('the access log', () => {
         kind: 'attendance',
         from: '2026-11-01',
         to: '2026-11-30',
-        groupId: null
+        groupId: null,
+        password: 'a password for the file'
       })
     )
     const listing = await value<Listing>(core.handle('audit.list', {}))
@@ -140,21 +143,37 @@ describe('the access log', () => {
     ])
   })
 
-  it('exports the log exactly as written, and records the export', async () => {
+  it('exports the log in a password-protected zip that 7-Zip opens, and records the export', async () => {
     const { core, dir } = await clinic()
     await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
-    const exported = await value<{ fileName: string; text: string }>(
-      core.handle('audit.export', {})
+    await refusal(core.handle('audit.export', {}), 'password_required')
+    const password = 'compliance office copy'
+    const exported = await value<{ fileName: string; base64: string; protected: boolean }>(
+      core.handle('audit.export', { password })
     )
-    expect(exported.fileName).toBe('access-log-2026-11-23.jsonl')
+    expect(exported.fileName).toBe('access-log-2026-11-23.zip')
+    expect(exported.protected).toBe(true)
+    const zip = join(dir, 'export.zip')
+    await writeFile(zip, Buffer.from(exported.base64, 'base64'))
+    // The archive tool clinics use opens it with the password, and only with it.
+    const tool = sevenZip()
+    const out = join(dir, 'opened')
+    expect(() =>
+      execFileSync(tool, ['x', '-y', `-pnot the password`, `-o${out}-wrong`, zip], {
+        stdio: 'pipe'
+      })
+    ).toThrow()
+    execFileSync(tool, ['x', '-y', `-p${password}`, `-o${out}`, zip], { stdio: 'pipe' })
+    const text = await readFile(join(out, 'access-log-2026-11-23.jsonl'), 'utf8')
     // Each entry as it was written (the canonical line the chain is built on), opened.
     const stored = (await readFile(join(dir, 'access-log.jsonl'), 'utf8')).trimEnd().split('\n')
-    const lines = exported.text.trimEnd().split('\n')
+    const lines = text.trimEnd().split('\n')
     expect(lines).toHaveLength(stored.length)
     expect(lines.map((l) => (JSON.parse(l) as AccessEntry).hash)).toEqual(
       stored.map((l) => (JSON.parse(l) as { hash: string }).hash)
     )
     expect(lines.at(-1)).toContain('"action":"export"')
+    expect(lines.at(-1)).toContain('file protected with a password')
   })
 })
 

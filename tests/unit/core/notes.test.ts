@@ -285,10 +285,10 @@ describe('progress notes', () => {
       signed: 1
     })
 
-    const printed = await value<{ html: string; pdfBase64: string | null }>(
+    const printed = await value<{ html: string; file: unknown }>(
       core.handle('notes.print', { sessionId: session.id, participantId: null })
     )
-    expect(printed.pdfBase64).toBeNull()
+    expect(printed.file).toBeNull()
     expect(printed.html).toContain('42 CFR')
     expect(printed.html).toContain('Dana Reyes')
     expect(printed.html).toContain('Correction: arrived at 9:05.')

@@ -21,6 +21,7 @@
 import Papa from 'papaparse'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { createCore, type Core } from '../../../src/main/core'
+import { openProtected } from '../../../src/main/services/exports'
 import type { MeasureEntry, MeasureSchedule } from '../../../src/shared/domain/measure'
 import type { ParticipantProgress, Report } from '../../../src/shared/domain/progress'
 import type { OutputOf, SessionView } from '../../../src/shared/ipc/contract'
@@ -52,6 +53,17 @@ afterAll(removeFolders)
 
 type Owed = OutputOf<'measures.owed'>
 type Export = OutputOf<'reports.export'>
+
+const FILE_PASSWORD = 'call me for the password'
+
+/** The CSV inside a protected export, opened with its password. */
+async function csvOf(file: Export, password = FILE_PASSWORD): Promise<string> {
+  expect(file.protected).toBe(true)
+  expect(file.fileName.endsWith('.zip')).toBe(true)
+  const opened = await openProtected(Buffer.from(file.base64, 'base64'), password)
+  expect(opened.encrypted).toBe(true)
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(opened.bytes)
+}
 type Printed = OutputOf<'progress.print'>
 
 /** 9:00 in Chicago on a November or December day (UTC−6). */
@@ -670,31 +682,88 @@ describe('reports', () => {
   test('a substance-use group’s export opens with the Part 2 notice; a mental-health group’s has none', async () => {
     const { core, groupId, moodId } = await reportingClinic()
     const sud = await value<Export>(
-      core.handle('reports.export', { kind: 'attendance', ...RANGE, groupId })
+      core.handle('reports.export', {
+        kind: 'attendance',
+        ...RANGE,
+        groupId,
+        password: FILE_PASSWORD
+      })
     )
-    expect(sud.fileName).toBe('attendance_2026-11-01_2026-11-30.csv')
+    expect(sud.fileName).toBe('attendance_2026-11-01_2026-11-30.zip')
     expect(sud.rowCount).toBe(4)
-    expect(sud.csv.startsWith('\uFEFF# ')).toBe(true)
-    const lines = sud.csv.slice(1).split('\r\n')
+    const sudCsv = await csvOf(sud)
+    expect(sudCsv.startsWith('\uFEFF# ')).toBe(true)
+    const lines = sudCsv.slice(1).split('\r\n')
     expect(lines[0]).toBe(`# ${PART2_NOTICE.replace(/\n/g, ' ')}`)
     expect(lines[1]).toBe(HEADER.join(','))
     expect(lines).toHaveLength(2 + 4)
 
     const mood = await value<Export>(
-      core.handle('reports.export', { kind: 'attendance', ...RANGE, groupId: moodId })
+      core.handle('reports.export', {
+        kind: 'attendance',
+        ...RANGE,
+        groupId: moodId,
+        password: FILE_PASSWORD
+      })
     )
     expect(mood.rowCount).toBe(1)
-    expect(mood.csv.startsWith('\uFEFF' + HEADER.join(','))).toBe(true)
-    expect(mood.csv).not.toContain('42 CFR')
-    expect(mood.csv.split('\r\n')[1]).toBe(
+    const moodCsv = await csvOf(mood)
+    expect(moodCsv.startsWith('\uFEFF' + HEADER.join(','))).toBe(true)
+    expect(moodCsv).not.toContain('42 CFR')
+    expect(moodCsv.split('\r\n')[1]).toBe(
       '2026-11-24,Morning Mood,M-200,Sam Whitfield,Present,09:00,12:00,180,yes,H0015,Not started'
+    )
+  })
+
+  test('an export needs a password unless the clinic allows plain files; a wrong password opens nothing', async () => {
+    const { core, groupId } = await reportingClinic()
+    const request = { kind: 'attendance' as const, ...RANGE, groupId }
+    const refused = await refusal(core.handle('reports.export', request), 'password_required')
+    expect(refused.message).toMatch(/requires a password/)
+    await refusal(
+      core.handle('reports.export', { ...request, password: 'too short' }),
+      'invalid_input'
+    )
+    const file = await value<Export>(
+      core.handle('reports.export', { ...request, password: FILE_PASSWORD })
+    )
+    // Nothing of the records is readable in the zip without the password.
+    const bytes = Buffer.from(file.base64, 'base64')
+    expect(bytes.toString('latin1')).not.toMatch(/Evening Recovery|C-100|42 CFR|Present/)
+    await expect(openProtected(bytes, 'not the password at all')).rejects.toThrow()
+
+    // An administrator allows plain files: a file without a password is then a plain CSV.
+    const settings = await value<Record<string, unknown>>(core.handle('clinic.sessionSettings', {}))
+    await value(
+      core.handle('clinic.updateSessionSettings', { ...settings, exportPolicy: 'offered' })
+    )
+    const plain = await value<Export>(core.handle('reports.export', request))
+    expect(plain.protected).toBe(false)
+    expect(plain.fileName).toBe('attendance_2026-11-01_2026-11-30.csv')
+    expect(Buffer.from(plain.base64, 'base64').toString('utf8')).toContain('42 CFR')
+    const log = await value<{ entries: { action: string; detail: string }[] }>(
+      core.handle('audit.list', { action: 'export' })
+    )
+    expect(log.entries.slice(0, 2).map((e) => e.detail.split('; ').at(-1))).toEqual([
+      'file without a password',
+      'file protected with a password'
+    ])
+    await value(
+      core.handle('clinic.updateSessionSettings', { ...settings, exportPolicy: 'required' })
     )
   })
 
   test('a name a spreadsheet would read as a formula is exported as plain text', async () => {
     const { core, groupId } = await reportingClinic()
-    const { csv } = await value<Export>(
-      core.handle('reports.export', { kind: 'attendance', ...RANGE, groupId })
+    const csv = await csvOf(
+      await value<Export>(
+        core.handle('reports.export', {
+          kind: 'attendance',
+          ...RANGE,
+          groupId,
+          password: FILE_PASSWORD
+        })
+      )
     )
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`)
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m)
@@ -791,7 +860,7 @@ describe('printable progress summary', () => {
     const jo = await admit(core, groupId, { clientId: 'C-PRINT' })
     await runSession(core, clock, groupId, '2026-11-23', { [jo]: 'present' })
     const printed = await value<Printed>(core.handle('progress.print', { participantId: jo }))
-    expect(printed.pdfBase64).toBeNull() // no desktop to print with in the core alone
+    expect(printed.file).toBeNull() // no desktop to print with in the core alone
     expect(printed.html).toContain('Jo A.')
     expect(printed.html).toContain('C-PRINT')
     expect(printed.html).toContain('Weekly countable hours')

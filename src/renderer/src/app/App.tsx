@@ -54,7 +54,11 @@ const variantColorResolver: VariantColorsResolver = (input) => {
 /** Secondary ("dimmed") text one shade darker than Mantine's, for contrast on white. */
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // Error messages under fields: the default red is too pale for small text on white (AA).
+    '--mantine-color-error': 'var(--mantine-color-red-9)'
+  },
   dark: {}
 })
 

@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import {
@@ -9,12 +8,11 @@ import {
   type AccessLogFilter
 } from '../../../../shared/domain/access-log'
 import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
-import { api, messageOf, unwrap } from '../../api'
+import { api, unwrap } from '../../api'
 import { useStaffList, useStatus } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
-import { textToBase64 } from '../reports/ReportsPage'
-import { saveBase64File } from '../curriculum/packFiles'
+import { useProtectedExport } from '../exports/useProtectedExport'
 
 /** Who did what and when, for administrators: filtered, newest first, with the chain's state. */
 export function AccessLogPage() {
@@ -22,6 +20,9 @@ export function AccessLogPage() {
   const staff = useStaffList()
   const [filter, setFilter] = useState<AccessLogFilter>({})
   const [draft, setDraft] = useState({ from: '', to: '', staffId: '', action: '', text: '' })
+  const exporting = useProtectedExport('the access log', (password) =>
+    unwrap(api().audit.export({ password }))
+  )
   const log = useQuery({
     queryKey: ['audit', filter],
     queryFn: () => unwrap(api().audit.list(filter))
@@ -35,21 +36,14 @@ export function AccessLogPage() {
       ...(draft.action ? { action: draft.action as AccessAction } : {}),
       ...(draft.text.trim() ? { text: draft.text.trim() } : {})
     })
-  const exportLog = async () => {
-    try {
-      const exported = await unwrap(api().audit.export())
-      saveBase64File(exported.fileName, textToBase64(exported.text), 'application/x-ndjson')
-    } catch (e) {
-      notifications.show({ color: 'red', title: 'Not exported', message: messageOf(e) })
-    }
-  }
   return (
     <Stack gap="md">
+      {exporting.modal}
       <PageHeader
         title="Access log"
         description="Every sign-in, record opened, note signed, print and export, in order. Each entry is chained to the one before it, so a changed or removed entry shows."
         actions={
-          <Button variant="default" onClick={() => void exportLog()}>
+          <Button variant="default" onClick={exporting.start}>
             Export the log
           </Button>
         }

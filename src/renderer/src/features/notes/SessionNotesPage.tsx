@@ -12,9 +12,8 @@ import {
   Textarea,
   Title
 } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { GroupPart } from '../../../../shared/domain/note'
 import type { SessionNotes } from '../../../../shared/ipc/contract'
@@ -23,7 +22,7 @@ import { api, messageOf, unwrap } from '../../api'
 import { useStatus } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
-import { saveBase64File } from '../curriculum/packFiles'
+import { useProtectedPrint } from '../exports/useProtectedExport'
 import { NoteEditor } from './NoteEditor'
 import { useAutosave } from './useAutosave'
 
@@ -37,6 +36,11 @@ const STATUS_LABEL = {
 /** After the group: the shared part once, then each participant's note; [ and ] move between them. */
 export function SessionNotesPage() {
   const { sessionId = '' } = useParams()
+  /** Whose note is being printed; null for every note of the session. */
+  const printFor = useRef<string | null>(null)
+  const printing = useProtectedPrint('the notes', (password) =>
+    unwrap(api().notes.print({ sessionId, participantId: printFor.current, password }))
+  )
   const status = useStatus()
   const notes = useQuery({
     queryKey: ['notes', 'session', sessionId],
@@ -73,29 +77,21 @@ export function SessionNotesPage() {
   const timeZone = status.data?.clinic?.timeZone ?? 'UTC'
   const isSupervisor = status.data?.signedIn?.role === 'supervisor'
 
-  const print = async (participantId: string | null) => {
-    try {
-      const printed = await unwrap(api().notes.print({ sessionId, participantId }))
-      if (printed.pdfBase64)
-        saveBase64File(`notes-${data.date}.pdf`, printed.pdfBase64, 'application/pdf')
-      else {
-        const url = URL.createObjectURL(new Blob([printed.html], { type: 'text/html' }))
-        window.open(url, '_blank', 'noopener')
-        setTimeout(() => URL.revokeObjectURL(url), 60_000)
-      }
-    } catch (e) {
-      notifications.show({ color: 'red', title: 'Not printed', message: messageOf(e) })
-    }
-  }
-
   return (
     <Stack gap="md">
+      {printing.modal}
       <PageHeader
         title={`Notes · ${data.groupName} · ${data.date}`}
         description={`${data.format} format · ${data.presentCount} present · due ${clinicDate(Date.parse(data.dueAt), timeZone)} ${clinicTimeOfDay(Date.parse(data.dueAt), timeZone)}`}
         actions={
           <Group gap="xs">
-            <Button variant="default" onClick={() => void print(null)}>
+            <Button
+              variant="default"
+              onClick={() => {
+                printFor.current = null
+                printing.start()
+              }}
+            >
               Print all notes
             </Button>
             <Button component={Link} to={`/sessions/${sessionId}/summary`} variant="subtle">
@@ -145,7 +141,10 @@ export function SessionNotesPage() {
                     <Button
                       size="xs"
                       variant="default"
-                      onClick={() => void print(current.participantId)}
+                      onClick={() => {
+                        printFor.current = current.participantId
+                        printing.start()
+                      }}
                     >
                       Print this note
                     </Button>

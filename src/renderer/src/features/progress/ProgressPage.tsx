@@ -12,16 +12,15 @@ import {
   Text,
   Title
 } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import type { ParticipantProgress } from '../../../../shared/domain/progress'
-import { api, messageOf, unwrap } from '../../api'
+import { api, unwrap } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { CoverageCard } from '../curriculum/CoverageCard'
-import { saveBase64File } from '../curriculum/packFiles'
+import { useProtectedPrint } from '../exports/useProtectedExport'
 import { INSTRUMENTS } from '../../../../shared/measures/instruments'
 import { AttendanceCalendar } from './AttendanceCalendar'
 import { MeasureCharts } from './MeasureCharts'
@@ -40,6 +39,9 @@ const NOTE_LABELS = {
 /** How a participant is doing, on one page: attendance, hours, coverage, goals, measures, notes. */
 export function ProgressPage() {
   const { participantId = '' } = useParams()
+  const printing = useProtectedPrint('the progress summary', (password) =>
+    unwrap(api().progress.print({ participantId, password }))
+  )
   const progress = useQuery({
     queryKey: progressKey(participantId),
     queryFn: () => unwrap(api().progress.participant({ participantId }))
@@ -48,27 +50,9 @@ export function ProgressPage() {
   if (!progress.data) return <Loader aria-label="Gathering the progress figures" />
   const p = progress.data
 
-  const print = async () => {
-    try {
-      const printed = await unwrap(api().progress.print({ participantId }))
-      if (printed.pdfBase64) {
-        saveBase64File(
-          `progress-${p.participant.clientId}-${p.today}.pdf`,
-          printed.pdfBase64,
-          'application/pdf'
-        )
-      } else {
-        const url = URL.createObjectURL(new Blob([printed.html], { type: 'text/html' }))
-        window.open(url, '_blank', 'noopener')
-        setTimeout(() => URL.revokeObjectURL(url), 60_000)
-      }
-    } catch (e) {
-      notifications.show({ color: 'red', title: 'Not printed', message: messageOf(e) })
-    }
-  }
-
   return (
     <Stack gap="lg">
+      {printing.modal}
       <PageHeader
         title={`Progress · ${p.participant.displayName}`}
         description={`Client ID ${p.participant.clientId} · admitted ${p.participant.admissionDate}${
@@ -77,7 +61,7 @@ export function ProgressPage() {
         actions={
           <Group gap="xs">
             <RecordMeasureButton participantId={participantId} today={p.today} />
-            <Button variant="default" onClick={() => void print()}>
+            <Button variant="default" onClick={printing.start}>
               Print progress summary
             </Button>
             <Button variant="subtle" component={Link} to={`/participants/${participantId}`}>

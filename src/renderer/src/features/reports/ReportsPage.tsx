@@ -10,7 +10,6 @@ import {
   TextInput,
   Title
 } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import {
@@ -25,21 +24,11 @@ import { useGroups } from '../../app/queries'
 import { useToday } from '../../app/useToday'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
-import { saveBase64File } from '../curriculum/packFiles'
+import { useProtectedExport } from '../exports/useProtectedExport'
 
 /** A screen this long is already hard to read; the export has every row. */
 const ROWS_SHOWN = 500
 const ALL_GROUPS = 'all'
-
-/** UTF-8 bytes of a text as base64, in pieces: a month of attendance can be a big string. */
-export function textToBase64(text: string): string {
-  const bytes = new TextEncoder().encode(text)
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  }
-  return btoa(binary)
-}
 
 export function cellText(cell: Report['rows'][number][number]): string {
   if (cell === null) return '—'
@@ -116,16 +105,13 @@ export function ReportsPage() {
   })
 
   const run = useMutation({ mutationFn: (r: ReportRequest) => unwrap(api().reports.run(r)) })
-  const exportCsv = useMutation({
-    mutationFn: (r: ReportRequest) => unwrap(api().reports.export(r)),
-    onSuccess: (file) => {
-      saveBase64File(file.fileName, textToBase64(file.csv), 'text/csv;charset=utf-8')
-      notifications.show({
-        title: 'Exported',
-        message: `${file.rowCount} ${file.rowCount === 1 ? 'row' : 'rows'} saved as ${file.fileName}.`
-      })
+  const exporting = useProtectedExport(
+    `the ${REPORT_LABELS[kind].toLowerCase()} report`,
+    async (password) => {
+      const file = await unwrap(api().reports.export({ ...request(), password }))
+      return { ...file, note: `${file.rowCount} ${file.rowCount === 1 ? 'row' : 'rows'}.` }
     }
-  })
+  )
 
   const groupOptions = [
     { value: ALL_GROUPS, label: 'All groups' },
@@ -138,6 +124,7 @@ export function ReportsPage() {
         title="Reports"
         description="Attendance, weekly hours, notes and discharges for a date range, for one group or all."
       />
+      {exporting.modal}
       <Paper withBorder p="md" mb="lg">
         <form
           aria-label="Report options"
@@ -178,11 +165,7 @@ export function ReportsPage() {
             <Button type="submit" loading={run.isPending}>
               Show report
             </Button>
-            <Button
-              variant="default"
-              loading={exportCsv.isPending}
-              onClick={() => exportCsv.mutate(request())}
-            >
+            <Button variant="default" onClick={exporting.start}>
               Export CSV
             </Button>
           </Group>
@@ -191,7 +174,6 @@ export function ReportsPage() {
       <Stack gap="md">
         <ErrorNotice error={groups.error} title="Groups could not be loaded" />
         <ErrorNotice error={run.error} title="The report could not be run" />
-        <ErrorNotice error={exportCsv.error} title="The report could not be exported" />
         {run.data && !run.isError && <ReportTable report={run.data} />}
       </Stack>
     </>

@@ -16,10 +16,13 @@ import { notifications } from '@mantine/notifications'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import wrapUpChime from '../../../../../resources/sounds/wrap-up.wav?url'
 import { NOTE_FORMATS } from '../../../../shared/domain/note'
+import { EXPORT_POLICY_LABELS, ExportPolicy } from '../../../../shared/domain/exports'
 import { SessionSettings as SessionSettingsSchema } from '../../../../shared/domain/session'
 import { api, unwrap } from '../../api'
 import { keys, useSessionSettings } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
+
+const EXPORT_POLICIES = ExportPolicy.options
 
 type Settings = SessionSettingsSchema
 
@@ -172,6 +175,15 @@ function SessionSettingsForm({ initial, canEdit }: { initial: Settings; canEdit:
             disabled={!canEdit}
             {...form.getInputProps('defaultNoteFormat')}
             key={form.key('defaultNoteFormat')}
+          />
+          <Select
+            label="Passwords on exported files"
+            description="Reports, the access log and notes saved as PDF are zip files that open only with a password the person saving them chooses"
+            data={EXPORT_POLICIES.map((value) => ({ value, label: EXPORT_POLICY_LABELS[value] }))}
+            allowDeselect={false}
+            disabled={!canEdit}
+            {...form.getInputProps('exportPolicy')}
+            key={form.key('exportPolicy')}
           />
         </SimpleGrid>
         <ErrorNotice error={save.error} title="Settings not saved" />

@@ -1,0 +1,106 @@
+/**
+ * A print saved as a PDF (what the desktop app does) is a file that leaves
+ * the app: it needs a password where the clinic requires one, and arrives in
+ * a zip that opens only with it, holding exactly the PDF the desktop made.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createCore } from '../../../src/main/core'
+import { openProtected } from '../../../src/main/services/exports'
+import type { OutputOf } from '../../../src/shared/ipc/contract'
+import {
+  copyClinic,
+  CURRICULUM_DIR,
+  ids,
+  NOW,
+  PASSPHRASE,
+  refusal,
+  removeFolders,
+  setUpClinic,
+  value,
+  type Template
+} from './helpers'
+
+let template: Template
+beforeAll(async () => {
+  template = await setUpClinic()
+})
+afterAll(removeFolders)
+
+/** A stand-in for Electron's printToPDF: the bytes say which page they came from. */
+const FAKE_PDF_HEADER = '%PDF-1.7 fake\n'
+async function desktopClinic() {
+  const printed: string[] = []
+  const core = await createCore({
+    dataDir: await copyClinic(template.dir),
+    now: () => NOW,
+    newId: ids,
+    curriculumDir: CURRICULUM_DIR,
+    desktop: {
+      openProjector: async () => true,
+      keepAwake: () => undefined,
+      printToPdf: async (html) => {
+        printed.push(html)
+        return new TextEncoder().encode(`${FAKE_PDF_HEADER}${html.length}`)
+      }
+    }
+  })
+  await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+  const person = await value<{ id: string }>(
+    core.handle('participants.create', {
+      fullName: 'Jordan Testperson',
+      preferredName: 'Jordy',
+      clientId: 'C-101',
+      dateOfBirth: '1990-04-12',
+      admissionDate: '2026-11-02',
+      track: 'substance_use',
+      status: 'active',
+      discharge: null,
+      goals: []
+    })
+  )
+  return { core, printed, participantId: person.id }
+}
+
+describe('a progress summary saved as a PDF', () => {
+  it('needs a password, and comes as a zip holding the very PDF the desktop made', async () => {
+    const { core, printed, participantId } = await desktopClinic()
+    await refusal(core.handle('progress.print', { participantId }), 'password_required')
+    const password = 'read it out by phone'
+    const result = await value<OutputOf<'progress.print'>>(
+      core.handle('progress.print', { participantId, password })
+    )
+    expect(result.file).not.toBeNull()
+    const file = result.file!
+    expect(file.fileName).toBe('progress-summary-2026-11-23.zip')
+    expect(file.protected).toBe(true)
+    const opened = await openProtected(Buffer.from(file.base64, 'base64'), password)
+    expect(opened.fileName).toBe('progress-summary-2026-11-23.pdf')
+    expect(new TextDecoder().decode(opened.bytes)).toBe(
+      `${FAKE_PDF_HEADER}${printed.at(-1)!.length}`
+    )
+    await expect(
+      openProtected(Buffer.from(file.base64, 'base64'), 'a guess at the password')
+    ).rejects.toThrow()
+    const log = await value<{ entries: { action: string; detail: string }[] }>(
+      core.handle('audit.list', { action: 'print' })
+    )
+    expect(log.entries[0]!.detail).toBe('saved as PDF, file protected with a password')
+  })
+
+  it('where the clinic allows it, a PDF without a password is the PDF itself', async () => {
+    const { core, participantId } = await desktopClinic()
+    const settings = await value<Record<string, unknown>>(core.handle('clinic.sessionSettings', {}))
+    await value(
+      core.handle('clinic.updateSessionSettings', { ...settings, exportPolicy: 'offered' })
+    )
+    const result = await value<OutputOf<'progress.print'>>(
+      core.handle('progress.print', { participantId })
+    )
+    expect(result.file).toMatchObject({
+      fileName: 'progress-summary-2026-11-23.pdf',
+      mediaType: 'application/pdf',
+      protected: false
+    })
+    expect(Buffer.from(result.file!.base64, 'base64').toString('utf8')).toMatch(/^%PDF-1\.7 fake/)
+  })
+})
