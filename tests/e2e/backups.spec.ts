@@ -67,8 +67,8 @@ test('a backup made now brings the records back as they were', async ({ app }) =
   await expect(entries).toContainText('Made a backup')
   await expect(page.getByTestId('chain-state')).toHaveText('The chain of entries is intact.')
 
-  // Nothing clinical is on disk in clear: no participant's name in any file of the data folder,
-  // the records, their daily copies and the replaced ones included.
+  // Nothing clinical is on disk in clear: no participant's name or client ID in any file of the
+  // data folder, the records, their daily copies, the replaced ones and the access log included.
   if (app.clock !== null) {
     const files = await readdir(app.dataDir, { recursive: true, withFileTypes: true })
     let read = 0
@@ -76,7 +76,7 @@ test('a backup made now brings the records back as they were', async ({ app }) =
       if (!entry.isFile()) continue
       const bytes = await readFile(join(entry.parentPath, entry.name))
       read++
-      for (const name of ['Jordan', 'Testperson', 'Casey', 'Samplewood']) {
+      for (const name of ['Jordan', 'Testperson', 'Casey', 'Samplewood', 'C-101', 'C-102']) {
         expect(bytes.includes(Buffer.from(name)), `${entry.name} holds "${name}" in clear`).toBe(
           false
         )
