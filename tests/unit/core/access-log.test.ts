@@ -6,10 +6,11 @@
  */
 import { execFileSync } from 'node:child_process'
 import { sevenZip } from '../../support/seven-zip'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCore } from '../../../src/main/core'
+import { AccessLog } from '../../../src/main/store/access-log'
 import type { AccessEntry } from '../../../src/shared/domain/access-log'
 import {
   copyClinic,
@@ -141,6 +142,39 @@ describe('the access log', () => {
       ['sign_in', 'Robin Okafor, LPC'],
       ['sign_in_failed', 'Robin Okafor, LPC']
     ])
+  })
+
+  it('a clinic set up before the log was sealed keeps its clear lines and seals from the next sign-in', async () => {
+    const { dir, open } = await clinic()
+    // As an earlier version left it: no log key in the keyring, the log in clear.
+    const keyringPath = join(dir, 'keyring.json')
+    const keyring = JSON.parse(await readFile(keyringPath, 'utf8')) as Record<string, unknown>
+    delete keyring.log
+    await writeFile(keyringPath, JSON.stringify(keyring))
+    const logPath = join(dir, 'access-log.jsonl')
+    await rm(logPath)
+    const old = await AccessLog.open(dir, () => Date.parse('2026-11-20T15:00:00Z'))
+    await old.append({
+      staffId: template.adminId,
+      staffName: 'Robin Okafor, LPC',
+      action: 'sign_in',
+      subject: 'sign-in',
+      detail: ''
+    })
+
+    const core = await open()
+    await refusal(
+      core.handle('auth.signIn', { staffId: template.adminId, passphrase: 'not this one' }),
+      'wrong_passphrase'
+    )
+    await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+    const listing = await value<Listing>(core.handle('audit.list', {}))
+    expect(listing.intact).toBe(true)
+    expect(listing.entries.map((e) => e.action)).toEqual(['sign_in', 'sign_in_failed', 'sign_in'])
+    expect(JSON.parse(await readFile(keyringPath, 'utf8'))).toHaveProperty('log.publicKey')
+    // The two lines from before the key stay as they were; the new sign-in is sealed.
+    const lines = (await readFile(logPath, 'utf8')).trimEnd().split('\n')
+    expect(lines.map((l) => 'prev' in JSON.parse(l))).toEqual([true, true, false])
   })
 
   it('exports the log in a password-protected zip that 7-Zip opens, and records the export', async () => {
