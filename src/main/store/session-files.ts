@@ -2,7 +2,11 @@ import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SessionRecord } from '../../shared/domain/session'
 import { RuleError } from '../../shared/result'
-import { VersionedDocument, type RecoveryEvent } from './versioned-document'
+import {
+  removeStaleTemporaryFiles,
+  VersionedDocument,
+  type RecoveryEvent
+} from './versioned-document'
 import type { FileCodec } from './codec'
 
 export const SESSION_FILE_VERSION = 1
@@ -14,6 +18,8 @@ export const SESSION_FILE_VERSION = 1
  */
 export class SessionFiles {
   private readonly open = new Map<string, Promise<VersionedDocument<SessionRecord>>>()
+  /** Leftovers of interrupted writes are swept from the folder once, not at every file opened. */
+  private swept: Promise<void> | null = null
 
   constructor(
     readonly folder: string,
@@ -74,9 +80,11 @@ export class SessionFiles {
     sessionId: string,
     initial: () => SessionRecord
   ): Promise<VersionedDocument<SessionRecord>> {
+    this.swept ??= removeStaleTemporaryFiles(this.folder, 'session-').catch(() => undefined)
+    await this.swept
     const document = await VersionedDocument.open({
       ...(this.codec ? { codec: this.codec } : {}),
-      ...(this.keepBackups ? { keepBackups: this.keepBackups } : {}),
+      keepBackups: this.keepBackups ?? 3,
       folder: this.folder,
       name: fileName(sessionId),
       version: SESSION_FILE_VERSION,
@@ -84,7 +92,8 @@ export class SessionFiles {
       migrations: {},
       initial: lazily(initial),
       now: this.now,
-      keepBackups: 3
+      backupOnOpen: false,
+      sweepFolder: false
     })
     if (document.recovery.length > 0) this.onRecovery(document.recovery)
     return document

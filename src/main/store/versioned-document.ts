@@ -30,6 +30,16 @@ export interface DocumentSpec<T> {
   keepBackups?: number | (() => number)
   /** How the file's text is kept on disk: plain, or sealed with the clinic's data key. */
   codec?: FileCodec
+  /**
+   * Make the day's copy as soon as the file is opened (true by default), or only on the day
+   * it is written. Files opened often only to be read (the sessions, for reports) say false.
+   */
+  backupOnOpen?: boolean
+  /**
+   * Remove leftovers of an interrupted write from the folder when opening (true by default).
+   * A folder of many files sweeps once itself instead of at every open.
+   */
+  sweepFolder?: boolean
 }
 
 export type RecoveryEvent =
@@ -101,7 +111,9 @@ export class VersionedDocument<T> {
     await mkdir(spec.folder, { recursive: true })
     await mkdir(backupFolder(spec), { recursive: true })
     const path = join(spec.folder, `${spec.name}.json`)
-    await removeStaleTemporaryFiles(spec.folder, `${spec.name}.json.`)
+    if (spec.sweepFolder !== false) {
+      await removeStaleTemporaryFiles(spec.folder, `${spec.name}.json.`)
+    }
     await removeStaleTemporaryFiles(backupFolder(spec), `${spec.name}-`)
     const recovery: RecoveryEvent[] = []
     const adapter = new DurableJsonFile<Envelope<T>>(path, codecOf(spec), spec.name)
@@ -165,8 +177,9 @@ export class VersionedDocument<T> {
       }
     }
     const document = new VersionedDocument(spec, db, path, recovery)
-    if (!exists || recovery.length > 0) await db.write()
-    await document.backupIfDue()
+    const changed = !exists || recovery.length > 0
+    if (changed) await db.write()
+    if (changed || spec.backupOnOpen !== false) await document.backupIfDue()
     return document
   }
 
@@ -269,7 +282,7 @@ async function dailyBackups<T>(spec: DocumentSpec<T>): Promise<string[]> {
     .reverse()
 }
 
-async function removeStaleTemporaryFiles(folder: string, prefix: string): Promise<void> {
+export async function removeStaleTemporaryFiles(folder: string, prefix: string): Promise<void> {
   const names = await readdir(folder).catch(() => [] as string[])
   for (const name of names) {
     if (name.startsWith(prefix) && name.endsWith('.tmp'))

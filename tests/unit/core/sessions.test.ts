@@ -3,7 +3,7 @@
  * running, attendance, observations, the projector's share, and what survives
  * a restart or a clock that jumps. The clock is injected and moved by hand.
  */
-import { writeFile } from 'node:fs/promises'
+import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createCore, type Core, type Desktop } from '../../../src/main/core'
@@ -456,4 +456,59 @@ describe('attendance, observations and the projector', () => {
       /A session’s file could not be read/
     )
   })
+})
+
+describe('a session file’s daily copies', () => {
+  test('reading an old session makes no copy; a day it is written does, kept as many days as the setting says', async () => {
+    const dir = await copyClinic(template.dir)
+    const { clock, pass } = testClock()
+    let core = await openAt(dir, clock)
+    const { session } = await plannedSession(core)
+    const copies = async () =>
+      (await readdir(join(dir, 'sessions', 'backups', `session-${session.id}`))).sort()
+    const planned = await copies()
+    expect(planned).toHaveLength(1)
+
+    // Days later the app starts again and a report reads the session: nothing new is written.
+    pass(3 * 86_400_000)
+    core = await openAt(dir, clock)
+    await value(core.handle('sessions.get', { sessionId: session.id }))
+    expect(await copies()).toEqual(planned)
+
+    // Each day it is changed gets its copy; the clinic's setting (here 2 days) decides how many stay.
+    const settings = await value<Record<string, unknown>>(core.handle('clinic.sessionSettings', {}))
+    await value(core.handle('clinic.updateSessionSettings', { ...settings, backupDays: 2 }))
+    for (let day = 0; day < 3; day++) {
+      await value(
+        core.handle('sessions.updatePlan', {
+          sessionId: session.id,
+          plan: {
+            groupId: session.groupId,
+            date: session.date,
+            facilitatorIds: session.facilitatorIds,
+            segments: defaultAgenda().map((s) => ({ ...s, plannedMinutes: s.plannedMinutes + day }))
+          }
+        })
+      )
+      pass(86_400_000)
+    }
+    const kept = await copies()
+    expect(kept).toHaveLength(2)
+    expect(kept.every((name) => !planned.includes(name))).toBe(true)
+  })
+})
+
+test('leftovers of an interrupted session write are swept once, when the first session file opens', async () => {
+  const dir = await copyClinic(template.dir)
+  const { clock } = testClock()
+  const first = await openAt(dir, clock)
+  const { session } = await plannedSession(first)
+  const leftover = join(dir, 'sessions', `session-${session.id}.json.4242.7.tmp`)
+  await writeFile(leftover, '{"kind":')
+  await writeFile(join(dir, 'sessions', 'notes-from-it.txt'), 'keep me')
+  const core = await openAt(dir, clock)
+  await value(core.handle('sessions.get', { sessionId: session.id }))
+  const names = await readdir(join(dir, 'sessions'))
+  expect(names).not.toContain(`session-${session.id}.json.4242.7.tmp`)
+  expect(names).toContain('notes-from-it.txt')
 })
