@@ -144,9 +144,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const logCodec = (): SealedLogCodec | undefined => {
     if (!keyring?.log) return undefined
     const sealedLog = new SealedLogCodec(keyring.clinicId, keyring.log)
-    if (dataKey && !sealedLog.unlock(dataKey)) {
-      throw new Error('The access log key does not open with this clinic’s data key.')
-    }
+    if (dataKey) sealedLog.unlock(dataKey)
     return sealedLog
   }
   const openAccessLog = () =>
@@ -171,10 +169,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   /** Every store read (again) from the files in the data folder, sealed when the clinic has a key. */
   const openStores = async () => {
-    if (keyring && dataKey && !keyring.log) {
-      // A clinic set up before the access log was sealed: its log is sealed from now on.
-      keyring = { ...keyring, log: newLogKey(dataKey, keyring.clinicId) }
-      await writeKeyring(options.dataDir, keyring)
+    if (keyring && dataKey) {
+      const logKey = keyring.log
+      // A clinic set up before the access log was sealed: its log is sealed from now on. A log
+      // key that does not open with the data key was changed: a new one is made, and the lines
+      // written under the old one show as a break in the log, not as a clinic that cannot open.
+      if (!logKey || !new SealedLogCodec(keyring.clinicId, logKey).unlock(dataKey)) {
+        if (logKey) console.error('[core] the access log key did not open; a new one was made')
+        keyring = { ...keyring, log: newLogKey(dataKey, keyring.clinicId) }
+        await writeKeyring(options.dataDir, keyring)
+      }
     }
     registry = await openRegistry(options.dataDir, now, codec(), retention)
     sessions = openSessionFiles()

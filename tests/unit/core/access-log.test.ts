@@ -11,6 +11,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCore } from '../../../src/main/core'
 import { AccessLog } from '../../../src/main/store/access-log'
+import { newDataKey } from '../../../src/main/security/crypto'
+import { newLogKey } from '../../../src/main/security/sealed-log'
 import type { AccessEntry } from '../../../src/shared/domain/access-log'
 import {
   copyClinic,
@@ -175,6 +177,23 @@ describe('the access log', () => {
     // The two lines from before the key stay as they were; the new sign-in is sealed.
     const lines = (await readFile(logPath, 'utf8')).trimEnd().split('\n')
     expect(lines.map((l) => 'prev' in JSON.parse(l))).toEqual([true, true, false])
+  })
+
+  it('a log key swapped in the keyring does not lock the clinic out: a new key, and the break shows', async () => {
+    const { dir, open } = await clinic()
+    const keyringPath = join(dir, 'keyring.json')
+    const keyring = JSON.parse(await readFile(keyringPath, 'utf8')) as Record<string, unknown>
+    const stranger = newDataKey()
+    keyring.log = newLogKey(stranger, 'another-clinic')
+    await writeFile(keyringPath, JSON.stringify(keyring))
+    const core = await open()
+    await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+    const listing = await value<Listing>(core.handle('audit.list', {}))
+    expect(listing.intact).toBe(false)
+    expect(listing.problem).toMatch(/entry 1:/)
+    expect(listing.entries.map((e) => e.action)).toEqual(['sign_in'])
+    const replaced = JSON.parse(await readFile(keyringPath, 'utf8')) as { log: unknown }
+    expect(replaced.log).not.toEqual(keyring.log)
   })
 
   it('exports the log in a password-protected zip that 7-Zip opens, and records the export', async () => {
