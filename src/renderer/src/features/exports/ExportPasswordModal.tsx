@@ -54,9 +54,9 @@ export function ExportPasswordModal(props: ExportPasswordModalProps) {
       <form onSubmit={submit} aria-label={`Save ${what}`}>
         <Stack gap="sm">
           <Text size="sm">
-            The file holds confidential treatment records. It is saved as a zip file that opens only
-            with the password you choose here, in 7-Zip, WinZip or another program that opens
-            AES-encrypted zip files.
+            The file holds confidential records. It is saved as a zip file that opens only with the
+            password you choose here, in 7-Zip, WinZip or another program that opens AES-encrypted
+            zip files.
           </Text>
           {policy === 'offered' && (
             <Checkbox
