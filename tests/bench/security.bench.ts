@@ -24,6 +24,8 @@ import {
 } from '../../src/main/security/crypto'
 import { hashPassphrase, verifyPassphrase } from '../../src/main/services/passphrase'
 import { fileName } from '../../src/main/store/session-files'
+import { AccessLog } from '../../src/main/store/access-log'
+import { newLogKey, SealedLogCodec } from '../../src/main/security/sealed-log'
 import type { NoteBody, ProgressNote } from '../../src/shared/domain/note'
 import {
   call,
@@ -258,4 +260,49 @@ try {
   console.log(`    sealed − plain: ${difference(sealed.first, plain.first)}`)
 } finally {
   await rm(root, { recursive: true, force: true })
+}
+
+// One access-log entry, appended and flushed to disk: in clear (a clinic from before sealing)
+// against sealed to the log's key and authenticated with the data key; and reading the log back.
+{
+  console.log('access log, one entry appended (written and flushed to disk):')
+  const logRoot = await mkdtemp(join(os.tmpdir(), 'iop-bench-log-'))
+  try {
+    const entry = {
+      staffId: 'staff-bench',
+      staffName: 'Synthetic Counselor, LPC',
+      action: 'open_participant' as const,
+      subject: 'participant SYN-0001',
+      detail: ''
+    }
+    const sealedLog = new SealedLogCodec('clinic-bench', newLogKey(key, 'clinic-bench'))
+    sealedLog.unlock(key)
+    const logs = {
+      plain: await AccessLog.open(join(logRoot, 'plain'), Date.now),
+      sealed: await AccessLog.open(join(logRoot, 'sealed'), Date.now, { codec: sealedLog })
+    }
+    const appends = { plain: [] as number[], sealed: [] as number[] }
+    for (let i = 0; i < 600; i++) {
+      for (const name of ['plain', 'sealed'] as const) {
+        const start = performance.now()
+        await logs[name].append(entry)
+        if (i >= 100) appends[name].push(performance.now() - start)
+      }
+    }
+    console.log(`  plain:  ${summary(appends.plain)}`)
+    console.log(`  sealed: ${summary(appends.sealed)}`)
+    for (const name of ['plain', 'sealed'] as const) {
+      const start = performance.now()
+      await AccessLog.open(
+        join(logRoot, name),
+        Date.now,
+        name === 'sealed' ? { codec: sealedLog } : {}
+      )
+      console.log(
+        `  reading and checking the ${name} log of 600 entries: ${(performance.now() - start).toFixed(1)} ms`
+      )
+    }
+  } finally {
+    await rm(logRoot, { recursive: true, force: true })
+  }
 }

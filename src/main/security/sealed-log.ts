@@ -1,14 +1,12 @@
 import {
   createCipheriv,
   createDecipheriv,
-  createHmac,
   createPrivateKey,
   createPublicKey,
   diffieHellman,
   generateKeyPairSync,
   hkdfSync,
   randomBytes,
-  timingSafeEqual,
   type KeyObject
 } from 'node:crypto'
 import { z } from 'zod'
@@ -21,20 +19,22 @@ import { open, seal } from './crypto'
  * The access log, sealed line by line.
  *
  * A refused sign-in must be written down before anyone has opened the records,
- * so lines cannot wait for the data key. Each line is therefore sealed to the
- * log's public key (X25519, an ephemeral key per line, HKDF-SHA256, then
- * AES-256-GCM): anyone running the app can add a line, only someone holding
- * the data key can read one. The log's private key is kept in the keyring,
- * sealed under the data key.
+ * so some lines cannot wait for the data key. There are two kinds of line:
+ *
+ * - written while the records are open (nearly all): sealed with AES-256-GCM
+ *   under a key derived from the data key (`seal`). Only a key holder can
+ *   write or read one.
+ * - written before anyone has opened the records (a refused sign-in): sealed
+ *   to the log's public key (`box`: X25519 with an ephemeral key per line,
+ *   HKDF-SHA256, then AES-256-GCM). Anyone running the app can add one; only a
+ *   key holder can read it. The log's private key is kept in the keyring,
+ *   sealed under the data key. Since the public key is in clear, such a line
+ *   proves less: any entry other than a refused sign-in written this way was
+ *   not written by the app and is reported as a break in the chain.
  *
  * A stored line keeps in clear only what the chain needs to go on without the
  * key — the entry's number and its hash — and both are authenticated by the
- * cipher, so neither can be changed without the line failing to open. Lines
- * written while the records are open also carry an HMAC under a key derived
- * from the data key: nobody without the key can write or rewrite such a line.
- * Only a refused sign-in may be written without it (that is the one entry made
- * before a key is at hand); any other entry without one was not written by the
- * app and is reported as a break in the chain.
+ * cipher, so neither can be changed without the line failing to open.
  */
 
 const KEY_KIND = 'access-log-key'
@@ -44,6 +44,7 @@ const IV_BYTES = 12
 const TAG_BYTES = 16
 /** DER prefix of an X25519 SubjectPublicKeyInfo; the raw 32-byte key follows. */
 const SPKI_X25519_PREFIX = Buffer.from('302a300506032b656e032100', 'hex')
+const BASE64URL = /^[A-Za-z0-9_-]+$/
 
 export const LogKeySchema = z.object({
   /** The X25519 public key, raw, base64. */
@@ -53,16 +54,18 @@ export const LogKeySchema = z.object({
 })
 export type LogKey = z.infer<typeof LogKeySchema>
 
-const StoredLine = z.strictObject({
+const Position = {
   v: z.literal(FORMAT),
   seq: z.number().int().positive(),
-  hash: Sha256Hex,
-  box: z.string().regex(/^[A-Za-z0-9_-]+$/),
-  mac: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{43}$/)
-    .optional()
-})
+  hash: Sha256Hex
+}
+const StoredLine = z.union([
+  /** Sealed under the data key: iv, tag, ciphertext. */
+  z.strictObject({ ...Position, seal: z.string().regex(BASE64URL) }),
+  /** Sealed to the log's public key: ephemeral public key, iv, tag, ciphertext. */
+  z.strictObject({ ...Position, box: z.string().regex(BASE64URL) })
+])
+type StoredLine = z.infer<typeof StoredLine>
 
 /** A new key pair for the clinic's access log; the private half sealed under the data key. */
 export function newLogKey(dataKey: Buffer, clinicId: string): LogKey {
@@ -86,32 +89,52 @@ function publicKeyFromRaw(raw: Buffer): KeyObject {
   })
 }
 
-function boxKey(shared: Buffer, ephemeralRaw: Buffer, logRaw: Buffer, clinicId: string): Buffer {
-  return Buffer.from(
-    hkdfSync(
-      'sha256',
-      shared,
-      Buffer.concat([ephemeralRaw, logRaw]),
-      `iop-facilitator access-log line v${FORMAT}|${clinicId}`,
-      32
-    )
-  )
+function derive(secret: Buffer, salt: Buffer, info: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, salt, info, 32))
 }
 
 function lineData(clinicId: string, seq: number, hash: string): Buffer {
   return Buffer.from(`iop-facilitator access-log|v${FORMAT}|${clinicId}|${seq}|${hash}`, 'utf8')
 }
 
+function gcmSeal(key: Buffer, text: string, aad: Buffer): Buffer {
+  const iv = randomBytes(IV_BYTES)
+  const cipher = createCipheriv('aes-256-gcm', key, iv)
+  cipher.setAAD(aad)
+  const ciphertext = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()])
+  return Buffer.concat([iv, cipher.getAuthTag(), ciphertext])
+}
+
+function gcmOpen(key: Buffer, sealed: Buffer, aad: Buffer): string {
+  if (sealed.length < IV_BYTES + TAG_BYTES) throw new Error('cut short')
+  const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES))
+  decipher.setAAD(aad)
+  decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES))
+  try {
+    const body = sealed.subarray(IV_BYTES + TAG_BYTES)
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8')
+  } catch {
+    throw new Error('the line was changed after it was written')
+  }
+}
+
+/** The bytes of a base64url field, refusing a second spelling of the same bytes. */
+function strictBytes(text: string): Buffer {
+  const bytes = Buffer.from(text, 'base64url')
+  if (bytes.toString('base64url') !== text) throw new Error('the line was changed')
+  return bytes
+}
+
 /** What the line codec needs to read lines as well as write them. */
 interface Opened {
   privateKey: KeyObject
-  macKey: Buffer
+  lineKey: Buffer
 }
 
 /**
  * The codec the access log writes and reads its lines with. Made with the
- * public key alone it writes lines and follows the chain; `unlock` with the
- * data key lets it read them and authenticate new ones.
+ * public key alone it writes `box` lines and follows the chain; `unlock` with
+ * the data key lets it read every line and write `seal` lines.
  */
 export class SealedLogCodec implements LineCodec {
   private readonly logRaw: Buffer
@@ -135,14 +158,10 @@ export class SealedLogCodec implements LineCodec {
     if (!pkcs8.ok) return false
     this.opened = {
       privateKey: createPrivateKey({ key: pkcs8.value, format: 'der', type: 'pkcs8' }),
-      macKey: Buffer.from(
-        hkdfSync(
-          'sha256',
-          dataKey,
-          Buffer.alloc(0),
-          `iop-facilitator access-log mac v${FORMAT}|${this.clinicId}`,
-          32
-        )
+      lineKey: derive(
+        dataKey,
+        Buffer.alloc(0),
+        `iop-facilitator access-log line key v${FORMAT}|${this.clinicId}`
       )
     }
     return true
@@ -153,21 +172,24 @@ export class SealedLogCodec implements LineCodec {
   }
 
   encode(canonical: string, entry: AccessEntry): string {
-    const ephemeral = generateKeyPairSync('x25519')
-    const ephemeralRaw = ephemeral.publicKey
-      .export({ format: 'der', type: 'spki' })
-      .subarray(SPKI_X25519_PREFIX.length)
-    const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: this.logPublic })
-    const key = boxKey(shared, ephemeralRaw, this.logRaw, this.clinicId)
-    const iv = randomBytes(IV_BYTES)
-    const cipher = createCipheriv('aes-256-gcm', key, iv)
-    cipher.setAAD(lineData(this.clinicId, entry.seq, entry.hash))
-    const ciphertext = Buffer.concat([cipher.update(canonical, 'utf8'), cipher.final()])
-    const box = Buffer.concat([ephemeralRaw, iv, cipher.getAuthTag(), ciphertext]).toString(
-      'base64url'
-    )
-    const stored: z.infer<typeof StoredLine> = { v: FORMAT, seq: entry.seq, hash: entry.hash, box }
-    if (this.opened) stored.mac = this.mac(entry.seq, entry.hash, box)
+    const aad = lineData(this.clinicId, entry.seq, entry.hash)
+    const position = { v: FORMAT, seq: entry.seq, hash: entry.hash } as const
+    let stored: StoredLine
+    if (this.opened) {
+      stored = {
+        ...position,
+        seal: gcmSeal(this.opened.lineKey, canonical, aad).toString('base64url')
+      }
+    } else {
+      const ephemeral = generateKeyPairSync('x25519')
+      const ephemeralRaw = ephemeral.publicKey
+        .export({ format: 'der', type: 'spki' })
+        .subarray(SPKI_X25519_PREFIX.length)
+      const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: this.logPublic })
+      const key = this.boxKey(shared, ephemeralRaw)
+      const box = Buffer.concat([ephemeralRaw, gcmSeal(key, canonical, aad)])
+      stored = { ...position, box: box.toString('base64url') }
+    }
     return JSON.stringify(stored)
   }
 
@@ -184,54 +206,41 @@ export class SealedLogCodec implements LineCodec {
     }
     const parsed = StoredLine.safeParse(json)
     if (!parsed.success) throw new Error('not a line of the log')
-    const { seq, hash, box, mac } = parsed.data
+    const stored = parsed.data
+    const { seq, hash } = stored
     if (!this.opened) return { kind: 'closed', seq, hash }
-    if (mac !== undefined) {
-      const expected = Buffer.from(this.mac(seq, hash, box), 'utf8')
-      const given = Buffer.from(mac, 'utf8')
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        throw new Error('the line was not written by this clinic’s app')
-      }
-    }
-    const bytes = Buffer.from(box, 'base64url')
-    // One spelling per box: a changed last character that decodes to the same bytes is a change too.
-    if (bytes.toString('base64url') !== box) throw new Error('the line was changed')
-    if (bytes.length < RAW_PUBLIC_BYTES + IV_BYTES + TAG_BYTES) throw new Error('cut short')
-    const ephemeralRaw = bytes.subarray(0, RAW_PUBLIC_BYTES)
-    const iv = bytes.subarray(RAW_PUBLIC_BYTES, RAW_PUBLIC_BYTES + IV_BYTES)
-    const tag = bytes.subarray(RAW_PUBLIC_BYTES + IV_BYTES, RAW_PUBLIC_BYTES + IV_BYTES + TAG_BYTES)
-    const ciphertext = bytes.subarray(RAW_PUBLIC_BYTES + IV_BYTES + TAG_BYTES)
-    const shared = diffieHellman({
-      privateKey: this.opened.privateKey,
-      publicKey: publicKeyFromRaw(Buffer.from(ephemeralRaw))
-    })
-    const decipher = createDecipheriv(
-      'aes-256-gcm',
-      boxKey(shared, ephemeralRaw, this.logRaw, this.clinicId),
-      iv
-    )
-    decipher.setAAD(lineData(this.clinicId, seq, hash))
-    decipher.setAuthTag(tag)
+    const aad = lineData(this.clinicId, seq, hash)
     let canonical: string
-    try {
-      canonical = Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8')
-    } catch {
-      throw new Error('the line was changed after it was written')
+    let byKeyHolder: boolean
+    if ('seal' in stored) {
+      canonical = gcmOpen(this.opened.lineKey, strictBytes(stored.seal), aad)
+      byKeyHolder = true
+    } else {
+      const bytes = strictBytes(stored.box)
+      if (bytes.length < RAW_PUBLIC_BYTES) throw new Error('cut short')
+      const ephemeralRaw = bytes.subarray(0, RAW_PUBLIC_BYTES)
+      const shared = diffieHellman({
+        privateKey: this.opened.privateKey,
+        publicKey: publicKeyFromRaw(Buffer.from(ephemeralRaw))
+      })
+      canonical = gcmOpen(this.boxKey(shared, ephemeralRaw), bytes.subarray(RAW_PUBLIC_BYTES), aad)
+      byKeyHolder = false
     }
     const inner = JSON.parse(canonical) as Partial<AccessEntry>
     if (inner.seq !== seq || inner.hash !== hash) {
       throw new Error('the line was changed after it was written')
     }
-    if (mac === undefined && inner.action !== 'sign_in_failed') {
+    if (!byKeyHolder && inner.action !== 'sign_in_failed') {
       throw new Error('the line was not written by this clinic’s app')
     }
     return { kind: 'entry', canonical, sealed: true }
   }
 
-  private mac(seq: number, hash: string, box: string): string {
-    return createHmac('sha256', this.opened!.macKey)
-      .update(lineData(this.clinicId, seq, hash))
-      .update(box, 'utf8')
-      .digest('base64url')
+  private boxKey(shared: Buffer, ephemeralRaw: Buffer): Buffer {
+    return derive(
+      shared,
+      Buffer.concat([ephemeralRaw, this.logRaw]),
+      `iop-facilitator access-log box v${FORMAT}|${this.clinicId}`
+    )
   }
 }
