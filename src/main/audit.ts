@@ -48,8 +48,12 @@ function fileKind(file: { protected: boolean }): string {
 }
 
 /** A print either went to the printer (the page) or was saved as a PDF file. */
-function printedAs(file: { protected: boolean } | null): string {
-  return file ? `saved as PDF, ${fileKind(file)}` : 'page for the printer'
+function printedAs(output: {
+  file: { protected: boolean } | null
+  sentToPrinter: boolean
+}): string {
+  if (output.file) return `saved as PDF, ${fileKind(output.file)}`
+  return output.sentToPrinter ? 'sent to the printer' : 'page for the printer'
 }
 
 const note = (ctx: ServiceContext, input: { sessionId: string; participantId: string }) =>
@@ -138,12 +142,12 @@ export const AUDIT: AuditTable = {
   'notes.print': (ctx, input, output) => ({
     action: 'print',
     subject: `notes of ${session(ctx, input.sessionId)}`,
-    detail: `${input.participantId ? participant(ctx, input.participantId) : 'every note'}; ${printedAs(output.file)}`
+    detail: `${input.participantId ? participant(ctx, input.participantId) : 'every note'}; ${printedAs(output)}`
   }),
   'progress.print': (ctx, input, output) => ({
     action: 'print',
     subject: `progress summary of ${participant(ctx, input.participantId)}`,
-    detail: printedAs(output.file)
+    detail: printedAs(output)
   }),
   'reports.export': (ctx, input, output) => ({
     action: 'export',

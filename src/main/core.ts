@@ -41,6 +41,8 @@ export interface Desktop {
   keepAwake(on: boolean): void
   /** Renders an HTML document to PDF (Electron's printToPDF). */
   printToPdf?(html: string): Promise<Uint8Array>
+  /** Opens the system's print dialog for an HTML document; resolves once it is printed or not. */
+  printToPrinter?(html: string): Promise<void>
 }
 
 export interface CoreOptions {
@@ -328,7 +330,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         locked,
         // Where a damaged copy was put is for staff to see, not for a locked screen.
         notices: open ? notices : notices.map((n) => ({ ...n, damagedCopy: null })),
-        dataDir: open ? options.dataDir : ''
+        dataDir: open ? options.dataDir : '',
+        canSavePdf: Boolean(options.desktop?.printToPdf)
       }
     },
     dismissNotice: (noticeId) => {
@@ -347,6 +350,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         subject: line.subject.slice(0, 200),
         detail: (line.detail ?? '').slice(0, 300)
       })
+    },
+    printToPrinter: async (html) => {
+      if (!options.desktop?.printToPrinter) return false
+      await options.desktop.printToPrinter(html)
+      return true
     },
     printToPdf: async (html) => {
       if (!options.desktop?.printToPdf) return null

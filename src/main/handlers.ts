@@ -100,6 +100,8 @@ export interface CoreSession {
   readonly throttle: SignInThrottle
   /** A PDF from the desktop, or null where there is no desktop (the test host). */
   printToPdf(html: string): Promise<Uint8Array | null>
+  /** Opens the system's print dialog for the page; false where there is no desktop (the test host). */
+  printToPrinter(html: string): Promise<boolean>
 }
 
 type Handler<C extends ChannelName> = (
@@ -118,6 +120,38 @@ export interface HandlerSpec<C extends ChannelName> {
 }
 
 export type Handlers = { [C in ChannelName]: HandlerSpec<C> }
+
+/**
+ * A printable page, to paper or to a PDF file. Paper: the desktop opens the system's print
+ * dialog; without a desktop the page goes back to the browser to print. A PDF (desktop only)
+ * is a file leaving the app, protected as the clinic requires.
+ */
+async function printOrSave(
+  ctx: ServiceContext,
+  session: CoreSession,
+  html: string,
+  request: { to: 'printer' | 'pdf'; password?: string | null | undefined },
+  fileName: string
+) {
+  if (request.to === 'printer') {
+    const sentToPrinter = await session.printToPrinter(html)
+    return { html: sentToPrinter ? '' : html, file: null, sentToPrinter }
+  }
+  requirePassword(ctx, request.password)
+  const pdf = await session.printToPdf(html)
+  if (pdf === null) {
+    throw new RuleError(
+      'conflict',
+      'Saving as a PDF file needs the desktop app. Print the page instead.'
+    )
+  }
+  const content = { fileName, bytes: pdf, mediaType: 'application/pdf' }
+  return {
+    html: '',
+    file: await deliverExport(ctx, content, request.password),
+    sentToPrinter: false
+  }
+}
 
 export const handlers: Handlers = {
   'app.status': { run: (_ctx, _input, session) => session.status() },
@@ -357,11 +391,8 @@ export const handlers: Handlers = {
   'notes.print': {
     run: async (ctx, input, session) => {
       const html = await printableNotes(ctx, input)
-      const pdf = await session.printToPdf(html)
-      if (pdf === null) return { html, file: null }
       const date = ctx.registry.data.sessions.find((s) => s.id === input.sessionId)?.date ?? ''
-      const content = { fileName: `notes-${date}.pdf`, bytes: pdf, mediaType: 'application/pdf' }
-      return { html, file: await deliverExport(ctx, content, input.password) }
+      return printOrSave(ctx, session, html, input, `notes-${date}.pdf`)
     }
   },
   'notes.groupFormat': { run: (ctx, input) => groupNoteFormat(ctx, input.groupId) },
@@ -385,15 +416,8 @@ export const handlers: Handlers = {
   'progress.print': {
     run: async (ctx, input, session) => {
       const html = await printableProgress(ctx, input.participantId)
-      const pdf = await session.printToPdf(html)
-      if (pdf === null) return { html, file: null }
       const day = clinicDate(ctx.now(), ctx.registry.data.clinic?.timeZone ?? 'UTC')
-      const content = {
-        fileName: `progress-summary-${day}.pdf`,
-        bytes: pdf,
-        mediaType: 'application/pdf'
-      }
-      return { html, file: await deliverExport(ctx, content, input.password) }
+      return printOrSave(ctx, session, html, input, `progress-summary-${day}.pdf`)
     }
   },
   'reports.run': { run: (ctx, input) => runReport(ctx, input) },

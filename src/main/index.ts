@@ -5,7 +5,14 @@ import { resolveDataDir } from './data-dir'
 import { forwardEvents, registerChannels } from './ipc'
 import { installSecurity } from './security'
 import { StoreError } from './store/versioned-document'
-import { appWindows, createMainWindow, htmlToPdf, isAppUrl, openAudienceWindow } from './windows'
+import {
+  appWindows,
+  createMainWindow,
+  htmlToPdf,
+  isAppUrl,
+  openAudienceWindow,
+  printHtml
+} from './windows'
 
 if (!app.requestSingleInstanceLock()) {
   // Two copies writing one data folder would race; the running one takes over.
@@ -38,7 +45,8 @@ async function start(): Promise<void> {
           return true
         },
         keepAwake,
-        printToPdf: htmlToPdf
+        printToPdf: htmlToPdf,
+        printToPrinter: printHtml
       }
     })
   } catch (error) {

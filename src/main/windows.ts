@@ -111,11 +111,13 @@ export function createMainWindow(): BrowserWindow {
 }
 
 /**
- * Prints notes to PDF: the HTML (from the pure template) is loaded in a
- * hidden window of its own session, scripts off and every request but the
- * page itself refused, then Chromium's printToPDF makes the file.
+ * A printable page (notes, a progress summary) loaded in a hidden window of
+ * its own session, scripts off and every request but the page itself refused.
  */
-export async function htmlToPdf(html: string): Promise<Uint8Array> {
+async function withPrintablePage<T>(
+  html: string,
+  withPage: (contents: Electron.WebContents) => Promise<T>
+): Promise<T> {
   const partition = 'print-notes'
   const printing = session.fromPartition(partition)
   printing.webRequest.onBeforeRequest((details, callback) =>
@@ -134,12 +136,27 @@ export async function htmlToPdf(html: string): Promise<Uint8Array> {
   })
   try {
     await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
-    const pdf = await window.webContents.printToPDF({
-      printBackground: true,
-      preferCSSPageSize: true
-    })
-    return new Uint8Array(pdf)
+    return await withPage(window.webContents)
   } finally {
     window.destroy()
   }
+}
+
+/** Chromium's printToPDF makes the file (saved by the user, protected as the clinic requires). */
+export function htmlToPdf(html: string): Promise<Uint8Array> {
+  return withPrintablePage(html, async (contents) => {
+    const pdf = await contents.printToPDF({ printBackground: true, preferCSSPageSize: true })
+    return new Uint8Array(pdf)
+  })
+}
+
+/** The system's print dialog for the page: paper, or whatever printer the user picks there. */
+export function printHtml(html: string): Promise<void> {
+  return withPrintablePage(
+    html,
+    (contents) =>
+      new Promise<void>((resolve) => {
+        contents.print({ silent: false, printBackground: true }, () => resolve())
+      })
+  )
 }

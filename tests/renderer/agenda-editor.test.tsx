@@ -226,7 +226,8 @@ function planApi(more: Answer = () => fail('internal', 'not answered')) {
           clinic: { name: 'Riverside', timeZone: ZONE },
           signedIn: ROBIN,
           notices: [],
-          dataDir: '/tmp'
+          dataDir: '/tmp',
+          canSavePdf: false
         })
       case 'groups.get':
         return ok(GROUP)

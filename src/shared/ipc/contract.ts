@@ -86,8 +86,20 @@ function channel<I extends z.ZodType, O extends z.ZodType>(
 
 const Nothing = z.strictObject({})
 
-/** A print: the page to print, and the file to save where the app makes PDFs (the desktop app). */
-const Printed = z.object({ html: z.string(), file: ExportFile.nullable() })
+/**
+ * A print. To the printer: the desktop app opens the system's print dialog itself
+ * (`sentToPrinter`); elsewhere the page comes back to be printed by the browser. As a PDF:
+ * the desktop app makes the file (`file`, protected as the clinic requires).
+ */
+const Printed = z.object({
+  html: z.string(),
+  file: ExportFile.nullable(),
+  sentToPrinter: z.boolean()
+})
+/** Where a print goes: paper (the system's print dialog) or a PDF file. */
+const PrintTo = {
+  to: z.enum(['printer', 'pdf'], { error: 'Choose the printer or a PDF file' }).default('printer')
+}
 
 export const Notice = z.object({
   id: Id,
@@ -105,7 +117,9 @@ export const AppStatus = z.object({
   /** Signed in, but the screen is locked until the same person's passphrase is given. */
   locked: z.boolean(),
   notices: z.array(Notice),
-  dataDir: z.string()
+  dataDir: z.string(),
+  /** Whether prints can be saved as PDF files (the desktop app), besides going to the printer. */
+  canSavePdf: z.boolean()
 })
 export type AppStatus = z.infer<typeof AppStatus>
 
@@ -587,7 +601,12 @@ export const contract = {
     access: 'staff'
   }),
   'notes.print': channel({
-    input: z.strictObject({ sessionId: Id, participantId: Id.nullable(), ...ExportProtection }),
+    input: z.strictObject({
+      sessionId: Id,
+      participantId: Id.nullable(),
+      ...PrintTo,
+      ...ExportProtection
+    }),
     output: Printed,
     access: 'staff'
   }),
@@ -638,7 +657,7 @@ export const contract = {
     access: 'staff'
   }),
   'progress.print': channel({
-    input: z.strictObject({ participantId: Id, ...ExportProtection }),
+    input: z.strictObject({ participantId: Id, ...PrintTo, ...ExportProtection }),
     output: Printed,
     access: 'staff'
   }),

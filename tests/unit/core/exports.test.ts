@@ -30,6 +30,7 @@ afterAll(removeFolders)
 const FAKE_PDF_HEADER = '%PDF-1.7 fake\n'
 async function desktopClinic() {
   const printed: string[] = []
+  const toPrinter: string[] = []
   const core = await createCore({
     dataDir: await copyClinic(template.dir),
     now: () => NOW,
@@ -41,6 +42,9 @@ async function desktopClinic() {
       printToPdf: async (html) => {
         printed.push(html)
         return new TextEncoder().encode(`${FAKE_PDF_HEADER}${html.length}`)
+      },
+      printToPrinter: async (html) => {
+        toPrinter.push(html)
       }
     }
   })
@@ -58,16 +62,16 @@ async function desktopClinic() {
       goals: []
     })
   )
-  return { core, printed, participantId: person.id }
+  return { core, printed, toPrinter, participantId: person.id }
 }
 
 describe('a progress summary saved as a PDF', () => {
   it('needs a password, and comes as a zip holding the very PDF the desktop made', async () => {
     const { core, printed, participantId } = await desktopClinic()
-    await refusal(core.handle('progress.print', { participantId }), 'password_required')
+    await refusal(core.handle('progress.print', { participantId, to: 'pdf' }), 'password_required')
     const password = 'read it out by phone'
     const result = await value<OutputOf<'progress.print'>>(
-      core.handle('progress.print', { participantId, password })
+      core.handle('progress.print', { participantId, to: 'pdf', password })
     )
     expect(result.file).not.toBeNull()
     const file = result.file!
@@ -94,7 +98,7 @@ describe('a progress summary saved as a PDF', () => {
       core.handle('clinic.updateSessionSettings', { ...settings, exportPolicy: 'offered' })
     )
     const result = await value<OutputOf<'progress.print'>>(
-      core.handle('progress.print', { participantId })
+      core.handle('progress.print', { participantId, to: 'pdf' })
     )
     expect(result.file).toMatchObject({
       fileName: 'progress-summary-2026-11-23.pdf',
@@ -102,5 +106,61 @@ describe('a progress summary saved as a PDF', () => {
       protected: false
     })
     expect(Buffer.from(result.file!.base64, 'base64').toString('utf8')).toMatch(/^%PDF-1\.7 fake/)
+  })
+
+  it('to the printer it goes through the system’s print dialog: no file, no password', async () => {
+    const { core, printed, toPrinter, participantId } = await desktopClinic()
+    const result = await value<OutputOf<'progress.print'>>(
+      core.handle('progress.print', { participantId })
+    )
+    expect(result).toEqual({ html: '', file: null, sentToPrinter: true })
+    expect(toPrinter).toHaveLength(1)
+    expect(toPrinter[0]).toContain('Progress summary')
+    expect(printed).toHaveLength(0)
+    const log = await value<{ entries: { action: string; detail: string }[] }>(
+      core.handle('audit.list', { action: 'print' })
+    )
+    expect(log.entries[0]!.detail).toBe('sent to the printer')
+  })
+})
+
+describe('without the desktop app (the test host)', () => {
+  it('a print comes back as the page, and a PDF file is refused in plain words', async () => {
+    const core = await createCore({
+      dataDir: await copyClinic(template.dir),
+      now: () => NOW,
+      newId: ids,
+      curriculumDir: CURRICULUM_DIR
+    })
+    await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+    const status = await value<{ canSavePdf: boolean }>(core.handle('app.status', {}))
+    expect(status.canSavePdf).toBe(false)
+    const person = await value<{ id: string }>(
+      core.handle('participants.create', {
+        fullName: 'Jordan Testperson',
+        preferredName: 'Jordy',
+        clientId: 'C-101',
+        dateOfBirth: '1990-04-12',
+        admissionDate: '2026-11-02',
+        track: 'substance_use',
+        status: 'active',
+        discharge: null,
+        goals: []
+      })
+    )
+    const page = await value<OutputOf<'progress.print'>>(
+      core.handle('progress.print', { participantId: person.id })
+    )
+    expect(page.sentToPrinter).toBe(false)
+    expect(page.html).toContain('Progress summary')
+    const refused = await refusal(
+      core.handle('progress.print', {
+        participantId: person.id,
+        to: 'pdf',
+        password: 'a password long enough'
+      }),
+      'conflict'
+    )
+    expect(refused.message).toMatch(/needs the desktop app/)
   })
 })

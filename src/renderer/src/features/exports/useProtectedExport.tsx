@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications'
 import { useState, type ReactNode } from 'react'
 import type { ExportFile } from '../../../../shared/domain/exports'
 import { ApiError, messageOf } from '../../api'
-import { useSessionSettings } from '../../app/queries'
+import { useSessionSettings, useStatus } from '../../app/queries'
 import { saveBase64File } from '../curriculum/packFiles'
 import { ExportPasswordModal } from './ExportPasswordModal'
 
@@ -56,31 +56,41 @@ export function useProtectedExport(
   }
 }
 
+type PrintTo = 'printer' | 'pdf'
+
 /**
- * A print: the page goes to the printer; where the app saves a PDF instead
- * (the desktop app) and the clinic wants a password on it, the password is
- * asked for and the print made again.
+ * A printable page: "Print" sends it to the printer (the system's print
+ * dialog in the desktop app, the browser's elsewhere); "Save as PDF", where
+ * the app can make PDF files (the desktop app), asks for the file's password
+ * first, as every file leaving the app.
  */
 export function useProtectedPrint(
   what: string,
-  print: (password: string | null) => Promise<{ html: string; file: ExportFile | null }>
-): { start: () => void; modal: ReactNode } {
+  print: (
+    to: PrintTo,
+    password: string | null
+  ) => Promise<{ html: string; file: ExportFile | null; sentToPrinter: boolean }>
+): { print: () => void; savePdf: () => void; canSavePdf: boolean; modal: ReactNode } {
+  const status = useStatus()
   const asked = useProtectedExport(what, async (password) => {
-    const printed = await print(password)
+    const printed = await print('pdf', password)
     if (!printed.file) throw new ApiError('internal', 'The PDF could not be made.')
     return printed.file
   })
-  const start = async () => {
+  const toPrinter = async () => {
     try {
-      const printed = await print(null)
-      if (printed.file) saveExportFile(printed.file)
-      else openForPrinting(printed.html)
+      const printed = await print('printer', null)
+      if (!printed.sentToPrinter) openForPrinting(printed.html)
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'password_required') asked.start()
-      else notifications.show({ color: 'red', title: 'Not printed', message: messageOf(e) })
+      notifications.show({ color: 'red', title: 'Not printed', message: messageOf(e) })
     }
   }
-  return { start: () => void start(), modal: asked.modal }
+  return {
+    print: () => void toPrinter(),
+    savePdf: asked.start,
+    canSavePdf: status.data?.canSavePdf ?? false,
+    modal: asked.modal
+  }
 }
 
 function openForPrinting(html: string): void {

@@ -38,8 +38,8 @@ export function SessionNotesPage() {
   const { sessionId = '' } = useParams()
   /** Whose note is being printed; null for every note of the session. */
   const printFor = useRef<string | null>(null)
-  const printing = useProtectedPrint('the notes', (password) =>
-    unwrap(api().notes.print({ sessionId, participantId: printFor.current, password }))
+  const printing = useProtectedPrint('the notes', (to, password) =>
+    unwrap(api().notes.print({ sessionId, participantId: printFor.current, to, password }))
   )
   const status = useStatus()
   const notes = useQuery({
@@ -89,11 +89,22 @@ export function SessionNotesPage() {
               variant="default"
               onClick={() => {
                 printFor.current = null
-                printing.start()
+                printing.print()
               }}
             >
               Print all notes
             </Button>
+            {printing.canSavePdf && (
+              <Button
+                variant="default"
+                onClick={() => {
+                  printFor.current = null
+                  printing.savePdf()
+                }}
+              >
+                Save all notes as PDF
+              </Button>
+            )}
             <Button component={Link} to={`/sessions/${sessionId}/summary`} variant="subtle">
               Session summary
             </Button>
@@ -143,7 +154,7 @@ export function SessionNotesPage() {
                       variant="default"
                       onClick={() => {
                         printFor.current = current.participantId
-                        printing.start()
+                        printing.print()
                       }}
                     >
                       Print this note

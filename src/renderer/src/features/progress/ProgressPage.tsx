@@ -39,8 +39,8 @@ const NOTE_LABELS = {
 /** How a participant is doing, on one page: attendance, hours, coverage, goals, measures, notes. */
 export function ProgressPage() {
   const { participantId = '' } = useParams()
-  const printing = useProtectedPrint('the progress summary', (password) =>
-    unwrap(api().progress.print({ participantId, password }))
+  const printing = useProtectedPrint('the progress summary', (to, password) =>
+    unwrap(api().progress.print({ participantId, to, password }))
   )
   const progress = useQuery({
     queryKey: progressKey(participantId),
@@ -61,9 +61,14 @@ export function ProgressPage() {
         actions={
           <Group gap="xs">
             <RecordMeasureButton participantId={participantId} today={p.today} />
-            <Button variant="default" onClick={printing.start}>
+            <Button variant="default" onClick={printing.print}>
               Print progress summary
             </Button>
+            {printing.canSavePdf && (
+              <Button variant="default" onClick={printing.savePdf}>
+                Save as PDF
+              </Button>
+            )}
             <Button variant="subtle" component={Link} to={`/participants/${participantId}`}>
               Participant details
             </Button>
