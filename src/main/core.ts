@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs'
 import type { FileCodec } from './store/codec'
 import { sealedCodec } from './security/sealed-codec'
 import { readKeyring, writeKeyring, type Keyring } from './security/keyring'
-import { newLogKey, SealedLogCodec } from './security/sealed-log'
+import { newLogKey, SealedLogCodec, sealedLogHead } from './security/sealed-log'
 import {
   newDataKey,
   newRecoveryKey,
@@ -152,6 +152,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const openAccessLog = () =>
     AccessLog.open(options.dataDir, now, {
       codec: logCodec(),
+      ...(keyring?.log ? { head: sealedLogHead(options.dataDir, keyring.clinicId, dataKey) } : {}),
       timeZone: () => registry.data.clinic?.timeZone ?? 'UTC'
     })
   let sessions = openSessionFiles()

@@ -12,7 +12,10 @@ import {
 import { z } from 'zod'
 import type { AccessEntry } from '../../shared/domain/access-log'
 import { Sha256Hex } from '../../shared/domain/access-log'
-import type { DecodedLine, LineCodec } from '../store/access-log'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { DecodedLine, LineCodec, LogHead } from '../store/access-log'
+import { writeFileAtomic } from '../store/atomic-write'
 import { open, seal } from './crypto'
 
 /**
@@ -233,7 +236,7 @@ export class SealedLogCodec implements LineCodec {
     if (!byKeyHolder && inner.action !== 'sign_in_failed') {
       throw new Error('the line was not written by this clinic’s app')
     }
-    return { kind: 'entry', canonical, sealed: true }
+    return { kind: 'entry', canonical, sealed: true, keyed: byKeyHolder }
   }
 
   private boxKey(shared: Buffer, ephemeralRaw: Buffer): Buffer {
@@ -242,5 +245,45 @@ export class SealedLogCodec implements LineCodec {
       Buffer.concat([ephemeralRaw, this.logRaw]),
       `iop-facilitator access-log box v${FORMAT}|${this.clinicId}`
     )
+  }
+}
+
+export const LOG_HEAD_FILE = 'access-log.head'
+const HEAD_KIND = 'access-log-head'
+
+const HeadRecord = z.strictObject({ seq: z.number().int().positive(), hash: Sha256Hex })
+
+/**
+ * The access log's head record: the number and hash of the last entry written
+ * with the records open, sealed under the data key in `access-log.head`, so
+ * entries cut off the end of the log show. Without the data key (nobody has
+ * opened the records) it is neither read nor written.
+ */
+export function sealedLogHead(dataDir: string, clinicId: string, dataKey: Buffer | null): LogHead {
+  const path = join(dataDir, LOG_HEAD_FILE)
+  const context = { clinicId, kind: HEAD_KIND }
+  return {
+    read: async () => {
+      if (!dataKey) return { state: 'unavailable' }
+      let bytes: Buffer
+      try {
+        bytes = await readFile(path)
+      } catch {
+        return { state: 'missing' }
+      }
+      const opened = open(bytes, dataKey, context)
+      if (!opened.ok) return { state: 'missing' }
+      try {
+        const parsed = HeadRecord.safeParse(JSON.parse(opened.value.toString('utf8')))
+        return parsed.success ? { state: 'found', position: parsed.data } : { state: 'missing' }
+      } catch {
+        return { state: 'missing' }
+      }
+    },
+    write: async (position) => {
+      if (!dataKey) return false
+      await writeFileAtomic(path, seal(JSON.stringify(position), dataKey, context))
+      return true
+    }
   }
 }

@@ -17,9 +17,11 @@ import type { ServiceContext } from './context'
 
 /** Only these paths are ever read from, or written by, a backup. */
 const STORE_FILE =
-  /^(registry\.json|curriculum\.json|measures\.json|access-log\.jsonl|sessions\/session-[A-Za-z0-9_-]{1,80}\.json)$/
+  /^(registry\.json|curriculum\.json|measures\.json|access-log\.jsonl|access-log\.head|sessions\/session-[A-Za-z0-9_-]{1,80}\.json)$/
 const MANIFEST = 'manifest.json'
 const ACCESS_LOG = 'access-log.jsonl'
+/** The log's head record goes with the log: kept with it, or restored with it. */
+const LOG_FILES = new Set([ACCESS_LOG, 'access-log.head'])
 const MAX_FILE_BYTES = 200 * 1024 * 1024
 const MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 export const BACKUP_FORMAT = 1
@@ -64,7 +66,13 @@ function sha256(bytes: Uint8Array): string {
 
 /** The store files in the data folder, by their path inside a backup. */
 async function storeFiles(dataDir: string): Promise<string[]> {
-  const top = ['registry.json', 'curriculum.json', 'measures.json', 'access-log.jsonl']
+  const top = [
+    'registry.json',
+    'curriculum.json',
+    'measures.json',
+    'access-log.jsonl',
+    'access-log.head'
+  ]
   const present: string[] = []
   for (const name of top) {
     if (
@@ -212,13 +220,13 @@ export async function restoreBackup(
   // Only when it is gone (a new disk) does the backup's copy take its place.
   const current = await storeFiles(dataDir)
   const keepLog = current.includes(ACCESS_LOG)
-  for (const path of current.filter((p) => !(keepLog && p === ACCESS_LOG))) {
+  for (const path of current.filter((p) => !(keepLog && LOG_FILES.has(p)))) {
     const target = join(aside, path)
     await mkdir(dirname(target), { recursive: true })
     await rename(join(dataDir, path), target)
   }
   for (const [path, bytes] of files) {
-    if (keepLog && path === ACCESS_LOG) continue
+    if (keepLog && LOG_FILES.has(path)) continue
     const target = join(dataDir, path)
     await mkdir(dirname(target), { recursive: true })
     await writeFileAtomic(target, bytes)

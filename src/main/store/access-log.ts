@@ -17,8 +17,11 @@ export const ACCESS_LOG_FILE = 'access-log.jsonl'
 
 /** What a codec makes of one stored line. */
 export type DecodedLine =
-  /** The entry's canonical line; `sealed` says whether it was stored encrypted. */
-  | { kind: 'entry'; canonical: string; sealed: boolean }
+  /**
+   * The entry's canonical line; `sealed` says whether it was stored encrypted, `keyed` whether
+   * it was sealed with the data key (and so written by the app with the records open).
+   */
+  | { kind: 'entry'; canonical: string; sealed: boolean; keyed?: boolean }
   /** An encrypted line that cannot be opened yet: only its place in the chain is known. */
   | { kind: 'closed'; seq: number; hash: string }
 
@@ -32,8 +35,33 @@ export interface LineCodec {
   decode(line: string): DecodedLine
 }
 
+/** Where the log's last entry is, as recorded apart from the log. */
+export interface LogHeadPosition {
+  seq: number
+  hash: string
+}
+
+/** What the head record says: where the log ends, that it is gone or damaged, or nothing yet. */
+export type LogHeadReading =
+  | { state: 'found'; position: LogHeadPosition }
+  | { state: 'missing' }
+  /** It cannot be read yet (nobody has opened the records): no check. */
+  | { state: 'unavailable' }
+
+/**
+ * A record of the last entry written, kept apart from the log (sealed, so only
+ * the app can write it), so entries cut off the end of the log are noticed.
+ * Before anyone has opened the records it can be neither read nor written.
+ */
+export interface LogHead {
+  read(): Promise<LogHeadReading>
+  /** True once written; false when it cannot be written yet. */
+  write(position: LogHeadPosition): Promise<boolean>
+}
+
 export interface AccessLogOptions {
   codec?: LineCodec
+  head?: LogHead
   /** The clinic's time zone, asked at each query; date filters read `at` in it. UTC by default. */
   timeZone?: () => string
 }
@@ -79,7 +107,8 @@ export function entryHash(entry: EntryBody | AccessEntry): string {
 
 /** One line of the file as read: an entry (whose own hash may or may not hold), or not an entry. */
 type LineRecord =
-  | { kind: 'entry'; entry: AccessEntry; hashOk: boolean }
+  /** `keyed`: written with the data key (only the app, with the records open, writes those). */
+  | { kind: 'entry'; entry: AccessEntry; hashOk: boolean; keyed?: boolean }
   /** Sealed and not opened (the data key is not at hand): its number and hash only. */
   | { kind: 'closed'; seq: number; hash: string }
   | { kind: 'unreadable'; lineNumber: number; torn: boolean }
@@ -113,7 +142,8 @@ interface LoadedState {
  * who rewrites every hash after the change is not caught by the chain alone;
  * the clinic's log is therefore written through a keyed codec
  * (`security/sealed-log.ts`: sealed lines, authenticated with the data key).
- * Entries cut off the end of the file are caught by neither.
+ * Entries cut off the end of the file are caught by the head record (`LogHead`),
+ * kept apart from the log: the number and hash of the last entry written.
  */
 export class AccessLog {
   private readonly queue = new SerialQueue()
@@ -126,6 +156,9 @@ export class AccessLog {
   private nextSeq = 1
   private lastHash = GENESIS_HASH
   private verdict: AccessLogVerdict | null = null
+  private readonly head: LogHead | null
+  /** The last entry written as the head record tells it, read when the log is loaded. */
+  private recordedHead: LogHeadReading = { state: 'unavailable' }
 
   private constructor(
     readonly path: string,
@@ -134,6 +167,7 @@ export class AccessLog {
   ) {
     this.codec = options.codec ?? IDENTITY
     this.timeZone = options.timeZone ?? (() => 'UTC')
+    this.head = options.head ?? null
   }
 
   /** Reads and checks the log in `folder`, creating the folder and an empty file if need be. */
@@ -193,10 +227,28 @@ export class AccessLog {
         if (last?.kind === 'unreadable') last.torn = false
         this.unterminated = false
       }
-      this.records.push({ kind: 'entry', entry, hashOk: true })
+      const record: LineRecord = { kind: 'entry', entry, hashOk: true, keyed: false }
+      this.records.push(record)
       this.nextSeq = entry.seq + 1
       this.lastHash = entry.hash
       this.verdict = null
+      // A head record ahead of the log (entries cut off its end), or one gone while entries
+      // written with the key are there, is left as it is: the next entry must not hide that.
+      const recorded = this.recordedHead
+      const hiding =
+        (recorded.state === 'found' && recorded.position.seq >= entry.seq) ||
+        (recorded.state === 'missing' && this.records.some((r) => r.kind === 'entry' && r.keyed))
+      if (this.head && !hiding) {
+        // The entry is on disk; a head record not written only weakens the check, never the log.
+        await this.head.write({ seq: entry.seq, hash: entry.hash }).then(
+          (written) => {
+            if (!written) return
+            this.recordedHead = { state: 'found', position: { seq: entry.seq, hash: entry.hash } }
+            record.keyed = true
+          },
+          () => undefined
+        )
+      }
       return { ...entry }
     })
   }
@@ -236,7 +288,7 @@ export class AccessLog {
 
   /** Whether the log as read (plus what was appended since) holds together; the first break if not. */
   verify(): AccessLogVerdict {
-    this.verdict ??= checkChain(this.records)
+    this.verdict ??= checkChain(this.records, this.recordedHead)
     return this.verdict
   }
 
@@ -272,6 +324,9 @@ export class AccessLog {
 
   private async load(): Promise<void> {
     const state = parseLog(await readFile(this.path, 'utf8'), this.codec)
+    this.recordedHead = this.head
+      ? await this.head.read().catch((): LogHeadReading => ({ state: 'missing' }))
+      : { state: 'unavailable' }
     this.records = state.records
     this.unterminated = state.unterminated
     let maxSeq = 0
@@ -313,7 +368,12 @@ function parseLog(text: string, codec: LineCodec): LoadedState {
     else if (sealedSeen) return unreadable
     const entry = readEntry(decoded.canonical)
     if (!entry) return unreadable
-    return { kind: 'entry', entry, hashOk: entryHash(entry) === entry.hash }
+    return {
+      kind: 'entry',
+      entry,
+      hashOk: entryHash(entry) === entry.hash,
+      keyed: decoded.keyed === true
+    }
   })
   return { records, unterminated }
 }
@@ -331,7 +391,8 @@ function readEntry(canonical: string): AccessEntry | null {
  * Walks the lines in file order expecting seq 1, 2, 3… each naming the one
  * before it, and stops at the first line where that does not hold.
  */
-function checkChain(records: LineRecord[]): AccessLogVerdict {
+function checkChain(records: LineRecord[], reading: LogHeadReading): AccessLogVerdict {
+  const head = reading.state === 'found' ? reading.position : null
   let expectedSeq = 1
   let expectedPrev = GENESIS_HASH
   for (const [index, record] of records.entries()) {
@@ -383,8 +444,37 @@ function checkChain(records: LineRecord[]): AccessLogVerdict {
         reason: `Entry ${expectedSeq} does not follow on from the entry before it: the chain is broken here.`
       }
     }
+    if (head && entry.seq === head.seq && entry.hash !== head.hash) {
+      return {
+        intact: false,
+        firstBadSeq: entry.seq,
+        reason: `Entry ${entry.seq} is not the entry the app wrote with that number: the end of the log was replaced.`
+      }
+    }
     expectedSeq = entry.seq + 1
     expectedPrev = entry.hash
+  }
+  // Every entry written with the key updates the head record: such entries and no record means
+  // the record was removed (or damaged), and with it the check of the log's end.
+  const keyed = records.some((r) => r.kind === 'entry' && r.keyed)
+  if (reading.state === 'missing' && keyed) {
+    return {
+      intact: false,
+      firstBadSeq: expectedSeq,
+      reason:
+        'The app’s record of the last entry it wrote is missing or damaged, so entries removed from the end of the log cannot be ruled out.'
+    }
+  }
+  if (head && head.seq >= expectedSeq) {
+    const missing =
+      head.seq === expectedSeq
+        ? `Entry ${expectedSeq} is missing`
+        : `Entries ${expectedSeq} to ${head.seq} are missing`
+    return {
+      intact: false,
+      firstBadSeq: expectedSeq,
+      reason: `${missing} from the end of the log: the app had written up to entry ${head.seq}.`
+    }
   }
   return { intact: true }
 }

@@ -5,7 +5,7 @@
  * refused and nothing changes.
  */
 import { existsSync } from 'node:fs'
-import { readdir } from 'node:fs/promises'
+import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { strToU8, unzipSync, zipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -74,8 +74,28 @@ describe('back up now, then restore', () => {
     expect(existsSync(join(restored.keptAside, 'registry.json'))).toBe(true)
     expect((await readdir(join(dir, 'replaced'))).length).toBe(1)
     // The access log is not rolled back: it holds the backup and the restore.
-    const log = await value<{ entries: Array<{ action: string }> }>(core.handle('audit.list', {}))
+    const log = await value<{ entries: Array<{ action: string }>; intact: boolean }>(
+      core.handle('audit.list', {})
+    )
     expect(log.entries.slice(0, 3).map((e) => e.action)).toEqual(['restore', 'create', 'backup'])
+    expect(log.intact).toBe(true)
+  })
+
+  it('on a new disk, the backup’s access log comes back with its head record, intact', async () => {
+    const { core, dir } = await signedInCopy(template)
+    await value(core.handle('participants.create', person('Jordan Testperson', 'C-101')))
+    const backup = await value<{ base64: string }>(core.handle('backups.create', {}))
+    const inside = Object.keys(unzipSync(Buffer.from(backup.base64, 'base64')))
+    expect(inside).toEqual(expect.arrayContaining(['access-log.jsonl', 'access-log.head']))
+    // The disk died: the log and its head record are gone; the backup brings them back.
+    await rm(join(dir, 'access-log.jsonl'))
+    await rm(join(dir, 'access-log.head'))
+    await value(core.handle('backups.restore', { base64: backup.base64 }))
+    const log = await value<{ entries: Array<{ action: string }>; intact: boolean }>(
+      core.handle('audit.list', {})
+    )
+    expect(log.intact).toBe(true)
+    expect(log.entries[0]!.action).toBe('restore')
   })
 
   it('refuses a damaged or doctored backup and changes nothing', async () => {

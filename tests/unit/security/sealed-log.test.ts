@@ -10,7 +10,13 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { AccessEntryInput } from '../../../src/shared/domain/access-log'
 import { newDataKey } from '../../../src/main/security/crypto'
-import { newLogKey, SealedLogCodec, type LogKey } from '../../../src/main/security/sealed-log'
+import {
+  LOG_HEAD_FILE,
+  newLogKey,
+  SealedLogCodec,
+  sealedLogHead,
+  type LogKey
+} from '../../../src/main/security/sealed-log'
 import { AccessLog, ACCESS_LOG_FILE } from '../../../src/main/store/access-log'
 
 const CLINIC = 'clinic-a'
@@ -177,5 +183,69 @@ describe('the sealed access log', () => {
       [1, 'open_participant'],
       [2, 'export']
     ])
+  })
+})
+
+describe('the head record: entries cut off the end of the log', () => {
+  const withHead = (key: Buffer | null = dataKey) => ({
+    codec: key ? openCodec(key) : closedCodec(),
+    head: sealedLogHead(folder, CLINIC, key)
+  })
+
+  test('the last entries removed from the file are noticed, and the next entry does not hide it', async () => {
+    const log = await AccessLog.open(folder, clock, withHead())
+    for (let i = 0; i < 4; i++) await log.append(entry({ subject: `participant C-10${i}` }))
+    const [a, b] = await lines()
+    await writeFile(path, `${[a, b].join('\n')}\n`)
+    const reopened = await AccessLog.open(folder, clock, withHead())
+    expect(reopened.verify()).toEqual({
+      intact: false,
+      firstBadSeq: 3,
+      reason:
+        'Entries 3 to 4 are missing from the end of the log: the app had written up to entry 4.'
+    })
+    // Entries go on being written; the break stays where it was found.
+    await reopened.append(entry())
+    await reopened.append(entry())
+    const later = await AccessLog.open(folder, clock, withHead())
+    expect(later.verify()).toMatchObject({ intact: false, firstBadSeq: 4 })
+    expect(later.entries()).toHaveLength(4)
+  })
+
+  test('an intact log with its head record is intact; a refusal before sign-in leaves the record as it was', async () => {
+    const log = await AccessLog.open(folder, clock, withHead())
+    await log.append(entry())
+    const headBefore = await readFile(join(folder, LOG_HEAD_FILE))
+    const closed = await AccessLog.open(folder, clock, withHead(null))
+    await closed.append(refused)
+    expect((await readFile(join(folder, LOG_HEAD_FILE))).equals(headBefore)).toBe(true)
+    const reopened = await AccessLog.open(folder, clock, withHead())
+    expect(reopened.verify()).toEqual({ intact: true })
+    expect(reopened.entries().map((e) => e.action)).toEqual(['sign_in_failed', 'open_participant'])
+  })
+
+  test('a removed or doctored head record is reported, not ignored', async () => {
+    const log = await AccessLog.open(folder, clock, withHead())
+    await log.append(entry())
+    await log.append(entry())
+    const headPath = join(folder, LOG_HEAD_FILE)
+    const head = await readFile(headPath)
+    head.writeUInt8(head.readUInt8(head.length - 1) ^ 0x01, head.length - 1)
+    await writeFile(headPath, head)
+    let reopened = await AccessLog.open(folder, clock, withHead())
+    expect(reopened.verify()).toMatchObject({
+      intact: false,
+      reason: expect.stringMatching(/record of the last entry it wrote is missing or damaged/)
+    })
+    await rm(headPath)
+    reopened = await AccessLog.open(folder, clock, withHead())
+    expect(reopened.verify()).toMatchObject({ intact: false })
+    // Writing on (a sign-in, say) does not make the report go away.
+    await reopened.append(entry())
+    const after = await AccessLog.open(folder, clock, withHead())
+    expect(after.verify()).toMatchObject({
+      intact: false,
+      reason: expect.stringMatching(/missing or damaged/)
+    })
   })
 })
