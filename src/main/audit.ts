@@ -2,6 +2,7 @@ import type { AccessAction } from '../shared/domain/access-log'
 import type { ChannelName } from '../shared/ipc/names'
 import type { OutputOf, ParsedInputOf } from '../shared/ipc/contract'
 import type { ServiceContext } from './services/context'
+import { exportedFileDetail } from './services/exports'
 
 /**
  * What the access log records of each call, once it has succeeded: who (added
@@ -43,16 +44,12 @@ function staffMember(ctx: ServiceContext, staffId: string): string {
   return s ? `staff ${s.fullName}, ${s.credentials}` : `staff ${staffId}`
 }
 
-function fileKind(file: { protected: boolean }): string {
-  return file.protected ? 'file protected with a password' : 'file without a password'
-}
-
 /** A print either went to the printer (the page) or was saved as a PDF file. */
 function printedAs(output: {
   file: { protected: boolean } | null
   sentToPrinter: boolean
 }): string {
-  if (output.file) return `saved as PDF, ${fileKind(output.file)}`
+  if (output.file) return `saved as PDF, ${exportedFileDetail(output.file.protected)}`
   return output.sentToPrinter ? 'sent to the printer' : 'page for the printer'
 }
 
@@ -152,7 +149,7 @@ export const AUDIT: AuditTable = {
   'reports.export': (ctx, input, output) => ({
     action: 'export',
     subject: `report ${input.kind} ${input.from}..${input.to}`,
-    detail: `${group(ctx, input.groupId)}; ${output.rowCount} rows; ${fileKind(output)}`
+    detail: `${group(ctx, input.groupId)}; ${output.rowCount} rows; ${exportedFileDetail(output.protected)}`
   }),
   'curriculum.exportPack': (_ctx, _input, output) => ({
     action: 'export',

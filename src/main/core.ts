@@ -141,20 +141,33 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     })
   /**
    * The access log is sealed when the clinic has a log key: lines can be added from the
-   * start (a refused sign-in), and read only once the data key is at hand.
+   * start (a refused sign-in), and read only once the data key is at hand. With the key, a
+   * clinic set up before the log was sealed gets a log key (its log is sealed from now on),
+   * and a log key that does not open with the data key was changed: a new one is made, and
+   * the lines written under the old one show as a break in the log, not as a clinic that
+   * cannot open.
    */
-  const logCodec = (): SealedLogCodec | undefined => {
-    if (!keyring?.log) return undefined
-    const sealedLog = new SealedLogCodec(keyring.clinicId, keyring.log)
-    if (dataKey) sealedLog.unlock(dataKey)
-    return sealedLog
+  const logCodec = async (): Promise<SealedLogCodec | undefined> => {
+    if (!keyring) return undefined
+    const existing = keyring.log ? new SealedLogCodec(keyring.clinicId, keyring.log) : undefined
+    if (!dataKey || existing?.unlock(dataKey)) return existing
+    if (existing) console.error('[core] the access log key did not open; a new one was made')
+    const log = newLogKey(dataKey, keyring.clinicId)
+    keyring = { ...keyring, log }
+    await writeKeyring(options.dataDir, keyring)
+    const made = new SealedLogCodec(keyring.clinicId, log)
+    made.unlock(dataKey)
+    return made
   }
-  const openAccessLog = () =>
-    AccessLog.open(options.dataDir, now, {
-      codec: logCodec(),
-      ...(keyring?.log ? { head: sealedLogHead(options.dataDir, keyring.clinicId, dataKey) } : {}),
+  const openAccessLog = async () => {
+    const codec = await logCodec()
+    return AccessLog.open(options.dataDir, now, {
+      ...(codec && keyring
+        ? { codec, head: sealedLogHead(options.dataDir, keyring.clinicId, dataKey) }
+        : {}),
       timeZone: () => registry.data.clinic?.timeZone ?? 'UTC'
     })
+  }
   let sessions = openSessionFiles()
   // Until the records are open these are never reached: every channel that uses them needs
   // someone signed in, and signing in opens them first.
@@ -172,17 +185,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   /** Every store read (again) from the files in the data folder, sealed when the clinic has a key. */
   const openStores = async () => {
-    if (keyring && dataKey) {
-      const logKey = keyring.log
-      // A clinic set up before the access log was sealed: its log is sealed from now on. A log
-      // key that does not open with the data key was changed: a new one is made, and the lines
-      // written under the old one show as a break in the log, not as a clinic that cannot open.
-      if (!logKey || !new SealedLogCodec(keyring.clinicId, logKey).unlock(dataKey)) {
-        if (logKey) console.error('[core] the access log key did not open; a new one was made')
-        keyring = { ...keyring, log: newLogKey(dataKey, keyring.clinicId) }
-        await writeKeyring(options.dataDir, keyring)
-      }
-    }
     registry = await openRegistry(options.dataDir, now, codec(), retention)
     sessions = openSessionFiles()
     curriculum = await openCurriculumLibrary()

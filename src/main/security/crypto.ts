@@ -37,13 +37,14 @@ function requireKey(key: Buffer, what: string): void {
   if (key.length !== KEY_BYTES) throw new RangeError(`${what} must be ${KEY_BYTES} bytes`)
 }
 
-interface GcmParts {
+export interface GcmParts {
   iv: Buffer
   ciphertext: Buffer
   tag: Buffer
 }
 
-function gcmSeal(key: Buffer, plaintext: Buffer, aad: Buffer, iv = randomBytes(IV_BYTES)) {
+/** AES-256-GCM under `key`, `aad` authenticated with it. */
+export function gcmSeal(key: Buffer, plaintext: Buffer, aad: Buffer, iv = randomBytes(IV_BYTES)) {
   const cipher = createCipheriv(CIPHER, key, iv, { authTagLength: TAG_BYTES })
   cipher.setAAD(aad)
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()])
@@ -51,7 +52,7 @@ function gcmSeal(key: Buffer, plaintext: Buffer, aad: Buffer, iv = randomBytes(I
 }
 
 /** `null` when authentication fails: a wrong key, a changed byte, or another context. */
-function gcmOpen(key: Buffer, parts: GcmParts, aad: Buffer): Buffer | null {
+export function gcmOpen(key: Buffer, parts: GcmParts, aad: Buffer): Buffer | null {
   const decipher = createDecipheriv(CIPHER, key, parts.iv, { authTagLength: TAG_BYTES })
   decipher.setAAD(aad)
   decipher.setAuthTag(parts.tag)

@@ -1,12 +1,9 @@
 import {
-  createCipheriv,
-  createDecipheriv,
   createPrivateKey,
   createPublicKey,
   diffieHellman,
   generateKeyPairSync,
   hkdfSync,
-  randomBytes,
   type KeyObject
 } from 'node:crypto'
 import { z } from 'zod'
@@ -16,7 +13,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DecodedLine, LineCodec, LogHead } from '../store/access-log'
 import { writeFileAtomic } from '../store/atomic-write'
-import { open, seal } from './crypto'
+import { gcmOpen, gcmSeal, open, seal } from './crypto'
 
 /**
  * The access log, sealed line by line.
@@ -100,25 +97,25 @@ function lineData(clinicId: string, seq: number, hash: string): Buffer {
   return Buffer.from(`iop-facilitator access-log|v${FORMAT}|${clinicId}|${seq}|${hash}`, 'utf8')
 }
 
-function gcmSeal(key: Buffer, text: string, aad: Buffer): Buffer {
-  const iv = randomBytes(IV_BYTES)
-  const cipher = createCipheriv('aes-256-gcm', key, iv)
-  cipher.setAAD(aad)
-  const ciphertext = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()])
-  return Buffer.concat([iv, cipher.getAuthTag(), ciphertext])
+/** A line's sealed bytes: iv, tag, ciphertext (crypto.ts's AES-256-GCM). */
+function sealLine(key: Buffer, text: string, aad: Buffer): Buffer {
+  const { iv, tag, ciphertext } = gcmSeal(key, Buffer.from(text, 'utf8'), aad)
+  return Buffer.concat([iv, tag, ciphertext])
 }
 
-function gcmOpen(key: Buffer, sealed: Buffer, aad: Buffer): string {
+function openLine(key: Buffer, sealed: Buffer, aad: Buffer): string {
   if (sealed.length < IV_BYTES + TAG_BYTES) throw new Error('cut short')
-  const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES))
-  decipher.setAAD(aad)
-  decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES))
-  try {
-    const body = sealed.subarray(IV_BYTES + TAG_BYTES)
-    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8')
-  } catch {
-    throw new Error('the line was changed after it was written')
-  }
+  const opened = gcmOpen(
+    key,
+    {
+      iv: sealed.subarray(0, IV_BYTES),
+      tag: sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES),
+      ciphertext: sealed.subarray(IV_BYTES + TAG_BYTES)
+    },
+    aad
+  )
+  if (!opened) throw new Error('the line was changed after it was written')
+  return opened.toString('utf8')
 }
 
 /** The bytes of a base64url field, refusing a second spelling of the same bytes. */
@@ -181,7 +178,7 @@ export class SealedLogCodec implements LineCodec {
     if (this.opened) {
       stored = {
         ...position,
-        seal: gcmSeal(this.opened.lineKey, canonical, aad).toString('base64url')
+        seal: sealLine(this.opened.lineKey, canonical, aad).toString('base64url')
       }
     } else {
       const ephemeral = generateKeyPairSync('x25519')
@@ -190,7 +187,7 @@ export class SealedLogCodec implements LineCodec {
         .subarray(SPKI_X25519_PREFIX.length)
       const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: this.logPublic })
       const key = this.boxKey(shared, ephemeralRaw)
-      const box = Buffer.concat([ephemeralRaw, gcmSeal(key, canonical, aad)])
+      const box = Buffer.concat([ephemeralRaw, sealLine(key, canonical, aad)])
       stored = { ...position, box: box.toString('base64url') }
     }
     return JSON.stringify(stored)
@@ -216,7 +213,7 @@ export class SealedLogCodec implements LineCodec {
     let canonical: string
     let byKeyHolder: boolean
     if ('seal' in stored) {
-      canonical = gcmOpen(this.opened.lineKey, strictBytes(stored.seal), aad)
+      canonical = openLine(this.opened.lineKey, strictBytes(stored.seal), aad)
       byKeyHolder = true
     } else {
       const bytes = strictBytes(stored.box)
@@ -226,7 +223,7 @@ export class SealedLogCodec implements LineCodec {
         privateKey: this.opened.privateKey,
         publicKey: publicKeyFromRaw(Buffer.from(ephemeralRaw))
       })
-      canonical = gcmOpen(this.boxKey(shared, ephemeralRaw), bytes.subarray(RAW_PUBLIC_BYTES), aad)
+      canonical = openLine(this.boxKey(shared, ephemeralRaw), bytes.subarray(RAW_PUBLIC_BYTES), aad)
       byKeyHolder = false
     }
     const inner = JSON.parse(canonical) as Partial<AccessEntry>

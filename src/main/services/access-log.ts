@@ -1,6 +1,7 @@
 import type { AccessLogFilter } from '../../shared/domain/access-log'
 import { clinicDate } from '../../shared/rules/dates'
 import type { ServiceContext } from './context'
+import { exportedFileDetail } from './exports'
 
 /** At most this many entries are sent to the screen at once; the export has them all. */
 export const ENTRIES_SHOWN = 500
@@ -27,7 +28,7 @@ export async function accessLogExport(ctx: ServiceContext, withPassword: boolean
     staffName: ctx.actor ? `${ctx.actor.fullName}, ${ctx.actor.credentials}` : '',
     action: 'export',
     subject: 'access log',
-    detail: withPassword ? 'file protected with a password' : 'file without a password'
+    detail: exportedFileDetail(withPassword)
   })
   return { fileName: `access-log-${day}.jsonl`, text: await ctx.accessLog.exportText() }
 }

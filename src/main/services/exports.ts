@@ -44,6 +44,11 @@ export async function deliverExport(
   }
 }
 
+/** How the access log says what kind of file an export made. */
+export function exportedFileDetail(withPassword: boolean): string {
+  return withPassword ? 'file protected with a password' : 'file without a password'
+}
+
 /** Refuses a file without a password where the clinic requires one, before any work is done. */
 export function requirePassword(ctx: ServiceContext, password: string | null | undefined): void {
   if (!password && ctx.registry.data.sessionSettings.exportPolicy === 'required') {
