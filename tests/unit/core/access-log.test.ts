@@ -18,6 +18,7 @@ import {
   copyClinic,
   CURRICULUM_DIR,
   ids,
+  participant,
   PASSPHRASE,
   refusal,
   removeFolders,
@@ -56,17 +57,10 @@ describe('the access log', () => {
     )
     await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
     const person = await value<{ id: string }>(
-      core.handle('participants.create', {
-        fullName: 'Jordan Testperson',
-        preferredName: 'Jordy',
-        clientId: 'C-101',
-        dateOfBirth: '1990-04-12',
-        admissionDate: '2026-11-02',
-        track: 'substance_use',
-        status: 'active',
-        discharge: null,
-        goals: []
-      })
+      core.handle(
+        'participants.create',
+        participant('C-101', { fullName: 'Jordan Testperson', preferredName: 'Jordy' })
+      )
     )
     await value(core.handle('participants.get', { participantId: person.id }))
     await value(

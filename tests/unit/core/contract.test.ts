@@ -23,6 +23,7 @@ import {
   WELL_FORMED,
   type Template
 } from './helpers'
+import { edit, isObject, places, type Parent } from './request-places'
 import { DEFAULT_SESSION_SETTINGS } from '../../../src/shared/domain/session'
 
 const LONG = 'x'.repeat(10_000)
@@ -345,40 +346,6 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
 
 function goal(n: number) {
   return { id: `goal-${n}`, text: `Goal number ${n}`, status: 'not_started' }
-}
-
-type Path = (string | number)[]
-
-/** Every place in a request: each field of each object and the first item of each list. */
-function places(value: unknown, path: Path = []): { path: Path; value: unknown }[] {
-  const found: { path: Path; value: unknown }[] = []
-  if (Array.isArray(value)) {
-    if (value.length > 0) {
-      found.push({ path: [...path, 0], value: value[0] })
-      found.push(...places(value[0], [...path, 0]))
-    }
-  } else if (isObject(value)) {
-    for (const [key, inner] of Object.entries(value)) {
-      found.push({ path: [...path, key], value: inner })
-      found.push(...places(inner, [...path, key]))
-    }
-  }
-  return found
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-type Parent = Record<string | number, unknown>
-
-/** A copy of `root` with the place at `path` changed through its parent. */
-function edit(root: unknown, path: Path, change: (parent: Parent, key: string | number) => void) {
-  const copy = structuredClone(root)
-  let parent = copy as Parent
-  for (const key of path.slice(0, -1)) parent = parent[key] as Parent
-  change(parent, path[path.length - 1]!)
-  return copy
 }
 
 /** Fields where null is a real answer ("no module", "no tag") and any id-like text is well-formed. */

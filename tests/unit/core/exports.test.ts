@@ -4,7 +4,7 @@
  * a zip that opens only with it, holding exactly the PDF the desktop made.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore } from '../../../src/main/core'
+import { createCore, type Desktop } from '../../../src/main/core'
 import { openProtected } from '../../../src/main/services/exports'
 import type { OutputOf } from '../../../src/shared/ipc/contract'
 import {
@@ -12,6 +12,7 @@ import {
   CURRICULUM_DIR,
   ids,
   NOW,
+  participant,
   PASSPHRASE,
   refusal,
   removeFolders,
@@ -28,42 +29,39 @@ afterAll(removeFolders)
 
 /** A stand-in for Electron's printToPDF: the bytes say which page they came from. */
 const FAKE_PDF_HEADER = '%PDF-1.7 fake\n'
-async function desktopClinic() {
+
+/** A signed-in clinic with one participant; with stand-ins for the desktop's printing, or none. */
+async function clinic(withDesktop: boolean) {
   const printed: string[] = []
   const toPrinter: string[] = []
+  const desktop: Desktop = {
+    openProjector: async () => true,
+    keepAwake: () => undefined,
+    printToPdf: async (html) => {
+      printed.push(html)
+      return new TextEncoder().encode(`${FAKE_PDF_HEADER}${html.length}`)
+    },
+    printToPrinter: async (html) => {
+      toPrinter.push(html)
+    }
+  }
   const core = await createCore({
     dataDir: await copyClinic(template.dir),
     now: () => NOW,
     newId: ids,
     curriculumDir: CURRICULUM_DIR,
-    desktop: {
-      openProjector: async () => true,
-      keepAwake: () => undefined,
-      printToPdf: async (html) => {
-        printed.push(html)
-        return new TextEncoder().encode(`${FAKE_PDF_HEADER}${html.length}`)
-      },
-      printToPrinter: async (html) => {
-        toPrinter.push(html)
-      }
-    }
+    ...(withDesktop ? { desktop } : {})
   })
   await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
   const person = await value<{ id: string }>(
-    core.handle('participants.create', {
-      fullName: 'Jordan Testperson',
-      preferredName: 'Jordy',
-      clientId: 'C-101',
-      dateOfBirth: '1990-04-12',
-      admissionDate: '2026-11-02',
-      track: 'substance_use',
-      status: 'active',
-      discharge: null,
-      goals: []
-    })
+    core.handle(
+      'participants.create',
+      participant('C-101', { fullName: 'Jordan Testperson', preferredName: 'Jordy' })
+    )
   )
   return { core, printed, toPrinter, participantId: person.id }
 }
+const desktopClinic = () => clinic(true)
 
 describe('a progress summary saved as a PDF', () => {
   it('needs a password, and comes as a zip holding the very PDF the desktop made', async () => {
@@ -126,36 +124,17 @@ describe('a progress summary saved as a PDF', () => {
 
 describe('without the desktop app (the test host)', () => {
   it('a print comes back as the page, and a PDF file is refused in plain words', async () => {
-    const core = await createCore({
-      dataDir: await copyClinic(template.dir),
-      now: () => NOW,
-      newId: ids,
-      curriculumDir: CURRICULUM_DIR
-    })
-    await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+    const { core, participantId } = await clinic(false)
     const status = await value<{ canSavePdf: boolean }>(core.handle('app.status', {}))
     expect(status.canSavePdf).toBe(false)
-    const person = await value<{ id: string }>(
-      core.handle('participants.create', {
-        fullName: 'Jordan Testperson',
-        preferredName: 'Jordy',
-        clientId: 'C-101',
-        dateOfBirth: '1990-04-12',
-        admissionDate: '2026-11-02',
-        track: 'substance_use',
-        status: 'active',
-        discharge: null,
-        goals: []
-      })
-    )
     const page = await value<OutputOf<'progress.print'>>(
-      core.handle('progress.print', { participantId: person.id })
+      core.handle('progress.print', { participantId })
     )
     expect(page.sentToPrinter).toBe(false)
     expect(page.html).toContain('Progress summary')
     const refused = await refusal(
       core.handle('progress.print', {
-        participantId: person.id,
+        participantId,
         to: 'pdf',
         password: 'a password long enough'
       }),

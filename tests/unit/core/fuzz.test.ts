@@ -29,6 +29,7 @@ import {
   WELL_FORMED,
   type Template
 } from './helpers'
+import { edit, isObject, places, type Parent, type Path, type Place } from './request-places'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_123)
 /** Random requests per channel, on top of the fixed traversal examples. */
@@ -86,14 +87,6 @@ const POISONS: [string, () => Record<string, unknown>][] = [
   ['nested __proto__', () => JSON.parse('{"__proto__": {"__proto__": {"polluted": true}}}')]
 ]
 
-type Path = (string | number)[]
-type Parent = Record<string | number, unknown>
-
-interface Place {
-  path: Path
-  value: unknown
-}
-
 interface Case {
   family: 'anything' | 'field' | 'pollution' | 'traversal' | 'unicode'
   label: string
@@ -102,35 +95,17 @@ interface Case {
   idField?: boolean
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-/** The request itself, each field of each object and the first item of each list. */
-function places(value: unknown, path: Path = []): Place[] {
-  const found: Place[] = path.length === 0 ? [{ path, value }] : []
-  if (Array.isArray(value)) {
-    if (value.length > 0) {
-      found.push({ path: [...path, 0], value: value[0] })
-      found.push(...places(value[0], [...path, 0]))
-    }
-  } else if (isObject(value)) {
-    for (const [key, inner] of Object.entries(value)) {
-      found.push({ path: [...path, key], value: inner })
-      found.push(...places(inner, [...path, key]))
-    }
-  }
-  return found
+/** The request itself, then every place in it. */
+function placesWithRoot(value: unknown): Place[] {
+  return [{ path: [], value }, ...places(value)]
 }
 
 /** A copy of `root` with the place at `path` replaced; the new value itself is not copied. */
 function replaceAt(root: unknown, path: Path, replacement: unknown): unknown {
   if (path.length === 0) return replacement
-  const copy = structuredClone(root)
-  let parent = copy as Parent
-  for (const key of path.slice(0, -1)) parent = parent[key] as Parent
-  parent[path[path.length - 1]!] = replacement
-  return copy
+  return edit(root, path, (parent, key) => {
+    parent[key] = replacement
+  })
 }
 
 /** `target` with `key` added as an own property (even `__proto__`), the way JSON.parse makes it. */
@@ -235,7 +210,7 @@ function traversalCase(name: ChannelName, place: Place, text: string): Case {
 /** Every hostile request this file makes for one channel. */
 function requests(name: ChannelName): { arbitrary: fc.Arbitrary<Case>; examples: Case[] } {
   const valid = WELL_FORMED[name]
-  const all = places(valid)
+  const all = placesWithRoot(valid)
   const texts = all.filter((p) => typeof p.value === 'string')
   const objects = all.filter((p) => isObject(p.value))
   const families: fc.Arbitrary<Case>[] = [

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { isSealed } from '../../../src/main/security/crypto'
-import { emptyFolder, openCore, refusal, removeFolders, value } from './helpers'
+import { emptyFolder, openCore, participant, refusal, removeFolders, value } from './helpers'
 
 afterAll(removeFolders)
 
@@ -31,17 +31,10 @@ describe('the recovery key', () => {
       core.handle('setup.complete', SETUP)
     )
     await value(
-      core.handle('participants.create', {
-        fullName: 'Jordan Testperson',
-        preferredName: '',
-        clientId: 'C-101',
-        dateOfBirth: '1990-04-12',
-        admissionDate: '2026-11-02',
-        track: 'substance_use',
-        status: 'active',
-        discharge: null,
-        goals: []
-      })
+      core.handle(
+        'participants.create',
+        participant('C-101', { fullName: 'Jordan Testperson', preferredName: '' })
+      )
     )
     // On disk: sealed, no name in clear; the keyring holds names of staff only.
     const registry = await readFile(join(dir, 'registry.json'))
