@@ -525,11 +525,15 @@ export async function writeClinic(
   return bytes
 }
 
-export function summary(samples: number[]): string {
+/** The sample at quantile `q` (0.5: the median), nearest rank. */
+export function quantile(samples: number[], q: number): number {
   const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!
+}
+
+export function summary(samples: number[]): string {
   const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms`
-  return `median ${ms(at(0.5))}, p95 ${ms(at(0.95))}, max ${ms(sorted[sorted.length - 1]!)} (n=${samples.length})`
+  return `median ${ms(quantile(samples, 0.5))}, p95 ${ms(quantile(samples, 0.95))}, max ${ms(Math.max(...samples))} (n=${samples.length})`
 }
 
 export async function timed<T>(samples: number[], run: () => Promise<T>): Promise<T> {
@@ -537,6 +541,82 @@ export async function timed<T>(samples: number[], run: () => Promise<T>): Promis
   const value = await run()
   samples.push(performance.now() - start)
   return value
+}
+
+/** `task` run `runs` times one after another; the time each took. */
+export async function repeat(runs: number, task: () => unknown): Promise<number[]> {
+  const samples: number[] = []
+  for (let i = 0; i < runs; i++) await timed(samples, async () => task())
+  return samples
+}
+
+/**
+ * The text a counselor is typing into: long sections, growing a few characters per save.
+ * Its own seed, so every clinic of a run is sent the same text.
+ */
+export function typingDraft(): (n: number) => NoteBody {
+  seed(7)
+  const base = noteBody([])
+  return (n) => ({
+    ...base,
+    sections: {
+      ...base.sections,
+      data: `${base.sections.data} ${'word '.repeat(n).trim()}`.slice(0, 8_000)
+    }
+  })
+}
+
+/** A clinic whose draft autosaves are timed, and its samples. */
+export interface AutosaveTimings {
+  name: string
+  core: Core
+  typing: number[]
+  first: number[]
+}
+
+/** The first save of the note in each clinic (not timed); the revision each clinic now holds. */
+export async function firstSaves(
+  clinics: AutosaveTimings[],
+  ref: { sessionId: string; participantId: string },
+  typed: (n: number) => NoteBody
+): Promise<Map<string, number>> {
+  const revision = new Map<string, number>()
+  for (const c of clinics) {
+    const note = await call<{ revision: number }>(c.core, 'notes.saveDraft', {
+      ...ref,
+      baseRevision: 0,
+      body: typed(0)
+    })
+    revision.set(c.name, note.revision)
+  }
+  return revision
+}
+
+/**
+ * Autosaves of a note that exists, as typing makes them: `warmUp` untimed, then `saves` timed
+ * into each clinic's `typing`. Interleaved, alternating which goes first, so all see the same disk.
+ */
+export async function timeTypingSaves(
+  clinics: AutosaveTimings[],
+  ref: { sessionId: string; participantId: string },
+  typed: (n: number) => NoteBody,
+  revision: Map<string, number>,
+  warmUp: number,
+  saves: number
+): Promise<void> {
+  for (let i = 1; i <= warmUp + saves; i++) {
+    const order = i % 2 ? clinics : [...clinics].reverse()
+    for (const c of order) {
+      const save = () =>
+        call<{ revision: number }>(c.core, 'notes.saveDraft', {
+          ...ref,
+          baseRevision: revision.get(c.name)!,
+          body: typed(i)
+        })
+      const note = i > warmUp ? await timed(c.typing, save) : await save()
+      revision.set(c.name, note.revision)
+    }
+  }
 }
 
 export async function call<T = unknown>(core: Core, channel: string, input: unknown): Promise<T> {

@@ -18,7 +18,6 @@ import type { ServiceContext } from '../../src/main/services/context'
 import { syncIndex } from '../../src/main/services/sessions'
 import { openRegistry, type Registry } from '../../src/main/store/registry'
 import { fileName, SessionFiles } from '../../src/main/store/session-files'
-import type { NoteBody, ProgressNote } from '../../src/shared/domain/note'
 import type { NotesOwedRow } from '../../src/shared/ipc/contract'
 import {
   call,
@@ -28,15 +27,17 @@ import {
   MEETING_DAYS,
   mib,
   noNotices,
-  noteBody,
   now,
   openCore,
   PASSPHRASE,
   PER_GROUP,
   seed,
+  firstSaves,
   summary,
   syntheticClinic,
   timed,
+  timeTypingSaves,
+  typingDraft,
   WEEKS,
   writeClinic,
   type Clinic
@@ -62,16 +63,8 @@ function emptyClinic(big: Clinic): Clinic {
   return { registry, sessions: [big.target], target: big.target, adminId: big.adminId }
 }
 
-/** The text a counselor is typing into: long sections, growing a few characters per save. */
-seed(7) // its own seed, so both clinics are sent the same text
-const TYPING_BASE = noteBody([])
-const typed = (n: number): NoteBody => ({
-  ...TYPING_BASE,
-  sections: {
-    ...TYPING_BASE.sections,
-    data: `${TYPING_BASE.sections.data} ${'word '.repeat(n).trim()}`.slice(0, 8_000)
-  }
-})
+/** The text a counselor is typing into, the same in both clinics. */
+const typed = typingDraft()
 
 console.log('IOP Facilitator progress-note benchmark (synthetic data)')
 console.log(machine())
@@ -158,31 +151,10 @@ try {
   for (const c of cores) await call(c.core, 'notes.session', { sessionId: big.target.id })
   const [writer, ...others] = big.target.attendance.map((a) => a.participantId)
   const ref = { sessionId: big.target.id, participantId: writer! }
-  const revision = new Map<string, number>()
-  // First save of the first note (not timed), then the warm-up.
-  for (const c of cores) {
-    const note = await call<ProgressNote>(c.core, 'notes.saveDraft', {
-      ...ref,
-      baseRevision: 0,
-      body: typed(0)
-    })
-    revision.set(c.name, note.revision)
-  }
+  // First save of the first note (not timed), then the warm-up and the timed saves.
+  const revision = await firstSaves(cores, ref, typed)
   const registryBefore = await Promise.all(cores.map((c) => stat(join(c.dir, 'registry.json'))))
-  for (let i = 1; i <= WARM_UP + SAVES; i++) {
-    // Interleaved, alternating which goes first, so both see the same disk.
-    const order = i % 2 ? cores : [...cores].reverse()
-    for (const c of order) {
-      const save = () =>
-        call<ProgressNote>(c.core, 'notes.saveDraft', {
-          ...ref,
-          baseRevision: revision.get(c.name)!,
-          body: typed(i)
-        })
-      const note = i > WARM_UP ? await timed(c.typing, save) : await save()
-      revision.set(c.name, note.revision)
-    }
-  }
+  await timeTypingSaves(cores, ref, typed, revision, WARM_UP, SAVES)
   const registryAfter = await Promise.all(cores.map((c) => stat(join(c.dir, 'registry.json'))))
   // A new note: the first save adds the note's state to the registry's index, rewriting it.
   for (const [n, participantId] of others.entries()) {

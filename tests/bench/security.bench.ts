@@ -26,40 +26,27 @@ import { hashPassphrase, verifyPassphrase } from '../../src/main/services/passph
 import { fileName } from '../../src/main/store/session-files'
 import { AccessLog } from '../../src/main/store/access-log'
 import { newLogKey, SealedLogCodec } from '../../src/main/security/sealed-log'
-import type { NoteBody, ProgressNote } from '../../src/shared/domain/note'
 import {
   call,
   kib,
   mib,
   noNotices,
-  noteBody,
   openCore,
   PASSPHRASE as CLINIC_PASSPHRASE,
   seed,
-  summary as fullSummary,
+  firstSaves,
+  quantile,
+  repeat,
+  summary,
   syntheticClinic,
-  timed as timedInto,
+  timed,
+  timeTypingSaves,
+  typingDraft,
   writeClinic
 } from './five-year-clinic'
 import { writeSealedClinic } from './sealed-clinic'
 
 const PASSPHRASE = 'maple kettle harbor'
-
-function summary(samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
-  return `median ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms (n=${samples.length})`
-}
-
-async function timed(runs: number, task: () => Promise<unknown> | unknown): Promise<number[]> {
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now()
-    await task()
-    samples.push(performance.now() - start)
-  }
-  return samples
-}
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
 console.log('IOP Facilitator security benchmark')
@@ -69,10 +56,10 @@ const key = newDataKey()
 const wrapped = await wrapKey(key, PASSPHRASE)
 const hash = await hashPassphrase(PASSPHRASE)
 console.log(
-  `sign-in, sealed clinic (unwrap the data key, scrypt N=2^15 r=8): ${summary(await timed(10, () => unwrapKey(wrapped, PASSPHRASE)))}`
+  `sign-in, sealed clinic (unwrap the data key, scrypt N=2^15 r=8): ${summary(await repeat(10, () => unwrapKey(wrapped, PASSPHRASE)))}`
 )
 console.log(
-  `sign-in, passphrase hash check (both clinics): ${summary(await timed(10, () => verifyPassphrase(PASSPHRASE, hash)))}`
+  `sign-in, passphrase hash check (both clinics): ${summary(await repeat(10, () => verifyPassphrase(PASSPHRASE, hash)))}`
 )
 
 // A session file of the five-year clinic's average size (51.5 KiB), as JSON text.
@@ -86,13 +73,13 @@ for (let i = 0; i < 50; i++) open(seal(text, key, context), key, context)
 const sealed = seal(text, key, context)
 console.log(`session file of ${(text.length / 1024).toFixed(1)} KiB:`)
 console.log(
-  `  seal (added to each autosave write): ${summary(await timed(500, () => seal(text, key, context)))}`
+  `  seal (added to each autosave write): ${summary(await repeat(500, () => seal(text, key, context)))}`
 )
 console.log(
-  `  open (added to each first read of the day): ${summary(await timed(500, () => open(sealed, key, context)))}`
+  `  open (added to each first read of the day): ${summary(await repeat(500, () => open(sealed, key, context)))}`
 )
 console.log(
-  `  JSON.stringify of the same data, for scale: ${summary(await timed(500, () => JSON.stringify(JSON.parse(text))))}`
+  `  JSON.stringify of the same data, for scale: ${summary(await repeat(500, () => JSON.stringify(JSON.parse(text))))}`
 )
 
 // ---- Draft autosave on the five-year clinic, sealed against plain -----------
@@ -100,27 +87,12 @@ console.log(
 const WARM_UP = 50
 const SAVES = 1_000
 
-/** The text a counselor is typing into, as in notes.bench.ts: its own seed, the same every run. */
-seed(7)
-const TYPING_BASE = noteBody([])
-const typed = (n: number): NoteBody => ({
-  ...TYPING_BASE,
-  sections: {
-    ...TYPING_BASE.sections,
-    data: `${TYPING_BASE.sections.data} ${'word '.repeat(n).trim()}`.slice(0, 8_000)
-  }
-})
-
-/** Median and p95, the way `summary` in five-year-clinic.ts picks them. */
-function quantiles(samples: number[]): { median: number; p95: number } {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
-  return { median: at(0.5), p95: at(0.95) }
-}
+/** The text a counselor is typing into, as in notes.bench.ts. */
+const typed = typingDraft()
 
 function difference(sealedSamples: number[], plainSamples: number[]): string {
-  const s = quantiles(sealedSamples)
-  const p = quantiles(plainSamples)
+  const s = { median: quantile(sealedSamples, 0.5), p95: quantile(sealedSamples, 0.95) }
+  const p = { median: quantile(plainSamples, 0.5), p95: quantile(plainSamples, 0.95) }
   const part = (name: string, a: number, b: number) => {
     const d = a - b
     return `${name} ${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(2)} ms (${((a / b) * 100).toFixed(0)}% of plain)`
@@ -189,30 +161,9 @@ try {
   for (const c of cores) await call(c.core, 'notes.session', { sessionId: big.target.id })
   const [writer, ...others] = big.target.attendance.map((a) => a.participantId)
   const ref = { sessionId: big.target.id, participantId: writer! }
-  const revision = new Map<string, number>()
   // First save of the first note (not timed: it takes the file's daily backup), then the warm-up.
-  for (const c of cores) {
-    const note = await call<ProgressNote>(c.core, 'notes.saveDraft', {
-      ...ref,
-      baseRevision: 0,
-      body: typed(0)
-    })
-    revision.set(c.name, note.revision)
-  }
-  for (let i = 1; i <= WARM_UP + SAVES; i++) {
-    // Interleaved, alternating which goes first, so both see the same disk.
-    const order = i % 2 ? cores : [...cores].reverse()
-    for (const c of order) {
-      const save = () =>
-        call<ProgressNote>(c.core, 'notes.saveDraft', {
-          ...ref,
-          baseRevision: revision.get(c.name)!,
-          body: typed(i)
-        })
-      const note = i > WARM_UP ? await timedInto(c.typing, save) : await save()
-      revision.set(c.name, note.revision)
-    }
-  }
+  const revision = await firstSaves(cores, ref, typed)
+  await timeTypingSaves(cores, ref, typed, revision, WARM_UP, SAVES)
   // A new note: its first save also rewrites the registry (7 MiB), sealed in the sealed clinic.
   // Every note still to start on the last day: the target session's others, and the other two
   // groups' sessions of that day (each opened first, not timed, as the editor does).
@@ -230,7 +181,7 @@ try {
       if (note.sessionId !== big.target.id) {
         await call(c.core, 'notes.session', { sessionId: note.sessionId })
       }
-      await timedInto(c.first, () =>
+      await timed(c.first, () =>
         call(c.core, 'notes.saveDraft', { ...note, baseRevision: 0, body: typed(n) })
       )
     }
@@ -251,12 +202,12 @@ try {
   console.log(
     `  notes.saveDraft, typing (a note that exists; the session file is ${kib(targetSize)} at the end):`
   )
-  console.log(`    plain:  ${fullSummary(plain.typing)}`)
-  console.log(`    sealed: ${fullSummary(sealed.typing)}`)
+  console.log(`    plain:  ${summary(plain.typing)}`)
+  console.log(`    sealed: ${summary(sealed.typing)}`)
   console.log(`    sealed − plain: ${difference(sealed.typing, plain.typing)}`)
   console.log(`  notes.saveDraft, first save of a new note (also rewrites the registry):`)
-  console.log(`    plain:  ${fullSummary(plain.first)}`)
-  console.log(`    sealed: ${fullSummary(sealed.first)}`)
+  console.log(`    plain:  ${summary(plain.first)}`)
+  console.log(`    sealed: ${summary(sealed.first)}`)
   console.log(`    sealed − plain: ${difference(sealed.first, plain.first)}`)
 } finally {
   await rm(root, { recursive: true, force: true })
