@@ -1,4 +1,4 @@
-/** Bytes of a chosen file as base64, for the pack import (read in pieces: packs can be megabytes). */
+/** Bytes of a chosen file as base64, for imports and restores (read in pieces: files can be megabytes). */
 export async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer())
   let binary = ''
@@ -8,7 +8,7 @@ export async function fileToBase64(file: File): Promise<string> {
   return btoa(binary)
 }
 
-/** Offers a pack to save: the browser's (or Electron's) own download. */
+/** Offers a file to save: the browser's (or Electron's) own download. */
 export function saveBase64File(fileName: string, base64: string, type = 'application/zip'): void {
   const binary = atob(base64)
   const bytes = new Uint8Array(binary.length)

@@ -1,10 +1,11 @@
-import { Button, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { DirectoryEntry } from '../../../../shared/ipc/contract'
 import { api, unwrap } from '../../api'
 import { keys } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { useNewPassphrase } from '../../components/useNewPassphrase'
 
 /**
  * When every passphrase is lost: the clinic's recovery key (from the safe)
@@ -15,8 +16,7 @@ export function RecoverWithKey({ people }: { people: DirectoryEntry[] }) {
   const [open, setOpen] = useState(false)
   const [staffId, setStaffId] = useState<string | null>(null)
   const [recoveryKey, setRecoveryKey] = useState('')
-  const [passphrase, setPassphrase] = useState('')
-  const [confirm, setConfirm] = useState('')
+  const { passphrase, mismatch, fields } = useNewPassphrase()
   const recover = useMutation({
     mutationFn: () =>
       unwrap(api().auth.recover({ recoveryKey, staffId: staffId ?? '', passphrase })),
@@ -29,7 +29,6 @@ export function RecoverWithKey({ people }: { people: DirectoryEntry[] }) {
       </Button>
     )
   }
-  const mismatch = confirm.length > 0 && confirm !== passphrase
   return (
     <Paper withBorder p="lg">
       <form
@@ -64,19 +63,7 @@ export function RecoverWithKey({ people }: { people: DirectoryEntry[] }) {
             autoComplete="off"
             spellCheck={false}
           />
-          <PasswordInput
-            label="New passphrase"
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.currentTarget.value)}
-            autoComplete="new-password"
-          />
-          <PasswordInput
-            label="Repeat the new passphrase"
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-            error={mismatch ? 'The two passphrases are not the same' : null}
-            autoComplete="new-password"
-          />
+          {fields}
           <ErrorNotice error={recover.error} title="Not opened" />
           <Button type="submit" loading={recover.isPending}>
             Open the records and set the new passphrase

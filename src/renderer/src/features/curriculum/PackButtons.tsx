@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { PackChange } from '../../../../shared/ipc/contract'
 import { api, messageOf, unwrap } from '../../api'
-import { fileToBase64, saveBase64File } from './packFiles'
+import { fileToBase64, saveBase64File } from '../../files'
 
 const ACTION_LABEL: Record<PackChange['action'], string> = {
   add: 'Will be added',

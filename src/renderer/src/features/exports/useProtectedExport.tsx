@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react'
 import type { ExportFile } from '../../../../shared/domain/exports'
 import { ApiError, messageOf } from '../../api'
 import { useSessionSettings, useStatus } from '../../app/queries'
-import { saveBase64File } from '../curriculum/packFiles'
+import { saveBase64File } from '../../files'
 import { ExportPasswordModal } from './ExportPasswordModal'
 
 /** Hands the saved file to the user (the browser's or Electron's own download) and says so. */

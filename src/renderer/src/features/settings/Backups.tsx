@@ -5,16 +5,7 @@ import { useState } from 'react'
 import type { BackupSummary } from '../../../../shared/ipc/contract'
 import { api, messageOf, unwrap } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { saveBase64File } from '../curriculum/packFiles'
-
-async function fileToBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  }
-  return btoa(binary)
-}
+import { fileToBase64, saveBase64File } from '../../files'
 
 function Holds({ summary }: { summary: BackupSummary }) {
   const c = summary.counts

@@ -1,6 +1,5 @@
-import { Badge, Button, Group, Modal, PasswordInput, Stack, Table, Text } from '@mantine/core'
+import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
 import { schemaResolver, useForm } from '@mantine/form'
 import { useDisclosure } from '@mantine/hooks'
 import { useMutation } from '@tanstack/react-query'
@@ -8,6 +7,7 @@ import { STAFF_ROLE_LABELS, type Staff } from '../../../../shared/domain/staff'
 import { api, unwrap } from '../../api'
 import { useStaffList } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { useNewPassphrase } from '../../components/useNewPassphrase'
 import { StaffForm } from '../setup/setupSchema'
 import { emptyStaffFields, StaffFields, type StaffFieldValues } from './StaffFields'
 
@@ -59,13 +59,13 @@ function AddStaffButton() {
 /** An administrator sets a new passphrase for someone who forgot theirs. */
 function ResetPassphraseButton({ person }: { person: Staff }) {
   const [opened, { open, close }] = useDisclosure(false)
-  const [passphrase, setPassphrase] = useState('')
-  const [confirm, setConfirm] = useState('')
+  const { passphrase, mismatch, clear, fields } = useNewPassphrase(
+    'At least 10 characters; a few unrelated words are easy to remember and hard to guess'
+  )
   const reset = useMutation({
     mutationFn: () => unwrap(api().staff.resetPassphrase({ staffId: person.id, passphrase })),
     onSuccess: () => {
-      setPassphrase('')
-      setConfirm('')
+      clear()
       close()
       notifications.show({
         color: 'teal',
@@ -73,7 +73,6 @@ function ResetPassphraseButton({ person }: { person: Staff }) {
       })
     }
   })
-  const mismatch = confirm.length > 0 && confirm !== passphrase
   return (
     <>
       <Button
@@ -96,20 +95,7 @@ function ResetPassphraseButton({ person }: { person: Staff }) {
             <Text size="sm">
               The old passphrase stops working at once. Nothing they wrote or signed changes.
             </Text>
-            <PasswordInput
-              label="New passphrase"
-              description="At least 10 characters; a few unrelated words are easy to remember and hard to guess"
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.currentTarget.value)}
-              autoComplete="new-password"
-            />
-            <PasswordInput
-              label="Repeat the new passphrase"
-              value={confirm}
-              onChange={(e) => setConfirm(e.currentTarget.value)}
-              error={mismatch ? 'The two passphrases are not the same' : null}
-              autoComplete="new-password"
-            />
+            {fields}
             <ErrorNotice error={reset.error} title="Passphrase not changed" />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
