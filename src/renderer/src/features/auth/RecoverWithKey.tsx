@@ -65,7 +65,14 @@ export function RecoverWithKey({ people }: { people: DirectoryEntry[] }) {
           />
           {fields}
           <ErrorNotice error={recover.error} title="Not opened" />
-          <Button type="submit" loading={recover.isPending}>
+          {/* A long label on a narrow form: it wraps rather than being cut off. */}
+          <Button
+            type="submit"
+            loading={recover.isPending}
+            h="auto"
+            py={8}
+            styles={{ label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.3 } }}
+          >
             Open the records and set the new passphrase
           </Button>
         </Stack>

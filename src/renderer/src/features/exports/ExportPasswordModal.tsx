@@ -53,11 +53,7 @@ export function ExportPasswordModal(props: ExportPasswordModalProps) {
     <Modal opened={opened} onClose={close} title={`Save ${what}`} size="lg">
       <form onSubmit={submit} aria-label={`Save ${what}`}>
         <Stack gap="sm">
-          <Text size="sm">
-            The file holds confidential records. It is saved as a zip file that opens only with the
-            password you choose here, in 7-Zip, WinZip or another program that opens AES-encrypted
-            zip files.
-          </Text>
+          <Text size="sm">The file holds confidential records.</Text>
           {policy === 'offered' && (
             <Checkbox
               label="Protect the file with a password"
@@ -67,6 +63,10 @@ export function ExportPasswordModal(props: ExportPasswordModalProps) {
           )}
           {withPassword ? (
             <>
+              <Text size="sm">
+                It is saved as a zip file that opens only with the password you choose here, in
+                7-Zip, WinZip or another program that opens AES-encrypted zip files.
+              </Text>
               <PasswordInput
                 label="Password for this file"
                 description={`At least ${EXPORT_PASSWORD_MIN} characters. The app does not keep it.`}
