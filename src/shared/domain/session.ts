@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ExportPolicy } from './exports'
 import { Id, IsoDate, optionalText, requiredText, Timestamp } from './common'
 import { GroupPart, NoteFormat, ProgressNote } from './note'
+import { MAX_ROUND_PEOPLE, RoundAnswers } from './rounds'
 
 /**
  * A session: one meeting of a group. Its plan (the agenda), then an
@@ -134,7 +135,42 @@ export const SessionEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('clock_jumped'), at, byMs: z.number().int() }),
   /** The app was opened again while the session was running; `closedMs` is how long it had been away. */
   z.object({ type: z.literal('reopened'), at, closedMs: z.number().int().min(0) }),
-  z.object({ type: z.literal('ended'), at })
+  z.object({ type: z.literal('ended'), at }),
+  /** The group agreements put up on the projector or taken down (they are up from the start). */
+  z.object({ type: z.literal('agreements_shown'), at, shown: z.boolean() }),
+  /** The order in which a round calls people (see `src/shared/session/rounds.ts`). */
+  z.object({
+    type: z.literal('round_order'),
+    at,
+    segmentId: Id,
+    order: z.array(Id).max(MAX_ROUND_PEOPLE)
+  }),
+  /**
+   * A person's turn in a round begins (ending any other). `peopleLeft`, this
+   * one included, is what the turn's share of the round's time is cut by.
+   */
+  z.object({
+    type: z.literal('turn_started'),
+    at,
+    segmentId: Id,
+    participantId: Id,
+    peopleLeft: z.number().int().min(1)
+  }),
+  z.object({
+    type: z.literal('turn_ended'),
+    at,
+    segmentId: Id,
+    participantId: Id,
+    passed: z.boolean()
+  }),
+  /** A person's answers in a round; the latest for a person and round is the one that counts. */
+  z.object({
+    type: z.literal('round_answered'),
+    at,
+    segmentId: Id,
+    participantId: Id,
+    answers: RoundAnswers
+  })
 ])
 export type SessionEvent = z.infer<typeof SessionEvent>
 export type SessionEventType = SessionEvent['type']
@@ -325,7 +361,13 @@ export const SessionSettings = z.strictObject({
     .min(1, 'At least 1 minute')
     .max(60, 'At most 60 minutes'),
   /** Whether every exported file must have a password. */
-  exportPolicy: ExportPolicy
+  exportPolicy: ExportPolicy,
+  /** A craving rating in a round at or above this is flagged for a private follow-up. */
+  cravingFlagAt: z
+    .number({ error: 'The craving flag must be a rating from 0 to 10' })
+    .int('A whole number from 0 to 10')
+    .min(0, 'A rating from 0 to 10')
+    .max(10, 'A rating from 0 to 10')
 })
 export type SessionSettings = z.infer<typeof SessionSettings>
 
@@ -336,7 +378,8 @@ export const StoredSessionSettings = SessionSettings.extend({
   weeklyHoursRequired: SessionSettings.shape.weeklyHoursRequired.default(9),
   lockAfterMinutes: SessionSettings.shape.lockAfterMinutes.default(5),
   backupDays: SessionSettings.shape.backupDays.default(14),
-  exportPolicy: SessionSettings.shape.exportPolicy.default('required')
+  exportPolicy: SessionSettings.shape.exportPolicy.default('required'),
+  cravingFlagAt: SessionSettings.shape.cravingFlagAt.default(7)
 })
 
 export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
@@ -351,7 +394,8 @@ export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
   weeklyHoursRequired: 9,
   lockAfterMinutes: 5,
   backupDays: 14,
-  exportPolicy: 'required'
+  exportPolicy: 'required',
+  cravingFlagAt: 7
 }
 
 // ---- What a facilitator can do to a session --------------------------
@@ -385,6 +429,8 @@ export const SessionAction = z.discriminatedUnion(
       slideIndex: z.number().int().min(0).max(99)
     }),
     z.strictObject({ type: z.literal('projector'), mode: ProjectorMode }),
+    /** Put the group agreements up on the projector, or take them down. */
+    z.strictObject({ type: z.literal('agreements'), shown: z.boolean() }),
     z.strictObject({ type: z.literal('end') })
   ],
   { error: 'That is not something a session can do' }

@@ -1,5 +1,6 @@
 import type { SessionAction, SessionEvent } from '../domain/session'
 import { fail, ok, type Result } from '../result'
+import { agreementsOnProjector } from './agreements'
 import { nextSegmentId, previousSegmentId } from './navigation'
 import { canReorder, proposeRebalance } from './rebalance'
 import { sessionState } from './state'
@@ -137,6 +138,10 @@ export function eventsForAction(
       if (state.status === 'ended') return notRunning()
       if (state.projectorMode === action.mode) return ok([])
       return ok([{ type: 'projector_mode', at, mode: action.mode }])
+    case 'agreements':
+      if (state.status === 'ended') return notRunning()
+      if (agreementsOnProjector(log.events) === action.shown) return ok([])
+      return ok([{ type: 'agreements_shown', at, shown: action.shown }])
     case 'end':
       if (!live) return notRunning()
       return ok([{ type: 'ended', at }])
