@@ -85,6 +85,16 @@ export const AUDIT: AuditTable = {
     subject: 'session settings'
   }),
   'measures.setSchedules': () => ({ action: 'settings_change', subject: 'measure schedule' }),
+  'agreements.save': (_ctx, _input, output) => ({
+    action: 'settings_change',
+    subject: 'group agreements',
+    detail: `version ${output.version}`
+  }),
+  'sessions.acknowledgeAgreements': (ctx, input, output) => ({
+    action: 'update',
+    subject: participant(ctx, input.participantId),
+    detail: `acknowledged the group agreements, version ${output.agreements.version}, at ${session(ctx, input.sessionId)}`
+  }),
   'groups.setServiceCode': (ctx, input) => ({
     action: 'settings_change',
     subject: group(ctx, input.groupId),

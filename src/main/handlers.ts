@@ -44,6 +44,13 @@ import {
 } from './services/session-activity'
 import { sessionSettings, updateSessionSettings } from './services/settings'
 import {
+  acknowledgeAgreements,
+  agreements,
+  saveAgreements,
+  sessionAgreements
+} from './services/agreements'
+import { actOnRound } from './services/rounds'
+import {
   duplicateModule,
   moduleSource,
   revertModule,
@@ -468,5 +475,13 @@ export const handlers: Handlers = {
     }
   },
   'groups.serviceCode': { run: (ctx, input) => groupServiceCode(ctx, input.groupId) },
-  'groups.setServiceCode': { run: (ctx, input) => setServiceCode(ctx, input), changes: 'groups' }
+  'groups.setServiceCode': { run: (ctx, input) => setServiceCode(ctx, input), changes: 'groups' },
+  'agreements.current': { run: (ctx) => agreements(ctx) },
+  'agreements.save': { run: (ctx, input) => saveAgreements(ctx, input), changes: 'clinic' },
+  'sessions.agreements': { run: (ctx, input) => sessionAgreements(ctx, input.sessionId) },
+  'sessions.acknowledgeAgreements': {
+    run: (ctx, input) => acknowledgeAgreements(ctx, input),
+    session: true
+  },
+  'sessions.round': { run: (ctx, input) => actOnRound(ctx, input), session: true }
 }

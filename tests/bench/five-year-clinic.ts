@@ -353,7 +353,9 @@ export async function syntheticClinic(options: ClinicOptions = {}): Promise<Clin
     agendas: [],
     noteFormats: [],
     serviceCodes: [],
-    measureSchedules: [...DEFAULT_MEASURE_SCHEDULES]
+    measureSchedules: [...DEFAULT_MEASURE_SCHEDULES],
+    agreementVersions: [],
+    agreementAcknowledgements: []
   }
   return { registry, sessions, target, adminId: staff[0]!.id }
 }

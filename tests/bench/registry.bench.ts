@@ -158,7 +158,9 @@ async function syntheticRegistry(): Promise<{ registry: Registry; adminId: strin
     agendas: [],
     noteFormats: [],
     serviceCodes: [],
-    measureSchedules: [...DEFAULT_MEASURE_SCHEDULES]
+    measureSchedules: [...DEFAULT_MEASURE_SCHEDULES],
+    agreementVersions: [],
+    agreementAcknowledgements: []
   }
   return { registry, adminId: staff[0]!.id }
 }

@@ -14,6 +14,8 @@ import { RuleError } from '../../shared/result'
 import { displayName } from '../../shared/rules/names'
 import { defaultAgenda } from '../../shared/session/default-agenda'
 import { sessionState } from '../../shared/session/state'
+import { audienceEvents } from '../../shared/session/rounds'
+import { currentAgreements } from '../../shared/session/agreements'
 import { modulesCovered } from '../../shared/curriculum/coverage'
 import { isoNow, type ServiceContext } from './context'
 
@@ -131,7 +133,10 @@ export async function getSession(ctx: ServiceContext, sessionId: string): Promis
   return view(ctx, document.data)
 }
 
-/** The projector's share of a session: timing and slides, never a person or a note. */
+/**
+ * The projector's share of a session: timing, slides and the group agreements;
+ * never a person, an answer or a note.
+ */
 export async function audienceView(ctx: ServiceContext, sessionId: string) {
   const { data } = await openSession(ctx, sessionId)
   return {
@@ -153,7 +158,8 @@ export async function audienceView(ctx: ServiceContext, sessionId: string) {
           }
         : null
     })),
-    events: data.events
+    events: audienceEvents(data.events),
+    agreements: currentAgreements(ctx.registry.data.agreementVersions).items
   }
 }
 

@@ -13,6 +13,7 @@ import {
   StoredSessionSettings
 } from '../../shared/domain/session'
 import { StoredStaff } from '../../shared/domain/staff'
+import { AgreementAcknowledgement, GroupAgreements } from '../../shared/domain/agreements'
 import { VersionedDocument, type Migration } from './versioned-document'
 import type { FileCodec } from './codec'
 
@@ -37,7 +38,11 @@ export const Registry = z.object({
   /** Each group's billing code, where it differs from H0015. */
   serviceCodes: z.array(z.object({ groupId: z.string(), code: ServiceCode })).default([]),
   /** Which measures are due when, for every participant. */
-  measureSchedules: z.array(MeasureSchedule).default(() => [...DEFAULT_MEASURE_SCHEDULES])
+  measureSchedules: z.array(MeasureSchedule).default(() => [...DEFAULT_MEASURE_SCHEDULES]),
+  /** The clinic's own versions of the group agreements; none while it keeps the shipped wording. */
+  agreementVersions: z.array(GroupAgreements).default([]),
+  /** Who acknowledged which version of the agreements, when, and at which session. */
+  agreementAcknowledgements: z.array(AgreementAcknowledgement).default([])
 })
 export type Registry = z.infer<typeof Registry>
 
@@ -91,7 +96,9 @@ export function emptyRegistry(): Registry {
     agendas: [],
     noteFormats: [],
     serviceCodes: [],
-    measureSchedules: [...DEFAULT_MEASURE_SCHEDULES]
+    measureSchedules: [...DEFAULT_MEASURE_SCHEDULES],
+    agreementVersions: [],
+    agreementAcknowledgements: []
   }
 }
 

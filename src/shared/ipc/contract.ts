@@ -32,6 +32,13 @@ import {
   ReportRequest
 } from '../domain/progress'
 import { ExportFile, ExportProtection } from '../domain/exports'
+import {
+  AgreementItem,
+  AgreementsInput,
+  GroupAgreements,
+  SessionAgreements
+} from '../domain/agreements'
+import { RoundAction } from '../domain/rounds'
 import type { ChannelName, EventName } from './names'
 
 const OwedPerson = z.object({ participantId: Id, displayName: z.string(), clientId: z.string() })
@@ -160,7 +167,10 @@ export const SessionView = SessionRecord.extend({
 })
 export type SessionView = z.infer<typeof SessionView>
 
-/** What the projector is sent: timing and slides. No person, no note, no safety step. */
+/**
+ * What the projector is sent: timing, slides and the agreements. No person, no
+ * note, no safety step, no round answer (turns carry no name).
+ */
 export const AudienceView = z.object({
   id: Id,
   segments: z.array(
@@ -181,7 +191,9 @@ export const AudienceView = z.object({
         .nullable()
     })
   ),
-  events: SessionRecord.shape.events
+  events: SessionRecord.shape.events,
+  /** The group agreements, for the opening; the same words for everyone in the room. */
+  agreements: z.array(AgreementItem)
 })
 export type AudienceView = z.infer<typeof AudienceView>
 
@@ -711,6 +723,19 @@ export const contract = {
     input: SessionSettings,
     output: SessionSettings,
     access: 'admin'
+  }),
+  'agreements.current': channel({ input: Nothing, output: GroupAgreements, access: 'staff' }),
+  'agreements.save': channel({ input: AgreementsInput, output: GroupAgreements, access: 'admin' }),
+  'sessions.agreements': channel({ input: SessionRef, output: SessionAgreements, access: 'staff' }),
+  'sessions.acknowledgeAgreements': channel({
+    input: z.strictObject({ sessionId: Id, participantId: Id }),
+    output: SessionAgreements,
+    access: 'staff'
+  }),
+  'sessions.round': channel({
+    input: z.strictObject({ sessionId: Id, action: RoundAction }),
+    output: SessionView,
+    access: 'staff'
   })
 } satisfies Record<ChannelName, ChannelSpec<z.ZodType, z.ZodType>>
 

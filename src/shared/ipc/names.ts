@@ -89,7 +89,12 @@ export const CHANNEL_NAMES = [
   'audit.list',
   'audit.export',
   'groups.serviceCode',
-  'groups.setServiceCode'
+  'groups.setServiceCode',
+  'agreements.current',
+  'agreements.save',
+  'sessions.agreements',
+  'sessions.acknowledgeAgreements',
+  'sessions.round'
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]

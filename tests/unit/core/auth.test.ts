@@ -346,6 +346,7 @@ describe('administrator rights', () => {
 
     const adminOnly = CHANNEL_NAMES.filter((name) => contract[name].access === 'admin')
     expect(adminOnly.sort()).toEqual([
+      'agreements.save',
       'audit.export',
       'audit.list',
       'backups.create',

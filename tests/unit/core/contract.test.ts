@@ -340,7 +340,44 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
   'clinic.updateSessionSettings': [
     ['a wrap-up warning of 0 minutes', { ...DEFAULT_SESSION_SETTINGS, wrapUpMinutes: 0 }],
     ['a volume of 150', { ...DEFAULT_SESSION_SETTINGS, chimeVolume: 150 }],
-    ['no daily minimum', { ...DEFAULT_SESSION_SETTINGS, dailyMinimumMinutes: undefined }]
+    ['no daily minimum', { ...DEFAULT_SESSION_SETTINGS, dailyMinimumMinutes: undefined }],
+    ['a craving flag of 11', { ...DEFAULT_SESSION_SETTINGS, cravingFlagAt: 11 }]
+  ],
+  'agreements.current': [['a version asked for', { version: 2 }]],
+  'agreements.save': [
+    ['no agreements at all', { items: [] }],
+    ['an agreement without words', { items: [{ heading: 'Respect', text: '  ' }] }]
+  ],
+  'sessions.agreements': [['no session', {}]],
+  'sessions.acknowledgeAgreements': [
+    ['no participant', { sessionId: 's' }],
+    ['a version chosen by the caller', { sessionId: 's', participantId: 'p', version: 1 }]
+  ],
+  'sessions.round': [
+    [
+      'a mood of 11',
+      {
+        sessionId: 's',
+        action: {
+          type: 'answer',
+          segmentId: 'c',
+          participantId: 'p',
+          answers: {
+            mood: 11,
+            craving: null,
+            usedSinceLastGroup: null,
+            safetyConcern: null,
+            homework: null,
+            takeAway: '',
+            commitment: ''
+          }
+        }
+      }
+    ],
+    [
+      'a round action the app does not offer',
+      { sessionId: 's', action: { type: 'skip_everyone', segmentId: 'c' } }
+    ]
   ]
 }
 

@@ -377,7 +377,18 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
   'audit.list': { from: '2026-11-01', to: '2026-11-30', action: 'sign_in', text: 'Robin' },
   'audit.export': {},
   'groups.serviceCode': { groupId: 'group-unknown' },
-  'groups.setServiceCode': { groupId: 'group-unknown', code: 'S9480' }
+  'groups.setServiceCode': { groupId: 'group-unknown', code: 'S9480' },
+  'agreements.current': {},
+  'agreements.save': { items: [{ heading: 'Respect', text: 'Treat everyone with respect.' }] },
+  'sessions.agreements': { sessionId: 'session-unknown' },
+  'sessions.acknowledgeAgreements': {
+    sessionId: 'session-unknown',
+    participantId: 'participant-unknown'
+  },
+  'sessions.round': {
+    sessionId: 'session-unknown',
+    action: { type: 'next', segmentId: 'check-in' }
+  }
 }
 
 export function segment(overrides: Record<string, unknown> = {}) {
