@@ -2,11 +2,16 @@ import { Box, Center, Text, VisuallyHidden } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { useParams } from 'react-router'
+import { isRoundKind } from '../../../../shared/domain/rounds'
+import { agreementsOnProjector } from '../../../../shared/session/agreements'
+import { turnTimer } from '../../../../shared/session/rounds'
 import { sessionState } from '../../../../shared/session/state'
 import { api, unwrap } from '../../api'
 import { useNow } from '../sessions/useNow'
 import { useSessionUpdates } from '../sessions/useSession'
 import { SlideView } from '../slides/SlideView'
+import { AgreementsFrame } from './AgreementsFrame'
+import { RoundFrame } from './RoundFrame'
 import { TimerDisc } from './TimerDisc'
 
 const CALM = '#10161f'
@@ -20,8 +25,9 @@ function Calm({ children, testId }: { children?: ReactNode; testId: string }) {
 }
 
 /**
- * What the room sees on the projector: the current slide, a calm timer disc,
- * or nothing. It is sent only timing and slides (never a name, a note or a
+ * What the room sees on the projector: the group agreements at the opening,
+ * the current slide, a round's questions and time left, a calm timer disc, or
+ * nothing. It is sent only timing and slides (never a name, a note or a
  * safety step) and computes from the same log as the facilitator's screen.
  */
 export function AudiencePage() {
@@ -54,6 +60,9 @@ export function AudiencePage() {
       </Calm>
     )
   }
+  if (agreementsOnProjector(view.data.events) && view.data.agreements.length > 0) {
+    return <AgreementsFrame items={view.data.agreements} />
+  }
   if (state.status === 'planned' || state.status === 'ended') {
     return (
       <Calm testId={state.status === 'planned' ? 'audience-welcome' : 'audience-thanks'}>
@@ -81,6 +90,16 @@ export function AudiencePage() {
       >
         <SlideView slide={slides[index]!} size="projector" />
       </Box>
+    )
+  }
+  if (current && isRoundKind(current.kind)) {
+    return (
+      <RoundFrame
+        kind={current.kind}
+        turn={turnTimer(view.data, now, state)}
+        roundLeftMs={current.remainingMs}
+        paused={state.status === 'paused'}
+      />
     )
   }
   const left = current ? Math.max(0, current.remainingMs) : 0

@@ -25,9 +25,11 @@ import { api, unwrap } from '../../api'
 import { useSessionSettings, useStatus } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { AgendaPanel } from './AgendaPanel'
+import { AgreementsPanel } from './AgreementsPanel'
 import { CurrentSegment } from './CurrentSegment'
 import { PeoplePanel } from './PeoplePanel'
 import { RebalanceAlert } from './RebalanceAlert'
+import { RoundPanel } from './RoundPanel'
 import { SafetyChecklist } from './SafetyChecklist'
 import { SessionClock } from './SessionClock'
 import { ShortcutsHelp } from './Shortcuts'
@@ -272,6 +274,14 @@ export function RunSessionPage() {
                   onNext={() => act.mutate({ type: 'next' })}
                 />
               )}
+              <RoundPanel
+                session={data}
+                state={state}
+                now={now}
+                settings={settings.data}
+                onSafety={setSafetyId}
+              />
+              <AgreementsPanel session={data} />
               {currentSegment && current && (
                 <SlidesPanel
                   segment={currentSegment}

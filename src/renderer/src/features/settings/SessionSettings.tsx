@@ -129,6 +129,19 @@ function SessionSettingsForm({ initial, canEdit }: { initial: Settings; canEdit:
           </Group>
         </Stack>
         <Title order={3} size="h5" mt="sm">
+          Check-in and check-out rounds
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NumberInput
+            label="Flag a craving rating of at least (0–10)"
+            description="In a round, a craving rating this high or higher, and any safety concern, is flagged on the facilitator’s screen for a private follow-up"
+            min={0}
+            max={10}
+            {...minutesField('cravingFlagAt')}
+            key={form.key('cravingFlagAt')}
+          />
+        </SimpleGrid>
+        <Title order={3} size="h5" mt="sm">
           Progress notes
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -3,6 +3,7 @@ import type { AppStatus } from '../../../../shared/ipc/contract'
 import type { Staff } from '../../../../shared/domain/staff'
 import { PageHeader } from '../../components/PageHeader'
 import { ClinicSettings } from './ClinicSettings'
+import { AgreementsSettings } from './AgreementsSettings'
 import { Backups } from './Backups'
 import { MeasureSchedules } from './MeasureSchedules'
 import { SessionSettings } from './SessionSettings'
@@ -23,6 +24,7 @@ export function SettingsPage({ status, staff }: { status: AppStatus; staff: Staf
           {status.clinic && <ClinicSettings clinic={status.clinic} canEdit={staff.isAdmin} />}
         </section>
         <SessionSettings canEdit={staff.isAdmin} />
+        <AgreementsSettings canEdit={staff.isAdmin} />
         <MeasureSchedules canEdit={staff.isAdmin} />
         <section aria-labelledby="staff-settings">
           <Title order={2} size="h3" id="staff-settings" mb="sm">
