@@ -141,7 +141,13 @@ export function eventsForAction(
     case 'agreements':
       if (state.status === 'ended') return notRunning()
       if (agreementsOnProjector(log.events) === action.shown) return ok([])
-      return ok([{ type: 'agreements_shown', at, shown: action.shown }])
+      return ok([
+        // A blank projector is lit again to show them.
+        ...(action.shown && state.projectorMode === 'blank'
+          ? [{ type: 'projector_mode' as const, at, mode: 'follow' as const }]
+          : []),
+        { type: 'agreements_shown', at, shown: action.shown }
+      ])
     case 'end':
       if (!live) return notRunning()
       return ok([{ type: 'ended', at }])

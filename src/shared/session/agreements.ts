@@ -17,15 +17,21 @@ export function currentAgreements(versions: ReadonlyArray<GroupAgreements>): Gro
 
 /**
  * Whether the agreements are on the projector: from the start of the session
- * (the opening) until the group moves to another segment or the facilitator
- * takes them down; the facilitator can put them up again at any time.
+ * (the opening) until the group moves to another segment, the facilitator
+ * chooses what the projector shows (slides, timer, blank) or takes them down;
+ * the facilitator can put them up again at any time.
  */
 export function agreementsOnProjector(events: ReadonlyArray<SessionEvent>): boolean {
   let shown = false
   for (const event of events) {
     if (event.type === 'started') shown = true
-    else if (event.type === 'segment_changed' || event.type === 'ended') shown = false
-    else if (event.type === 'agreements_shown') shown = event.shown
+    else if (
+      event.type === 'segment_changed' ||
+      event.type === 'projector_mode' ||
+      event.type === 'ended'
+    ) {
+      shown = false
+    } else if (event.type === 'agreements_shown') shown = event.shown
   }
   return shown
 }

@@ -23,6 +23,23 @@ describe('the agreements on the projector', () => {
     expect(agreementsOnProjector([e.started(0), e.go(min(10), 'check-in')])).toBe(false)
   })
 
+  it('give way when the facilitator chooses what the projector shows', () => {
+    expect(agreementsOnProjector([e.started(0), e.projector(min(1), 'timer')])).toBe(false)
+  })
+
+  it('light a blank projector when put up again', () => {
+    const log = logOf(e.started(0), e.projector(min(1), 'blank'))
+    const up = eventsForAction(log, { type: 'agreements', shown: true }, wall(min(2)), settings)
+    expect(up).toMatchObject({
+      ok: true,
+      value: [
+        { type: 'projector_mode', mode: 'follow' },
+        { type: 'agreements_shown', shown: true }
+      ]
+    })
+    expect(agreementsOnProjector([...log.events, ...(up.ok ? up.value : [])])).toBe(true)
+  })
+
   it('can be taken down and put up again by the facilitator', () => {
     const log = logOf(e.started(0))
     const down = eventsForAction(log, { type: 'agreements', shown: false }, wall(min(2)), settings)

@@ -36,7 +36,7 @@ export function RoundFrame({ kind, turn, roundLeftMs, paused }: Props) {
         </List>
         <Stack align="center" gap={0} miw="22vw">
           <Text c="#8a99a6" fz="1.8vw">
-            {paused ? 'Paused' : turn ? 'This turn' : 'Round'}
+            {paused ? 'Paused' : turn ? 'This turn' : 'This round'}
           </Text>
           <Text
             c="#e8eef2"
@@ -52,11 +52,11 @@ export function RoundFrame({ kind, turn, roundLeftMs, paused }: Props) {
                 : 'Time'
               : `${roundMinutes} min`}
           </Text>
-          {turn && (
-            <Text c="#8a99a6" fz="1.6vw">
-              {turn.leftMs > 0 ? 'left' : 'to wrap up'} · round {roundMinutes} min left
-            </Text>
-          )}
+          <Text c="#8a99a6" fz="1.6vw">
+            {turn
+              ? `${turn.leftMs > 0 ? 'left' : 'to wrap up'} · round: ${roundMinutes} min left`
+              : 'left'}
+          </Text>
         </Stack>
       </Group>
       <Text c="#8a99a6" fz="2vw">

@@ -12,8 +12,10 @@ interface Props {
   kind: RoundKind
   name: string
   initial: RoundAnswers | null
-  /** The person has the floor: Enter saves and calls the next person. */
+  /** The person has the floor: Enter saves and calls the next person (or ends the last turn). */
   speaking: boolean
+  /** Who Enter calls next, when the person speaking has finished. */
+  nextName: string | null
   busy: boolean
   onSave(answers: RoundAnswers, thenNext: boolean): void
 }
@@ -34,7 +36,7 @@ const rating = (value: number | string) =>
  * arrow keys for the choices, Tab between them, Enter to save (and, for the
  * person speaking, to call the next one).
  */
-export function RoundAnswerForm({ kind, name, initial, speaking, busy, onSave }: Props) {
+export function RoundAnswerForm({ kind, name, initial, speaking, nextName, busy, onSave }: Props) {
   const [answers, setAnswers] = useState<RoundAnswers>(initial ?? EMPTY_ROUND_ANSWERS)
   const set = (change: Partial<RoundAnswers>) => setAnswers((a) => ({ ...a, ...change }))
   const submit = (event: FormEvent) => {
@@ -137,7 +139,11 @@ export function RoundAnswerForm({ kind, name, initial, speaking, busy, onSave }:
         )}
         <Group gap="xs">
           <Button type="submit" disabled={busy}>
-            {speaking ? 'Save and call the next person (Enter)' : 'Save answers (Enter)'}
+            {!speaking
+              ? 'Save answers (Enter)'
+              : nextName
+                ? `Save and call ${nextName} (Enter)`
+                : 'Save and end the last turn (Enter)'}
           </Button>
           {speaking && (
             <Button variant="default" disabled={busy} onClick={() => onSave(answers, false)}>

@@ -238,6 +238,7 @@ export function RoundPanel({ session, state, now, settings, onSafety }: Props) {
               name={name(answering)}
               initial={answeringTurn.answers}
               speaking={answering === speaking}
+              nextName={view.nextUp ? name(view.nextUp) : null}
               busy={busy}
               onSave={(answers, thenNext) => save(answering, answers, thenNext)}
             />
