@@ -9,6 +9,7 @@ import { handlers, type CoreSession, type HandlerSpec } from './handlers'
 import { toStaff, type ServiceContext } from './services/context'
 import { openCurriculum } from './services/curriculum'
 import { SessionClockWatch } from './services/session-clock'
+import { ChosenFiles, type ChooseFile } from './services/chosen-files'
 import { openMeasures, type MeasuresFile } from './store/measures'
 import type { CurriculumLibrary } from './services/curriculum'
 import { existsSync } from 'node:fs'
@@ -45,6 +46,8 @@ export interface Desktop {
   printToPrinter?(html: string): Promise<void>
 }
 
+export type { ChooseFile, PickedFile } from './services/chosen-files'
+
 export interface CoreOptions {
   dataDir: string
   /** The shipped curriculum (`resources/curriculum`); null for none. */
@@ -54,6 +57,11 @@ export interface CoreOptions {
   monotonic?: () => number
   newId?: () => string
   desktop?: Desktop
+  /**
+   * How a person picks a backup or a pack to import: the desktop's open-file
+   * dialog, or the test host's upload area. Absent: no file can be chosen.
+   */
+  chooseFile?: ChooseFile
 }
 
 export type CoreListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void
@@ -114,6 +122,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let signedInId: string | null = null
   /** Locked: the signed-in person stays signed in, but nothing private is answered until they unlock. */
   let locked = false
+  const chosenFiles = new ChosenFiles(options.chooseFile)
 
   const emit: CoreListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload)
@@ -363,6 +372,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!options.desktop?.printToPdf) return null
       return options.desktop.printToPdf(html)
     },
+    chooseFile: (kind) => chosenFiles.choose(kind),
+    chosenFile: (token, kind) => chosenFiles.path(token, kind),
     openProjector: async (sessionId) => {
       if (!options.desktop) {
         return {

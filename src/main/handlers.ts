@@ -1,5 +1,11 @@
 import type { ChannelName, EventName } from '../shared/ipc/names'
-import type { OutputOf, ParsedInputOf, RecordScope } from '../shared/ipc/contract'
+import type {
+  ChosenFile,
+  FileKind,
+  OutputOf,
+  ParsedInputOf,
+  RecordScope
+} from '../shared/ipc/contract'
 import { RuleError } from '../shared/result'
 import type { StoredStaff } from '../shared/domain/staff'
 import type { AuditLine } from './audit'
@@ -109,6 +115,10 @@ export interface CoreSession {
   printToPdf(html: string): Promise<Uint8Array | null>
   /** Opens the system's print dialog for the page; false where there is no desktop (the test host). */
   printToPrinter(html: string): Promise<boolean>
+  /** Lets the person pick a file to import; null when they cancel. */
+  chooseFile(kind: FileKind): Promise<ChosenFile | null>
+  /** Where a chosen file is, from the token the page was given for it. */
+  chosenFile(token: string, kind: FileKind): string
 }
 
 type Handler<C extends ChannelName> = (
@@ -384,8 +394,13 @@ export const handlers: Handlers = {
   'curriculum.proposal': { run: (ctx, input) => moduleProposal(ctx, input) },
   'curriculum.coverage': { run: (ctx, input) => participantCoverage(ctx, input.participantId) },
   'curriculum.exportPack': { run: (ctx, input) => exportPack(ctx, input) },
-  'curriculum.previewPack': { run: (ctx, input) => previewPack(ctx, input) },
-  'curriculum.importPack': { run: (ctx, input) => importPack(ctx, input), changes: 'curriculum' },
+  'curriculum.previewPack': {
+    run: (ctx, input, session) => previewPack(ctx, session.chosenFile(input.file, 'curriculum_pack'))
+  },
+  'curriculum.importPack': {
+    run: (ctx, input, session) => importPack(ctx, session.chosenFile(input.file, 'curriculum_pack')),
+    changes: 'curriculum'
+  },
   'notes.owed': { run: (ctx, input) => notesOwed(ctx, input) },
   'notes.session': { run: (ctx, input) => sessionNotes(ctx, input.sessionId) },
   'notes.saveGroupPart': { run: (ctx, input) => saveGroupPart(ctx, input), changes: 'notes' },
@@ -451,10 +466,13 @@ export const handlers: Handlers = {
       return backup
     }
   },
-  'backups.preview': { run: (_ctx, input) => previewBackup(input.base64) },
+  'backups.preview': {
+    run: (_ctx, input, session) => previewBackup(session.chosenFile(input.file, 'backup'))
+  },
   'backups.restore': {
     run: async (ctx, input, session) => {
-      const restored = await restoreBackup(ctx, session.dataDir, input.base64)
+      const path = session.chosenFile(input.file, 'backup')
+      const restored = await restoreBackup(ctx, session.dataDir, path)
       await session.reloadStores()
       await session.audit({
         action: 'restore',
@@ -465,6 +483,7 @@ export const handlers: Handlers = {
     },
     changes: 'clinic'
   },
+  'files.choose': { run: (_ctx, input, session) => session.chooseFile(input.kind) },
   'audit.list': { run: (ctx, input) => accessLogEntries(ctx, input) },
   'audit.export': {
     run: async (ctx, { password }) => {

@@ -1,10 +1,22 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
+import { strToU8, zipSync, type Zippable } from 'fflate'
 import { z } from 'zod'
 import { RuleError } from '../../shared/result'
 import { writeFileAtomic } from '../store/atomic-write'
+import {
+  bytesSource,
+  checkEntries,
+  isFileError,
+  listZip,
+  unpackEntries,
+  withFileSource,
+  ZipRefused,
+  type ZipLimits,
+  type ZipProblem,
+  type ZipSource
+} from '../store/bounded-zip'
 import type { ServiceContext } from './context'
 
 /**
@@ -22,8 +34,20 @@ const MANIFEST = 'manifest.json'
 const ACCESS_LOG = 'access-log.jsonl'
 /** The log's head record goes with the log: kept with it, or restored with it. */
 const LOG_FILES = new Set([ACCESS_LOG, 'access-log.head'])
-const MAX_FILE_BYTES = 200 * 1024 * 1024
-const MAX_TOTAL_BYTES = 1024 * 1024 * 1024
+const MiB = 1024 * 1024
+/**
+ * What a backup may be: a five-year clinic's is about 150 MB unpacked, in
+ * some 2,400 files; its files are sealed, so they hardly pack smaller at all
+ * (a clinic from before encryption packs perhaps ten times smaller).
+ */
+export const BACKUP_LIMITS: ZipLimits = {
+  maxFileBytes: 512 * MiB,
+  maxEntries: 100_001,
+  maxEntryBytes: 200 * MiB,
+  maxTotalBytes: 512 * MiB,
+  maxRatio: 50
+}
+const MAX_MANIFEST_BYTES = 32 * MiB
 export const BACKUP_FORMAT = 1
 
 const Counts = z.object({
@@ -133,7 +157,7 @@ export async function createBackup(ctx: ServiceContext, dataDir: string) {
   zippable[MANIFEST] = strToU8(JSON.stringify(manifest, null, 2))
   const zipped = zipSync(zippable, { level: 6 })
   // Verified after writing: the zip is read back exactly as a restore would read it.
-  const check = readBackup(zipped)
+  const check = await unpackBackup(bytesSource(zipped))
   if (check.manifest.files.length !== files.length) {
     throw new RuleError('storage_failed', 'The backup did not read back whole. Try again.')
   }
@@ -145,37 +169,112 @@ export async function createBackup(ctx: ServiceContext, dataDir: string) {
   }
 }
 
+const notABackup = (why: string): never => {
+  throw new RuleError('unreadable_file', `That is not a backup this app can restore: ${why}`)
+}
+
+/** A refusal of the zip reader, in words: a zip bomb is named for what it would do. */
+function refusalOf(problem: ZipProblem): RuleError {
+  const bomb = (why: string) =>
+    new RuleError('unreadable_file', `This file is not a backup made by this app: ${why}`)
+  const mb = (bytes: number) => `${Math.round(bytes / MiB)} MB`
+  switch (problem.kind) {
+    case 'file_too_large':
+      return bomb(`it is larger than ${mb(problem.limit)}, more than any clinic’s records.`)
+    case 'too_large':
+      return bomb(`it would unpack to more than ${mb(problem.limit)}.`)
+    case 'entry_too_large':
+      return bomb(`one file in it would unpack to more than ${mb(problem.limit)}.`)
+    case 'ratio':
+      return bomb(`a file in it would unpack to more than ${problem.limit} times its size.`)
+    case 'too_many_entries':
+      return bomb(`it holds more than ${problem.limit.toLocaleString('en-US')} files.`)
+    case 'unsafe_name':
+    case 'duplicate_name':
+      return new RuleError(
+        'unreadable_file',
+        `That is not a backup this app can restore: it holds a file it should not (${problem.name.slice(0, 80)}).`
+      )
+    case 'larger_than_declared':
+      return new RuleError(
+        'unreadable_file',
+        `That is not a backup this app can restore: ${problem.name.slice(0, 80)} was changed or damaged after the backup was made.`
+      )
+    default:
+      return new RuleError(
+        'unreadable_file',
+        'That is not a backup this app can restore: the file is not a readable zip.'
+      )
+  }
+}
+
 /**
- * Opens a backup, refusing anything that is not exactly one: only the
- * manifest and store files, no entry larger than it may be (checked before it
- * is inflated), every file listed with its checksum, nothing listed missing.
+ * Unpacks a backup within its limits: only the manifest and store files, the
+ * caps checked on the table of contents before anything is inflated, the
+ * manifest first, then each listed file no larger than the manifest says.
+ * A file the manifest does not list is not inflated: it is passed on empty,
+ * for `readBackup` to refuse.
  */
-export function readBackup(zipped: Uint8Array): {
+export async function unpackBackup(source: ZipSource): Promise<ReturnType<typeof readBackup>> {
+  let entries: Record<string, Uint8Array>
+  try {
+    const listed = await listZip(source, BACKUP_LIMITS)
+    for (const entry of listed) {
+      if (entry.name !== MANIFEST && !STORE_FILE.test(entry.name)) {
+        notABackup(`it holds a file it should not (${entry.name.slice(0, 80)}).`)
+      }
+    }
+    checkEntries(listed, BACKUP_LIMITS)
+    const manifestEntry = listed.filter((entry) => entry.name === MANIFEST)
+    entries = Object.fromEntries(
+      await unpackEntries(source, manifestEntry, { bound: () => MAX_MANIFEST_BYTES })
+    )
+    const manifest = entries[MANIFEST] && manifestSizes(entries[MANIFEST])
+    if (manifest) {
+      const files = await unpackEntries(source, listed, {
+        choose: (entry) => manifest.has(entry.name),
+        bound: (entry) => manifest.get(entry.name) ?? 0
+      })
+      for (const entry of listed) {
+        if (entry.name !== MANIFEST) entries[entry.name] = files.get(entry.name) ?? new Uint8Array()
+      }
+    }
+  } catch (error) {
+    if (error instanceof ZipRefused) throw refusalOf(error.problem)
+    throw error
+  }
+  return readBackup(entries)
+}
+
+/** The size the manifest gives each file, or null when it cannot be read (`readBackup` says so). */
+function manifestSizes(bytes: Uint8Array): Map<string, number> | null {
+  try {
+    const manifest = BackupManifest.parse(JSON.parse(Buffer.from(bytes).toString('utf8')))
+    return new Map(manifest.files.map((file) => [file.path, file.bytes]))
+  } catch {
+    return null
+  }
+}
+
+/** Reads a backup from a file, in pieces, within the backup's limits. */
+export function loadBackup(path: string): Promise<ReturnType<typeof readBackup>> {
+  return withFileSource(path, unpackBackup).catch((error: unknown) => {
+    // The chosen file is gone or cannot be opened: said plainly, never the system's message.
+    if (!isFileError(error)) throw error
+    throw new RuleError('unreadable_file', 'That backup file could not be opened. Choose it again.')
+  })
+}
+
+/**
+ * Checks an unpacked backup, refusing anything that is not exactly one: the
+ * manifest, every file listed with its checksum, nothing listed missing,
+ * nothing unlisted.
+ */
+export function readBackup(entries: Record<string, Uint8Array>): {
   manifest: BackupManifest
   files: Map<string, Uint8Array>
 } {
-  const refuse = (why: string): never => {
-    throw new RuleError('unreadable_file', `That is not a backup this app can restore: ${why}`)
-  }
-  let total = 0
-  let entries: Record<string, Uint8Array>
-  try {
-    entries = unzipSync(zipped, {
-      filter: (file) => {
-        if (file.name !== MANIFEST && !STORE_FILE.test(file.name)) {
-          refuse(`it holds a file it should not (${file.name.slice(0, 80)}).`)
-        }
-        total += file.originalSize
-        if (file.originalSize > MAX_FILE_BYTES || total > MAX_TOTAL_BYTES) {
-          refuse('it is larger than any clinic’s records.')
-        }
-        return true
-      }
-    })
-  } catch (error) {
-    if (error instanceof RuleError) throw error
-    return refuse('the file is not a readable zip.')
-  }
+  const refuse = notABackup
   const manifestBytes = entries[MANIFEST]
   if (!manifestBytes) return refuse('it has no manifest.')
   let manifest: BackupManifest
@@ -200,8 +299,8 @@ export function readBackup(zipped: Uint8Array): {
   return { manifest, files }
 }
 
-export function previewBackup(base64: string): BackupSummary {
-  return summaryOf(readBackup(Buffer.from(base64, 'base64')).manifest)
+export async function previewBackup(path: string): Promise<BackupSummary> {
+  return summaryOf((await loadBackup(path)).manifest)
 }
 
 /**
@@ -211,9 +310,9 @@ export function previewBackup(base64: string): BackupSummary {
 export async function restoreBackup(
   ctx: ServiceContext,
   dataDir: string,
-  base64: string
+  path: string
 ): Promise<BackupSummary & { keptAside: string }> {
-  const { manifest, files } = readBackup(Buffer.from(base64, 'base64'))
+  const { manifest, files } = await loadBackup(path)
   const stamp = new Date(ctx.now()).toISOString().replace(/[:.]/g, '-')
   const aside = join(dataDir, 'replaced', stamp)
   // The access log is never rolled back: it keeps what happened, the restore included.

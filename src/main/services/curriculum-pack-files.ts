@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { strToU8, Unzip, UnzipInflate, unzipSync, zipSync, type Zippable } from 'fflate'
+import { strToU8, zipSync, type Zippable } from 'fflate'
 import {
   buildManifest,
   type CheckedPack,
@@ -7,22 +7,33 @@ import {
   checkPackListing,
   formatBytes,
   MANIFEST_PATH,
+  MAX_MANIFEST_BYTES,
   MAX_PACK_BYTES,
-  MAX_PACK_MODULES
+  MAX_PACK_MODULES,
+  MAX_TOTAL_BYTES
 } from '../../shared/curriculum/pack'
 import { fail, type Result } from '../../shared/result'
+import {
+  checkEntries,
+  listZip,
+  unpackEntries,
+  withFileSource,
+  ZipRefused,
+  type ZipLimits,
+  type ZipProblem,
+  type ZipSource
+} from '../store/bounded-zip'
 
 /**
  * The zip side of a curriculum pack (the rules are in `shared/curriculum/pack.ts`).
  * A pack comes from another machine, so it is treated as hostile until proven
- * sound: its table of contents is read and checked before a single byte is
- * inflated, and inflating stops the moment a file holds more than it declared.
+ * sound: it is read from its file by the bounded zip reader, which checks its
+ * table of contents before a single byte is inflated and stops inflating the
+ * moment a file holds more than it declared.
  */
 
 /** Zip entries' times are local times; a pack made on a day it cannot hold gets a fixed one. */
 const FALLBACK_MTIME = new Date(2000, 0, 1)
-/** How much of a pack is fed to the inflater at once: bounds the work done past a lie. */
-const INFLATE_STEP = 8 * 1024
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
@@ -43,124 +54,74 @@ export function writePack(
   return zipSync(files, { level: 9, mtime })
 }
 
-interface DeclaredEntry {
-  path: string
-  size: number
-  compression: number
+/** What a pack may be: its own caps, so a pack never costs more than a few megabytes to read. */
+const PACK_LIMITS: ZipLimits = {
+  maxFileBytes: MAX_PACK_BYTES,
+  // The manifest, the module files and a folder entry some zip programs add.
+  maxEntries: MAX_PACK_MODULES + 2,
+  maxEntryBytes: MAX_MANIFEST_BYTES,
+  maxTotalBytes: MAX_TOTAL_BYTES,
+  maxRatio: 100
 }
+const FOLDER = 'modules/'
 
-/** Reads and checks a pack file; never throws: whatever is wrong is a `Result`. */
-export function readPack(zip: Uint8Array): Result<CheckedPack> {
-  if (zip.length > MAX_PACK_BYTES) {
-    return fail(
-      'invalid_input',
-      `This file is too large to be a curriculum pack (${formatBytes(zip.length)}; ${formatBytes(MAX_PACK_BYTES)} at most).`
-    )
-  }
-  const declared = listEntries(zip)
-  if (!declared.ok) return declared
-  const listing = checkPackListing(declared.value)
-  if (!listing.ok) return listing
-  const unknownMethod = declared.value.find((entry) => ![0, 8].includes(entry.compression))
-  if (unknownMethod) {
-    return fail(
-      'invalid_input',
-      `${unknownMethod.path}: the file is compressed in a way this app cannot read (method ${unknownMethod.compression}).`
-    )
-  }
-  const entries = inflate(zip, declared.value)
-  if (!entries.ok) return entries
-  return checkPack(entries.value, sha256)
-}
-
-/** The zip's table of contents, as it declares itself; nothing is inflated. */
-function listEntries(zip: Uint8Array): Result<DeclaredEntry[]> {
-  const entries: DeclaredEntry[] = []
-  const tooMany = new Error('too many entries')
+/** Reads and checks a pack from its file; never throws: whatever is wrong is a `Result`. */
+export async function readPackFile(path: string): Promise<Result<CheckedPack>> {
   try {
-    unzipSync(zip, {
-      filter: ({ name, originalSize, compression }) => {
-        // A folder entry (which some zip programs add) holds nothing to check.
-        if (name === 'modules/' && originalSize === 0) return false
-        entries.push({ path: name, size: originalSize, compression })
-        // A forged table of contents can claim billions of entries; stop counting early.
-        if (entries.length > MAX_PACK_MODULES + 1) throw tooMany
-        return false
-      }
-    })
-  } catch (error) {
-    if (error !== tooMany) {
-      return fail('invalid_input', 'This file is not a curriculum pack (it is not a .zip file).')
-    }
-  }
-  return { ok: true, value: entries }
-}
-
-/**
- * Inflates the checked entries, a step at a time, stopping as soon as one
- * holds more than its declared size: a zip that lies about its sizes is
- * refused having cost at most one step's work, never its full expansion.
- */
-function inflate(
-  zip: Uint8Array,
-  declared: readonly DeclaredEntry[]
-): Result<{ path: string; bytes: Uint8Array }[]> {
-  const limits = new Map(declared.map((entry) => [entry.path, entry.size]))
-  const chunks = new Map<string, Uint8Array[]>()
-  const finished = new Set<string>()
-  let problem: string | null = null
-  const damaged = 'The pack is damaged: the files inside it do not match its table of contents.'
-
-  const unzip = new Unzip((file) => {
-    const limit = limits.get(file.name)
-    if (file.name === 'modules/' && !file.originalSize) return
-    if (limit === undefined || chunks.has(file.name)) {
-      problem ??= damaged
-      return
-    }
-    const parts: Uint8Array[] = []
-    let total = 0
-    chunks.set(file.name, parts)
-    file.ondata = (error, data, final) => {
-      if (problem) return
-      if (error) {
-        problem = `${file.name}: the file is damaged and cannot be unpacked.`
-        return
-      }
-      total += data.length
-      if (total > limit) {
-        problem = `${file.name}: the file holds more than the zip declares, so the pack is damaged or was made to cause harm.`
-        return
-      }
-      parts.push(data)
-      if (!final) return
-      if (total !== limit) problem ??= damaged
-      finished.add(file.name)
-    }
-    file.start()
-  })
-  unzip.register(UnzipInflate)
-  try {
-    for (let at = 0; at < zip.length && !problem; at += INFLATE_STEP) {
-      unzip.push(zip.subarray(at, at + INFLATE_STEP), at + INFLATE_STEP >= zip.length)
-    }
+    return await withFileSource(path, readPack)
   } catch {
-    problem ??= 'The pack is damaged and cannot be unpacked.'
+    return fail('invalid_input', 'That pack file could not be opened. Choose it again.')
   }
-  if (problem) return fail('invalid_input', problem)
-  if (finished.size !== limits.size) return fail('invalid_input', damaged)
+}
 
-  return {
-    ok: true,
-    value: declared.map(({ path }) => {
-      const parts = chunks.get(path) ?? []
-      const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
-      let offset = 0
-      for (const part of parts) {
-        bytes.set(part, offset)
-        offset += part.length
-      }
-      return { path, bytes }
-    })
+/** Reads and checks a pack; never throws: whatever is wrong is a `Result`. */
+export async function readPack(source: ZipSource): Promise<Result<CheckedPack>> {
+  try {
+    const entries = await listZip(source, PACK_LIMITS)
+    // A folder entry (which some zip programs add) holds nothing to check.
+    const files = entries.filter((entry) => !(entry.name === FOLDER && entry.size === 0))
+    const listing = checkPackListing(files.map((entry) => ({ path: entry.name, size: entry.size })))
+    if (!listing.ok) return listing
+    checkEntries(entries, PACK_LIMITS)
+    const unpacked = await unpackEntries(source, files)
+    return checkPack(
+      files.map(({ name }) => ({ path: name, bytes: unpacked.get(name) ?? new Uint8Array() })),
+      sha256
+    )
+  } catch (error) {
+    if (error instanceof ZipRefused) return fail('invalid_input', refusalOf(error.problem))
+    return fail('invalid_input', 'The pack is damaged and cannot be unpacked.')
+  }
+}
+
+/** A refusal of the zip reader, in words that name the file at fault. */
+function refusalOf(problem: ZipProblem): string {
+  switch (problem.kind) {
+    case 'file_too_large':
+      return `This file is too large to be a curriculum pack (${formatBytes(problem.size)}; ${formatBytes(problem.limit)} at most).`
+    case 'too_many_entries':
+      return `The pack holds more than ${MAX_PACK_MODULES} module files; a pack holds ${MAX_PACK_MODULES} at most.`
+    case 'too_large':
+      return `This file is not a curriculum pack: it would unpack to more than ${formatBytes(problem.limit)}.`
+    case 'entry_too_large':
+      return `${problem.name}: the file would unpack to more than ${formatBytes(problem.limit)}.`
+    case 'ratio':
+      return `This file is not a curriculum pack: ${problem.name} would unpack to more than ${problem.limit} times its size.`
+    case 'unsafe_name':
+      return 'A file in the pack has a name that would reach outside the pack’s folder.'
+    case 'duplicate_name':
+      return `${problem.name}: the pack holds two files with this name.`
+    case 'unsupported':
+      return problem.encrypted
+        ? `${problem.name}: the file is encrypted, and a pack never is.`
+        : `${problem.name}: the file is compressed in a way this app cannot read (method ${problem.method}).`
+    case 'larger_than_declared':
+      return `${problem.name}: the file holds more than the zip declares, so the pack is damaged or was made to cause harm.`
+    case 'damaged':
+      return problem.name
+        ? `${problem.name}: the file is damaged and cannot be unpacked.`
+        : 'This file is not a curriculum pack (it is not a .zip file).'
+    case 'not_zip':
+      return 'This file is not a curriculum pack (it is not a .zip file).'
   }
 }

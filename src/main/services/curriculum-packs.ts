@@ -3,7 +3,7 @@ import { serializeModule } from '../../shared/curriculum/parse'
 import { RuleError } from '../../shared/result'
 import { clinicDate } from '../../shared/rules/dates'
 import { isoNow, type ServiceContext } from './context'
-import { readPack, writePack } from './curriculum-pack-files'
+import { readPackFile, writePack } from './curriculum-pack-files'
 
 /** The library's modules (all, or the chosen ones) as one pack file. */
 export function exportPack(ctx: ServiceContext, input: { moduleIds: string[] }) {
@@ -28,8 +28,9 @@ export function exportPack(ctx: ServiceContext, input: { moduleIds: string[] }) 
   }
 }
 
-function unpack(base64: string) {
-  const result = readPack(new Uint8Array(Buffer.from(base64, 'base64')))
+/** The modules of the pack at `path`, a file the person chose (never a path the page named). */
+async function unpack(path: string) {
+  const result = await readPackFile(path)
   if (!result.ok) throw new RuleError(result.error.code, result.error.message)
   return result.value.modules
 }
@@ -42,13 +43,13 @@ function libraryTexts(ctx: ServiceContext) {
 }
 
 /** What an import would add or change, before anything is changed. */
-export function previewPack(ctx: ServiceContext, input: { base64: string }) {
-  return comparePack(unpack(input.base64), libraryTexts(ctx), serializeModule)
+export async function previewPack(ctx: ServiceContext, path: string) {
+  return comparePack(await unpack(path), libraryTexts(ctx), serializeModule)
 }
 
 /** Applies a pack: nothing is changed unless every file in it is sound. */
-export async function importPack(ctx: ServiceContext, input: { base64: string }) {
-  const modules = unpack(input.base64)
+export async function importPack(ctx: ServiceContext, path: string) {
+  const modules = await unpack(path)
   const changes = comparePack(modules, libraryTexts(ctx), serializeModule)
   if (!ctx.actor) throw new RuleError('not_signed_in', 'Sign in to do that.')
   const changing = new Set(changes.filter((c) => c.action !== 'same').map((c) => c.id))

@@ -97,6 +97,12 @@ export function bytesSource(bytes: Uint8Array): ZipSource {
   }
 }
 
+/** Whether an error is the system's about a file (missing, not allowed, a folder), not the zip's. */
+export function isFileError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code)
+}
+
 /** Runs `read` with the file open, and closes it whatever happens. */
 export async function withFileSource<T>(
   path: string,
@@ -239,11 +245,14 @@ export function checkEntries(entries: readonly ZipEntry[], limits: ZipLimits): v
     if (entry.method === 0 && entry.packedSize !== entry.size) {
       refuse({ kind: 'damaged', name: entry.name })
     }
+    total += entry.size
+  }
+  // What it would unpack to in all is the first thing a person can understand about a bomb.
+  if (total > limits.maxTotalBytes) refuse({ kind: 'too_large', limit: limits.maxTotalBytes })
+  for (const entry of entries) {
     if (entry.size > limits.maxEntryBytes) {
       refuse({ kind: 'entry_too_large', name: entry.name, limit: limits.maxEntryBytes })
     }
-    total += entry.size
-    if (total > limits.maxTotalBytes) refuse({ kind: 'too_large', limit: limits.maxTotalBytes })
     if (entry.size > entry.packedSize * limits.maxRatio + RATIO_ALLOWANCE) {
       refuse({ kind: 'ratio', name: entry.name, limit: limits.maxRatio })
     }

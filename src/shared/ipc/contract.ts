@@ -55,11 +55,27 @@ export const MeasuresOwed = z.object({
 })
 export type MeasuresOwed = z.infer<typeof MeasuresOwed>
 
-const BackupBytes = z
-  .string({ error: 'Choose a backup file' })
-  .min(1, 'Choose a backup file')
-  .max(400_000_000, 'That file is too large to be a backup of this app')
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The backup file could not be read')
+/** What a person may choose a file for; each kind has its own dialog and its own limits. */
+export const FileKind = z.enum(['backup', 'curriculum_pack'])
+export type FileKind = z.infer<typeof FileKind>
+
+/**
+ * A file chosen in the main process (the desktop's open-file dialog, or the
+ * test host's upload area), named to the page by an opaque token: the page
+ * never sends a path, nor the file's bytes.
+ */
+const FileToken = z
+  .string({ error: 'Choose a file' })
+  .min(1, 'Choose a file')
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, 'Choose the file again')
+
+export const ChosenFile = z.object({
+  token: z.string(),
+  /** The file's name, to show; never used to open it. */
+  name: z.string(),
+  bytes: z.number().int()
+})
+export type ChosenFile = z.infer<typeof ChosenFile>
 
 export const BackupSummary = z.object({
   createdAt: z.string(),
@@ -322,13 +338,6 @@ export const PackChange = z.object({
 })
 export type PackChange = z.infer<typeof PackChange>
 
-/** A pack travels as base64 text: at most about 5 MB of zip. */
-const PackBytes = z
-  .string({ error: 'Choose a pack file' })
-  .min(1, 'Choose a pack file')
-  .max(7_000_000, 'That file is too large to be a curriculum pack (5 MB at most)')
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The pack could not be read')
-
 export const contract = {
   'app.status': channel({ input: Nothing, output: AppStatus, access: 'public' }),
   'app.dismissNotice': channel({
@@ -550,12 +559,12 @@ export const contract = {
     access: 'staff'
   }),
   'curriculum.previewPack': channel({
-    input: z.strictObject({ base64: PackBytes }),
+    input: z.strictObject({ file: FileToken }),
     output: z.array(PackChange),
     access: 'staff'
   }),
   'curriculum.importPack': channel({
-    input: z.strictObject({ base64: PackBytes }),
+    input: z.strictObject({ file: FileToken }),
     output: z.array(PackChange),
     access: 'staff'
   }),
@@ -685,14 +694,20 @@ export const contract = {
     access: 'admin'
   }),
   'backups.preview': channel({
-    input: z.strictObject({ base64: BackupBytes }),
+    input: z.strictObject({ file: FileToken }),
     output: BackupSummary,
     access: 'admin'
   }),
   'backups.restore': channel({
-    input: z.strictObject({ base64: BackupBytes }),
+    input: z.strictObject({ file: FileToken }),
     output: BackupSummary.extend({ keptAside: z.string() }),
     access: 'admin'
+  }),
+  /** Opens the open-file dialog; null when the person cancels it. */
+  'files.choose': channel({
+    input: z.strictObject({ kind: FileKind }),
+    output: ChosenFile.nullable(),
+    access: 'staff'
   }),
   'audit.list': channel({
     input: AccessLogFilter,

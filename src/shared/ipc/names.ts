@@ -86,6 +86,7 @@ export const CHANNEL_NAMES = [
   'backups.create',
   'backups.preview',
   'backups.restore',
+  'files.choose',
   'audit.list',
   'audit.export',
   'groups.serviceCode',

@@ -258,8 +258,9 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
   'curriculum.coverage': [['a list of participants', { participantId: ['a'] }]],
   'curriculum.exportPack': [['module ids as text', { moduleIds: 'all' }]],
   'curriculum.previewPack': [
-    ['an empty pack', { base64: '' }],
-    ['text that is not base64', { base64: 'this is not a zip file!' }]
+    ['no file', { file: '' }],
+    ['a path instead of a chosen file', { file: '../../registry.json' }],
+    ['the pack itself, as base64', { base64: 'UEsDBAo=' }]
   ],
   'curriculum.importPack': [['no pack', {}]],
   'notes.owed': [['mine as text', { mine: 'yes' }]],
@@ -328,8 +329,15 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
   ],
   'reports.export': [['no dates', { kind: 'attendance', groupId: null }]],
   'backups.create': [['a list', ['now']]],
-  'backups.preview': [['not base64', { base64: '<<<' }]],
-  'backups.restore': [['an empty file', { base64: '' }]],
+  'backups.preview': [
+    ['a path instead of a chosen file', { file: '/home/clinic/backup.zip' }],
+    ['the backup itself, as base64', { base64: 'UEsDBAo=' }]
+  ],
+  'backups.restore': [['no file', { file: '' }]],
+  'files.choose': [
+    ['a kind of file the app does not import', { kind: 'photos' }],
+    ['a path to open', { kind: 'backup', path: '/etc/passwd' }]
+  ],
   'audit.list': [
     ['an unknown action', { action: 'peek' }],
     ['an end before the start', { from: '2026-11-30', to: '2026-11-01' }]
@@ -445,10 +453,7 @@ function derivedMalformed(name: ChannelName): [string, unknown][] {
       ])
     }
     // A module's file is long by nature; its own limit (200,000) is among the hand-written cases.
-    // A backup is long by nature too: 10,000 base64 characters are a well-formed file that is
-    // not a backup, refused as unreadable (see the backups tests).
-    const longByNature =
-      (name === 'curriculum.save' && where === 'text') || name.startsWith('backups.')
+    const longByNature = name === 'curriculum.save' && where === 'text'
     if (typeof value === 'string' && !longByNature) {
       cases.push([
         `${where} of 10,000 characters`,

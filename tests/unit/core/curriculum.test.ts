@@ -13,9 +13,11 @@ import { writePack } from '../../../src/main/services/curriculum-pack-files'
 import type { CurriculumModule } from '../../../src/shared/curriculum/module'
 import type { LibraryModuleSummary } from '../../../src/shared/ipc/contract'
 import {
+  chooseFile,
   copyClinic,
   CURRICULUM_DIR,
   emptyFolder,
+  filePicker,
   ids,
   NOW,
   PASSPHRASE,
@@ -151,7 +153,15 @@ describe('the library', () => {
 describe('packs', () => {
   test('a damaged pack is refused in plain words and the library is left exactly as it was', async () => {
     const dataDir = await copyClinic(template.dir)
-    const core = await open(dataDir, CURRICULUM_DIR)
+    const picker = filePicker()
+    const core = await createCore({
+      dataDir,
+      now: () => NOW,
+      newId: ids,
+      curriculumDir: CURRICULUM_DIR,
+      chooseFile: picker.chooseFile
+    })
+    await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
     const text = (await source(core, 'edu-01-brain')).text
     const sound = writePack(
       [{ id: 'edu-01-brain', version: 1, text: text.replace(/^title: .*$/m, 'title: Theirs') }],
@@ -162,25 +172,23 @@ describe('packs', () => {
     files['modules/edu-01-brain.md'] = strToU8(
       strFromU8(files['modules/edu-01-brain.md']!).replace('title: Theirs', 'title: Altered')
     )
-    const tampered = Buffer.from(zipSync(files))
+    const tampered = await chooseFile(core, picker, 'curriculum_pack', zipSync(files))
     const before = await readFile(join(dataDir, 'curriculum.json'), 'utf8')
     for (const call of ['curriculum.previewPack', 'curriculum.importPack'] as const) {
-      const error = await refusal(
-        core.handle(call, { base64: tampered.toString('base64') }),
-        'invalid_input'
-      )
+      const error = await refusal(core.handle(call, { file: tampered }), 'invalid_input')
       expect(error.message).toMatch(/modules\/edu-01-brain\.md/)
     }
     expect(await readFile(join(dataDir, 'curriculum.json'), 'utf8')).toBe(before)
 
     // The sound pack: previewed as an update, then applied, the clinic's text kept as a version.
-    const base64 = Buffer.from(sound).toString('base64')
+    // The pack is read from the file chosen in the dialog; the page holds only a token for it.
+    const file = await chooseFile(core, picker, 'curriculum_pack', sound)
     const preview = await value<Array<{ id: string; action: string }>>(
-      core.handle('curriculum.previewPack', { base64 })
+      core.handle('curriculum.previewPack', { file })
     )
     expect(preview).toEqual([expect.objectContaining({ id: 'edu-01-brain', action: 'update' })])
     expect(await readFile(join(dataDir, 'curriculum.json'), 'utf8')).toBe(before)
-    await value(core.handle('curriculum.importPack', { base64 }))
+    await value(core.handle('curriculum.importPack', { file }))
     const after = await value<CurriculumModule>(
       core.handle('curriculum.get', { moduleId: 'edu-01-brain' })
     )

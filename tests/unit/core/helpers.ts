@@ -1,13 +1,19 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { writePack } from '../../../src/main/services/curriculum-pack-files'
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect } from 'vitest'
 import { readKeyring } from '../../../src/main/security/keyring'
 import { open as openSealed, unwrapKey } from '../../../src/main/security/crypto'
-import { createCore, type Core } from '../../../src/main/core'
+import {
+  createCore,
+  type ChooseFile,
+  type Core,
+  type CoreOptions,
+  type PickedFile
+} from '../../../src/main/core'
 import { DEFAULT_SESSION_SETTINGS } from '../../../src/shared/domain/session'
 import { defaultAgenda } from '../../../src/shared/session/default-agenda'
 import type { ChannelName } from '../../../src/shared/ipc/names'
@@ -23,18 +29,46 @@ export const CURRICULUM_DIR = fileURLToPath(
 export const NOW_ISO = new Date(NOW).toISOString()
 
 /** A sound pack holding one shipped module, as another clinic would send it. */
-const SHIPPED_PACK = Buffer.from(
-  writePack(
-    [
-      {
-        id: 'edu-01-brain',
-        version: 1,
-        text: readFileSync(join(CURRICULUM_DIR, 'edu-01-brain.md'), 'utf8')
-      }
-    ],
-    { createdAt: NOW_ISO, createdBy: 'Lakeside Counseling' }
-  )
-).toString('base64')
+export const SHIPPED_PACK = writePack(
+  [
+    {
+      id: 'edu-01-brain',
+      version: 1,
+      text: readFileSync(join(CURRICULUM_DIR, 'edu-01-brain.md'), 'utf8')
+    }
+  ],
+  { createdAt: NOW_ISO, createdBy: 'Lakeside Counseling' }
+)
+/** A token of the form the app gives a chosen file, for a file that was never chosen. */
+const UNCHOSEN_FILE = 'file-never-chosen-0000'
+
+/**
+ * The open-file dialog as a test drives it: `next` is the file it will
+ * "choose" (written into the data folder's neighbourhood first), null to cancel.
+ */
+export function filePicker(): { chooseFile: ChooseFile; next: PickedFile | null } {
+  const picker: { chooseFile: ChooseFile; next: PickedFile | null } = {
+    next: null,
+    chooseFile: async () => picker.next
+  }
+  return picker
+}
+
+/** Writes `bytes` to a file, has the dialog choose it, and answers the token the page would get. */
+export async function chooseFile(
+  core: Core,
+  picker: { next: PickedFile | null },
+  kind: 'backup' | 'curriculum_pack',
+  bytes: Uint8Array
+): Promise<string> {
+  const dir = await emptyFolder('iop-chosen-')
+  const path = join(dir, kind === 'backup' ? 'backup.zip' : 'pack.zip')
+  await writeFile(path, bytes)
+  picker.next = { path, name: 'chosen.zip' }
+  const chosen = await value<{ token: string }>(core.handle('files.choose', { kind }))
+  picker.next = null
+  return chosen.token
+}
 
 let sequence = 0
 export const ids = () => `id-${++sequence}`
@@ -90,14 +124,23 @@ export async function copyClinic(template: string): Promise<string> {
   return dir
 }
 
-export async function openCore(dir: string): Promise<Core> {
-  return createCore({ dataDir: dir, now: () => NOW, newId: ids, curriculumDir: CURRICULUM_DIR })
+export async function openCore(dir: string, options: Partial<CoreOptions> = {}): Promise<Core> {
+  return createCore({
+    dataDir: dir,
+    now: () => NOW,
+    newId: ids,
+    curriculumDir: CURRICULUM_DIR,
+    ...options
+  })
 }
 
 /** A copy of the template clinic with its administrator signed in. */
-export async function signedInCopy(template: Template): Promise<{ core: Core; dir: string }> {
+export async function signedInCopy(
+  template: Template,
+  options: Partial<CoreOptions> = {}
+): Promise<{ core: Core; dir: string }> {
   const dir = await copyClinic(template.dir)
-  const core = await openCore(dir)
+  const core = await openCore(dir, options)
   await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
   return { core, dir }
 }
@@ -308,8 +351,8 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
   'curriculum.proposal': { groupId: 'group-unknown', date: '2026-11-23' },
   'curriculum.coverage': { participantId: 'participant-unknown' },
   'curriculum.exportPack': { moduleIds: ['module-unknown'] },
-  'curriculum.previewPack': { base64: SHIPPED_PACK },
-  'curriculum.importPack': { base64: SHIPPED_PACK },
+  'curriculum.previewPack': { file: UNCHOSEN_FILE },
+  'curriculum.importPack': { file: UNCHOSEN_FILE },
   'notes.owed': { mine: true, signedToo: false },
   'notes.session': { sessionId: 'session-unknown' },
   'notes.saveGroupPart': {
@@ -372,8 +415,9 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
   },
   'reports.export': { kind: 'weekly_hours', from: '2026-11-01', to: '2026-11-30', groupId: null },
   'backups.create': {},
-  'backups.preview': { base64: 'UEsDBAo=' },
-  'backups.restore': { base64: 'UEsDBAo=' },
+  'backups.preview': { file: UNCHOSEN_FILE },
+  'backups.restore': { file: UNCHOSEN_FILE },
+  'files.choose': { kind: 'backup' },
   'audit.list': { from: '2026-11-01', to: '2026-11-30', action: 'sign_in', text: 'Robin' },
   'audit.export': {},
   'groups.serviceCode': { groupId: 'group-unknown' },

@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
 import { describe, expect, it, vi } from 'vitest'
 import { readPack, writePack } from '../../../src/main/services/curriculum-pack-files'
+import { bytesSource } from '../../../src/main/store/bounded-zip'
 import { isModuleFileName } from '../../../src/shared/curriculum/format'
 import {
   buildManifest,
@@ -20,13 +21,13 @@ import { parseModule, serializeModule } from '../../../src/shared/curriculum/par
 const inflated = vi.hoisted(() => ({ count: 0 }))
 vi.mock('fflate', async (importOriginal) => {
   const real = await importOriginal<typeof import('fflate')>()
-  class CountingInflate extends real.UnzipInflate {
-    constructor() {
-      super()
+  class CountingInflate extends real.Inflate {
+    constructor(callback: (data: Uint8Array, final: boolean) => void) {
+      super(callback)
       inflated.count++
     }
   }
-  return { ...real, UnzipInflate: CountingInflate }
+  return { ...real, Inflate: CountingInflate }
 })
 
 const folder = join(import.meta.dirname, '../../../resources/curriculum')
@@ -61,8 +62,8 @@ function packWith(path: string, text: string, listed = text, id = brain.id): Uin
   return zipOf({ [path]: text }, manifestOf([{ id, version: brain.version, text: listed }]))
 }
 
-function refusal(zip: Uint8Array): string {
-  const result = readPack(zip)
+async function refusal(zip: Uint8Array): Promise<string> {
+  const result = await readPack(bytesSource(zip))
   expect(result.ok).toBe(false)
   return result.ok ? '' : result.error.message
 }
@@ -84,10 +85,10 @@ function forge(zip: Uint8Array, name: string, field: 'method' | 'size', value: n
 }
 
 describe('a curriculum pack', () => {
-  it('carries the shipped modules to another machine unchanged', () => {
+  it('carries the shipped modules to another machine unchanged', async () => {
     const zip = writePack(shipped, META)
     inflated.count = 0
-    const result = readPack(zip)
+    const result = await readPack(bytesSource(zip))
     if (!result.ok) throw new Error(result.error.message)
     expect(inflated.count).toBe(shipped.length + 1)
     expect(result.value.modules).toEqual(shipped.map((m) => m.module))
@@ -106,38 +107,40 @@ describe('a curriculum pack', () => {
     expect(writePack([...shipped].reverse(), META)).toEqual(writePack(shipped, META))
   })
 
-  it('is refused when it is not a zip, or is too large to be one', () => {
-    expect(refusal(strToU8('just some text'))).toBe(
+  it('is refused when it is not a zip, or is too large to be one', async () => {
+    expect(await refusal(strToU8('just some text'))).toBe(
       'This file is not a curriculum pack (it is not a .zip file).'
     )
     const zip = writePack(shipped, META)
-    expect(refusal(zip.subarray(0, zip.length - 30))).toMatch(/not a \.zip file/)
-    expect(refusal(new Uint8Array(MAX_PACK_BYTES + 1))).toMatch(/too large.*5 MB at most/)
+    expect(await refusal(zip.subarray(0, zip.length - 30))).toMatch(/not a \.zip file/)
+    expect(await refusal(new Uint8Array(MAX_PACK_BYTES + 1))).toMatch(/too large.*5 MB at most/)
   })
 
-  it('is refused without a manifest, or with one that cannot be read', () => {
-    expect(refusal(zipOf({ [`modules/${brain.id}.md`]: brain.text }))).toMatch(
+  it('is refused without a manifest, or with one that cannot be read', async () => {
+    expect(await refusal(zipOf({ [`modules/${brain.id}.md`]: brain.text }))).toMatch(
       /not a curriculum pack: it has no manifest\.json/
     )
-    expect(refusal(zipOf({ 'manifest.json': '{ "format": ' }))).toMatch(
+    expect(await refusal(zipOf({ 'manifest.json': '{ "format": ' }))).toMatch(
       /^manifest\.json is not valid JSON/
     )
     const good = manifestOf([brain])
     const files = { [`modules/${brain.id}.md`]: brain.text }
-    expect(refusal(zipOf(files, { ...good, format: 'photo-album' }))).toMatch(
+    expect(await refusal(zipOf(files, { ...good, format: 'photo-album' }))).toMatch(
       /^manifest\.json: this is not a curriculum pack/
     )
-    expect(refusal(zipOf(files, { ...good, formatVersion: 2 }))).toMatch(
+    expect(await refusal(zipOf(files, { ...good, formatVersion: 2 }))).toMatch(
       /format version 2; this version of IOP Facilitator reads version 1 only/
     )
     const [entry] = good.modules
-    expect(refusal(zipOf(files, { ...good, modules: [{ ...entry, sha256: 'abc' }] }))).toBe(
+    expect(await refusal(zipOf(files, { ...good, modules: [{ ...entry, sha256: 'abc' }] }))).toBe(
       'manifest.json: modules item 1: sha256 must be 64 hexadecimal digits.'
     )
-    expect(refusal(zipOf(files, { ...good, createdAt: undefined }))).toBe(
+    expect(await refusal(zipOf(files, { ...good, createdAt: undefined }))).toBe(
       'manifest.json: createdAt is missing.'
     )
-    expect(refusal(zipOf(files, { ...good, signedBy: 'x' }))).toMatch(/"signedBy" is not a detail/)
+    expect(await refusal(zipOf(files, { ...good, signedBy: 'x' }))).toMatch(
+      /"signedBy" is not a detail/
+    )
   })
 
   it.each([
@@ -149,79 +152,81 @@ describe('a curriculum pack', () => {
     ['modules/sub/x.md', /^modules\/sub\/x\.md: a pack holds only manifest\.json and module files/],
     ['notes.txt', /^notes\.txt: a pack holds only manifest\.json and module files/],
     ['modules/Edu-01.md', /^modules\/Edu-01\.md: a pack holds only/]
-  ])('refuses a file at %s', (path, message) => {
-    expect(refusal(zipOf({ [path]: brain.text }, manifestOf([])))).toMatch(message)
+  ])('refuses a file at %s', async (path, message) => {
+    expect(await refusal(zipOf({ [path]: brain.text }, manifestOf([])))).toMatch(message)
   })
 
-  it('refuses a manifest that points outside the pack or misnames a module', () => {
+  it('refuses a manifest that points outside the pack or misnames a module', async () => {
     const good = manifestOf([brain])
     const files = { [`modules/${brain.id}.md`]: brain.text }
     const pointing = (path: string) => ({ ...good, modules: [{ ...good.modules[0], path }] })
-    expect(refusal(zipOf(files, pointing('../evil.md')))).toMatch(
+    expect(await refusal(zipOf(files, pointing('../evil.md')))).toMatch(
       /^manifest\.json lists \.\.\/evil\.md: .*"\.\."/
     )
-    expect(refusal(zipOf(files, pointing('modules/other.md')))).toMatch(
+    expect(await refusal(zipOf(files, pointing('modules/other.md')))).toMatch(
       /manifest\.json lists modules\/other\.md with the id "edu-01-brain"/
     )
   })
 
-  it('refuses a file the manifest does not list, and a listed file that is missing', () => {
+  it('refuses a file the manifest does not list, and a listed file that is missing', async () => {
     const files = { [`modules/${brain.id}.md`]: brain.text, 'modules/extra.md': brain.text }
-    expect(refusal(zipOf(files, manifestOf([brain])))).toBe(
+    expect(await refusal(zipOf(files, manifestOf([brain])))).toBe(
       'modules/extra.md: the file is in the pack but not listed in manifest.json.'
     )
-    expect(refusal(zipOf({}, manifestOf([brain])))).toBe(
+    expect(await refusal(zipOf({}, manifestOf([brain])))).toBe(
       `modules/${brain.id}.md: manifest.json lists it, but it is missing from the pack.`
     )
   })
 
-  it('refuses a file changed after the pack was made', () => {
+  it('refuses a file changed after the pack was made', async () => {
     const path = `modules/${brain.id}.md`
     const changed = brain.text.replace('brain', 'Brain')
-    expect(refusal(packWith(path, changed, brain.text))).toBe(
+    expect(await refusal(packWith(path, changed, brain.text))).toBe(
       'modules/edu-01-brain.md: its checksum does not match the manifest, so the file was changed or damaged.'
     )
-    expect(refusal(packWith(path, `${brain.text}\n`, brain.text))).toMatch(
+    expect(await refusal(packWith(path, `${brain.text}\n`, brain.text))).toMatch(
       /^modules\/edu-01-brain\.md: its size .* does not match the manifest/
     )
   })
 
-  it('refuses a file too large, too many modules, and too much in all', () => {
+  it('refuses a file too large, too many modules, and too much in all', async () => {
     const big = 'a'.repeat(70_000)
-    expect(refusal(packWith('modules/big.md', big))).toBe(
+    expect(await refusal(packWith('modules/big.md', big))).toBe(
       'modules/big.md: the file is too large (69 kB; 64 kB at most).'
     )
     const many = Object.fromEntries(
       Array.from({ length: MAX_PACK_MODULES + 1 }, (_, i) => [`modules/m-${i}.md`, 'x'])
     )
-    expect(refusal(zipOf(many, manifestOf([])))).toBe(
+    expect(await refusal(zipOf(many, manifestOf([])))).toBe(
       'The pack holds more than 500 module files; a pack holds 500 at most.'
     )
     const heavy = Object.fromEntries(
       Array.from({ length: 300 }, (_, i) => [`modules/m-${i}.md`, new Uint8Array(60_000)])
     )
-    expect(refusal(zipOf(heavy, manifestOf([])))).toMatch(/too large together \(17\.2 MB; 16 MB/)
+    expect(await refusal(zipOf(heavy, manifestOf([])))).toMatch(
+      /too large together \(17\.2 MB; 16 MB/
+    )
   })
 
-  it('refuses a module that does not parse, naming the file and the part', () => {
+  it('refuses a module that does not parse, naming the file and the part', async () => {
     const broken = brain.text.replace(/^version: .*$/m, 'version: two')
-    expect(refusal(packWith(`modules/${brain.id}.md`, broken))).toBe(
+    expect(await refusal(packWith(`modules/${brain.id}.md`, broken))).toBe(
       'modules/edu-01-brain.md: Front matter: version must be a whole number, like 1 or 2.'
     )
   })
 
-  it('refuses a module whose id is not its file name, and a module listed twice', () => {
+  it('refuses a module whose id is not its file name, and a module listed twice', async () => {
     const renamed = brain.text.replace(/^id: .*$/m, 'id: edu-99-other')
-    expect(refusal(packWith(`modules/${brain.id}.md`, renamed))).toBe(
+    expect(await refusal(packWith(`modules/${brain.id}.md`, renamed))).toBe(
       'modules/edu-01-brain.md: the module inside has the id "edu-99-other", but its file name and the manifest say "edu-01-brain".'
     )
     const bumped = brain.text.replace(/^version: .*$/m, 'version: 7')
-    expect(refusal(packWith(`modules/${brain.id}.md`, bumped))).toMatch(
+    expect(await refusal(packWith(`modules/${brain.id}.md`, bumped))).toMatch(
       /inside is version 7, but the manifest says version 1/
     )
     const good = manifestOf([brain])
     const twice = { ...good, modules: [...good.modules, ...good.modules] }
-    expect(refusal(zipOf({ [`modules/${brain.id}.md`]: brain.text }, twice))).toBe(
+    expect(await refusal(zipOf({ [`modules/${brain.id}.md`]: brain.text }, twice))).toBe(
       'manifest.json lists the module "edu-01-brain" twice.'
     )
     const bytes = strToU8(brain.text)
@@ -243,49 +248,55 @@ describe('a curriculum pack', () => {
     ['an event attribute', 'Look onerror="alert(1)" here', /event attribute \(onerror=\)/],
     ['a character code', '[Open](jav&#97;script:x)', /HTML character code \(&#97;\)/],
     ['an image tag', '<img src=x>', /contains HTML \(<img src=x>\)/]
-  ])('refuses a module with %s in a slide', (_, snippet, message) => {
+  ])('refuses a module with %s in a slide', async (_, snippet, message) => {
     const text = brain.text.replace(/^# (.*)$/m, `# $1\n\n${snippet}`)
-    const refused = refusal(packWith(`modules/${brain.id}.md`, text))
+    const refused = await refusal(packWith(`modules/${brain.id}.md`, text))
     expect(refused).toMatch(/^modules\/edu-01-brain\.md: it contains/)
     expect(refused).toMatch(message)
   })
 
-  it('refuses HTML in the module details too', () => {
+  it('refuses HTML in the module details too', async () => {
     const text = brain.text.replace(/^title: (.*)$/m, 'title: <b>$1</b>')
-    expect(refusal(packWith(`modules/${brain.id}.md`, text))).toMatch(/contains HTML \(<b>\)/)
+    expect(await refusal(packWith(`modules/${brain.id}.md`, text))).toMatch(/contains HTML \(<b>\)/)
   })
 
-  it('refuses a zip bomb from its table of contents, without inflating it', () => {
+  it('refuses a zip bomb from its table of contents, without inflating it', async () => {
     const bomb = zipOf({ 'modules/bomb.md': new Uint8Array(20 * 1024 * 1024) }, manifestOf([]))
     expect(bomb.length).toBeLessThan(100_000)
     inflated.count = 0
-    expect(refusal(bomb)).toBe('modules/bomb.md: the file is too large (20 MB; 64 kB at most).')
+    expect(await refusal(bomb)).toBe(
+      'modules/bomb.md: the file is too large (20 MB; 64 kB at most).'
+    )
     expect(inflated.count).toBe(0)
   })
 
-  it('stops inflating a file that holds more than its zip declares', () => {
+  it('stops inflating a file that holds more than its zip declares', async () => {
     const bomb = zipOf({ 'modules/bomb.md': new Uint8Array(20 * 1024 * 1024) }, manifestOf([]))
-    expect(refusal(forge(bomb, 'modules/bomb.md', 'size', 1000))).toBe(
+    expect(await refusal(forge(bomb, 'modules/bomb.md', 'size', 1000))).toBe(
       'modules/bomb.md: the file holds more than the zip declares, so the pack is damaged or was made to cause harm.'
     )
   })
 
-  it('refuses a file compressed in a way it cannot read', () => {
+  it('refuses a file compressed in a way it cannot read', async () => {
     const zip = writePack([brain], META)
-    expect(refusal(forge(zip, `modules/${brain.id}.md`, 'method', 14))).toBe(
+    expect(await refusal(forge(zip, `modules/${brain.id}.md`, 'method', 14))).toBe(
       'modules/edu-01-brain.md: the file is compressed in a way this app cannot read (method 14).'
     )
   })
 
-  it('never throws, whatever bytes a damaged pack holds', () => {
+  it('never throws, whatever bytes a damaged pack holds', async () => {
     const zip = writePack([brain], META)
-    fc.assert(
-      fc.property(fc.nat(zip.length - 1), fc.integer({ min: 0, max: 255 }), (at, value) => {
-        const damaged = zip.slice()
-        damaged[at] = value
-        const result = readPack(damaged)
-        if (!result.ok) expect(result.error.code).toBe('invalid_input')
-      }),
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat(zip.length - 1),
+        fc.integer({ min: 0, max: 255 }),
+        async (at, value) => {
+          const damaged = zip.slice()
+          damaged[at] = value
+          const result = await readPack(bytesSource(damaged))
+          if (!result.ok) expect(result.error.code).toBe('invalid_input')
+        }
+      ),
       { numRuns: 300 }
     )
   })

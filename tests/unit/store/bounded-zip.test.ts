@@ -101,7 +101,10 @@ describe('a zip from outside the app', () => {
 
   it('refuses a bomb that declares its size, before inflating any of it', async () => {
     const bomb = crafted([{ name: 'registry.json', content: zeros(20) }])
-    expect(await refusal(bomb)).toEqual({
+    expect(await refusal(bomb)).toEqual({ kind: 'too_large', limit: 12 * MiB })
+    expect(inflating.started).toBe(0)
+    const oneTooLarge = crafted([{ name: 'registry.json', content: zeros(9) }])
+    expect(await refusal(oneTooLarge)).toEqual({
       kind: 'entry_too_large',
       name: 'registry.json',
       limit: 8 * MiB
