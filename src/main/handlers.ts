@@ -395,10 +395,12 @@ export const handlers: Handlers = {
   'curriculum.coverage': { run: (ctx, input) => participantCoverage(ctx, input.participantId) },
   'curriculum.exportPack': { run: (ctx, input) => exportPack(ctx, input) },
   'curriculum.previewPack': {
-    run: (ctx, input, session) => previewPack(ctx, session.chosenFile(input.file, 'curriculum_pack'))
+    run: (ctx, input, session) =>
+      previewPack(ctx, session.chosenFile(input.file, 'curriculum_pack'))
   },
   'curriculum.importPack': {
-    run: (ctx, input, session) => importPack(ctx, session.chosenFile(input.file, 'curriculum_pack')),
+    run: (ctx, input, session) =>
+      importPack(ctx, session.chosenFile(input.file, 'curriculum_pack')),
     changes: 'curriculum'
   },
   'notes.owed': { run: (ctx, input) => notesOwed(ctx, input) },

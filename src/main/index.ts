@@ -7,6 +7,7 @@ import { installSecurity } from './security'
 import { StoreError } from './store/versioned-document'
 import {
   appWindows,
+  chooseFile,
   createMainWindow,
   htmlToPdf,
   isAppUrl,
@@ -47,7 +48,8 @@ async function start(): Promise<void> {
         keepAwake,
         printToPdf: htmlToPdf,
         printToPrinter: printHtml
-      }
+      },
+      chooseFile
     })
   } catch (error) {
     const message =

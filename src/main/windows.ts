@@ -1,5 +1,5 @@
-import { BrowserWindow, screen, session, type WebPreferences } from 'electron'
-import { join } from 'node:path'
+import { BrowserWindow, dialog, screen, session, type WebPreferences } from 'electron'
+import { basename, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 /** Electron's security checklist, for every window the app opens. */
@@ -159,4 +159,31 @@ export function printHtml(html: string): Promise<void> {
         contents.print({ silent: false, printBackground: true }, () => resolve())
       })
   )
+}
+
+const OPEN_FILE = {
+  backup: { title: 'Choose a backup to restore', filter: 'IOP Facilitator backup' },
+  curriculum_pack: { title: 'Choose a curriculum pack to import', filter: 'Curriculum pack' }
+} as const
+
+/**
+ * The system's open-file dialog, over the app's window: the only way a backup
+ * or a pack reaches the app, so the page never names a path and never carries
+ * a file's bytes.
+ */
+export async function chooseFile(
+  kind: keyof typeof OPEN_FILE
+): Promise<{ path: string; name: string } | null> {
+  const { title, filter } = OPEN_FILE[kind]
+  const options: Electron.OpenDialogOptions = {
+    title,
+    properties: ['openFile'],
+    filters: [{ name: filter, extensions: ['zip'] }]
+  }
+  const owner = appWindows().find((w) => w.isFocused()) ?? appWindows()[0]
+  const chosen = owner
+    ? await dialog.showOpenDialog(owner, options)
+    : await dialog.showOpenDialog(options)
+  const path = chosen.canceled ? undefined : chosen.filePaths[0]
+  return path ? { path, name: basename(path) } : null
 }

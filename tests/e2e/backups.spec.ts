@@ -49,11 +49,13 @@ test('a backup made now brings the records back as they were', async ({ app }) =
   await expect(page.getByText('Casey S.')).toBeVisible()
 
   // Restore: what the backup holds is shown first.
+  // The backup is chosen in the open-file dialog and read by the app from that file.
   await page.goto(`${origin}/#/settings`)
-  await page.locator('input[type="file"][accept*=".zip"]').setInputFiles(backup)
+  await app.chooseFile(page.getByRole('button', { name: 'Restore from a backup…' }), backup)
   const chosen = page.getByRole('region', { name: 'Restore this backup?' })
   await expect(chosen).toContainText('1 participants, 0 groups, 0 sessions, 0 notes, 0 measures')
   await expect(chosen).toContainText('Clinic: Riverside Recovery Center')
+  await expect(chosen).toContainText(`From the file ${download.suggestedFilename()}`)
   await chosen.getByRole('button', { name: 'Replace the current records with this backup' }).click()
   await expect(page.getByText('Records restored from the backup')).toBeVisible()
 

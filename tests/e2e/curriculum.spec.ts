@@ -3,6 +3,7 @@
  * slide reaches the projector, a pack from another clinic is imported after
  * a preview, and a participant's coverage grows with each session attended.
  */
+import { writeFile } from 'node:fs/promises'
 import { writePack } from '../../src/main/services/curriculum-pack-files'
 import { expect, test } from './fixtures'
 import {
@@ -75,10 +76,12 @@ test('a pack from another clinic is previewed, then imported', async ({ app }) =
     createdBy: 'Lakeside Counseling'
   })
 
+  // The pack is chosen in the open-file dialog and read by the app from that file.
+  const lakeside = test.info().outputPath('lakeside.zip')
+  await writeFile(lakeside, pack)
+  const importButton = page.getByRole('button', { name: 'Import pack…' })
   await page.goto(`${origin}/#/curriculum`)
-  await page
-    .locator('input[type=file]')
-    .setInputFiles({ name: 'lakeside.zip', mimeType: 'application/zip', buffer: Buffer.from(pack) })
+  await app.chooseFile(importButton, lakeside)
   const preview = page.getByRole('dialog', { name: /Import lakeside\.zip/ })
   await expect(preview.getByRole('row', { name: /A steady morning routine/ })).toContainText(
     'Will be added'
@@ -94,9 +97,9 @@ test('a pack from another clinic is previewed, then imported', async ({ app }) =
   // A damaged pack changes nothing and says why.
   const damaged = Buffer.from(pack)
   damaged[damaged.length - 30] = damaged[damaged.length - 30]! ^ 0xff
-  await page
-    .locator('input[type=file]')
-    .setInputFiles({ name: 'damaged.zip', mimeType: 'application/zip', buffer: damaged })
+  const damagedFile = test.info().outputPath('damaged.zip')
+  await writeFile(damagedFile, damaged)
+  await app.chooseFile(importButton, damagedFile)
   await expect(page.getByRole('dialog', { name: 'The pack was not imported' })).toContainText(
     'Nothing in your library was changed'
   )

@@ -12,6 +12,7 @@ import {
   expect,
   type Browser,
   type BrowserContext,
+  type Locator,
   type Page
 } from '@playwright/test'
 import { REPO_ROOT } from '../host/build-bridge'
@@ -53,6 +54,12 @@ export interface App {
   /** Console errors and uncaught page errors so far, as text. */
   errors(): string[]
   expectNoErrors(): void
+  /**
+   * Clicks a button that opens the open-file dialog and chooses `path` in it:
+   * the browser's file picker in the test host (the page uploads the file),
+   * Electron's own dialog, answered by the test, on the desktop.
+   */
+  chooseFile(button: Locator, path: string): Promise<void>
 }
 
 /** One running app: the host and its page, or an Electron process and its window. */
@@ -62,6 +69,7 @@ interface Session {
   readonly documentHeaders: Record<string, string> | null
   restart(): Promise<void>
   close(): Promise<void>
+  chooseFile(button: Locator, path: string): Promise<void>
 }
 
 interface Log {
@@ -136,6 +144,10 @@ async function hostSession(browser: Browser, dataDir: string, log: Log): Promise
     async close() {
       await stop()
       await context.close()
+    },
+    async chooseFile(button, path) {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()])
+      await chooser.setFiles(path)
     }
   }
 }
@@ -162,7 +174,18 @@ async function electronSession(executablePath: string, dataDir: string, log: Log
       await running.application.close()
       running = await launch()
     },
-    close: () => running.application.close()
+    close: () => running.application.close(),
+    async chooseFile(button, path) {
+      // The main process's dialog answers this path once, as a person choosing it would.
+      await running.application.evaluate(({ dialog }, chosen) => {
+        const real = dialog.showOpenDialog.bind(dialog)
+        dialog.showOpenDialog = (async () => {
+          dialog.showOpenDialog = real
+          return { canceled: false, filePaths: [chosen] }
+        }) as typeof dialog.showOpenDialog
+      }, path)
+      await button.click()
+    }
   }
   return session
 }
@@ -218,7 +241,8 @@ export const test = base.extend<AppOptions & { app: App }, { hostBrowser: () => 
           errors: () => [...log.errors],
           expectNoErrors() {
             expect(log.errors, 'console errors and page errors').toEqual([])
-          }
+          },
+          chooseFile: (button, path) => running.chooseFile(button, path)
         })
       } finally {
         if (log.errors.length > 0 && testInfo.status !== testInfo.expectedStatus) {

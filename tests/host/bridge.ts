@@ -40,7 +40,71 @@ function isResult(value: unknown): value is Result<unknown> {
   )
 }
 
-const invoke: Invoke = async (channel, input) => {
+const ACCEPT = '.zip,application/zip'
+
+/**
+ * The browser's file picker, opened from the click that asked for it. Resolves
+ * with the chosen file, or null when the person cancels.
+ */
+function pickFile(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = ACCEPT
+    input.hidden = true
+    const done = (file: File | null) => {
+      input.remove()
+      resolve(file)
+    }
+    input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true })
+    input.addEventListener('cancel', () => done(null), { once: true })
+    document.body.append(input)
+    input.click()
+  })
+}
+
+/**
+ * `files.choose` in the browser: where the desktop app opens its dialog in the
+ * main process, the page picks the file and streams it to the host's upload
+ * area (the file itself as the body, never base64), then asks the core to
+ * "choose" that upload, which answers the same token the desktop would.
+ */
+async function chooseFile(input: unknown): Promise<Result<unknown>> {
+  const kind = (input as { kind?: unknown } | null)?.kind
+  if (typeof kind === 'string') {
+    const file = await pickFile()
+    if (!file) return { ok: true, value: null }
+    let response: Response
+    try {
+      response = await fetch(`/__host/upload/${encodeURIComponent(kind)}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/octet-stream',
+          'x-iop-token': token,
+          'x-iop-file-name': encodeURIComponent(file.name)
+        },
+        body: file,
+        cache: 'no-store'
+      })
+    } catch {
+      return NOT_ANSWERING
+    }
+    let answer: unknown
+    try {
+      answer = await response.json()
+    } catch {
+      return UNREADABLE_ANSWER
+    }
+    if (!isResult(answer)) return UNREADABLE_ANSWER
+    if (!answer.ok) return answer
+  }
+  return call('files.choose', input)
+}
+
+const invoke: Invoke = (channel, input) =>
+  channel === 'files.choose' ? chooseFile(input) : call(channel, input)
+
+async function call(channel: string, input: unknown): Promise<Result<unknown>> {
   let body: string
   try {
     body = JSON.stringify(input ?? {})

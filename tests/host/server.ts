@@ -7,10 +7,16 @@
  * It never logs names or request bodies: what passes through is clinical data.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
+import { createWriteStream } from 'node:fs'
+import { mkdir, readFile, rm, stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { join } from 'node:path'
-import { createCore, type Core } from '../../src/main/core'
+import { Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { createCore, type Core, type PickedFile } from '../../src/main/core'
+import { BACKUP_LIMITS } from '../../src/main/services/backups'
+import { formatBytes, MAX_PACK_BYTES } from '../../src/shared/curriculum/pack'
+import { FileKind } from '../../src/shared/ipc/contract'
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/security/csp'
 import type { Result } from '../../src/shared/result'
 import { ensureBridge, REPO_ROOT } from './build-bridge'
@@ -40,6 +46,13 @@ export interface TestHost {
 
 export const MAX_BODY_BYTES = 1024 * 1024
 const CALL_PREFIX = '/__host/call/'
+/** Where the page sends a file chosen in the browser, as the desktop's dialog would pick it. */
+const UPLOAD_PREFIX = '/__host/upload/'
+/** The largest file of each kind: the same limits the reader applies to the file itself. */
+const UPLOAD_LIMITS: Record<FileKind, { bytes: number; what: string }> = {
+  backup: { bytes: BACKUP_LIMITS.maxFileBytes, what: 'a backup of this app' },
+  curriculum_pack: { bytes: MAX_PACK_BYTES, what: 'a curriculum pack' }
+}
 const EVENTS_PATH = '/__host/events'
 /** A refused upload is read and thrown away up to this much, so the client sees the 413. */
 const MAX_DISCARD_BYTES = 64 * MAX_BODY_BYTES
@@ -89,11 +102,16 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     )
   }
   const bridgeScript = await readFile(await ensureBridge())
+  const uploads = new Uploads(join(options.dataDir, 'tmp', 'uploads'))
+  await uploads.clear()
   const core = await createCore({
     dataDir: options.dataDir,
     now: options.now,
     monotonic: options.monotonic,
-    curriculumDir: options.curriculumDir ?? join(REPO_ROOT, 'resources', 'curriculum')
+    curriculumDir: options.curriculumDir ?? join(REPO_ROOT, 'resources', 'curriculum'),
+    // The browser has no dialog in the main process: the page uploads the file it chose,
+    // and "choosing" it hands the core that upload, as the desktop's dialog hands it a path.
+    chooseFile: async (kind) => uploads.take(kind)
   })
   // As the desktop app does: the clock is checked every second while a session runs.
   const clockCheck = setInterval(() => void core.tick(), 1_000)
@@ -136,6 +154,22 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       const call = handleCall(core, req, res, decodeChannel(path.slice(CALL_PREFIX.length)))
       inFlight.add(call)
       void call.finally(() => inFlight.delete(call))
+      return
+    }
+    if (path.startsWith(UPLOAD_PREFIX)) {
+      if (req.method !== 'POST') return sendText(res, 405, 'Method not allowed', { allow: 'POST' })
+      if (!tokenMatches(req.headers['x-iop-token'])) {
+        req.resume()
+        return sendResult(res, 403, REFUSED)
+      }
+      const upload = receiveUpload(
+        uploads,
+        req,
+        res,
+        decodeChannel(path.slice(UPLOAD_PREFIX.length))
+      )
+      inFlight.add(upload)
+      void upload.finally(() => inFlight.delete(upload))
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -181,10 +215,117 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
         await Promise.allSettled([...inFlight])
         server.closeAllConnections()
         await stopped
+        await uploads.clear()
       })()
       return closing
     }
   }
+}
+
+/**
+ * The files the page uploaded, in the data folder's `tmp/uploads`: one per
+ * kind waits to be "chosen"; each stays until the next of its kind replaces
+ * it (a preview, then an import, read the same file), and all go at close.
+ */
+class Uploads {
+  private readonly waiting = new Map<FileKind, PickedFile>()
+  private readonly latest = new Map<FileKind, string>()
+
+  constructor(readonly folder: string) {}
+
+  async clear(): Promise<void> {
+    this.waiting.clear()
+    this.latest.clear()
+    await rm(this.folder, { recursive: true, force: true })
+  }
+
+  async newPath(): Promise<string> {
+    await mkdir(this.folder, { recursive: true, mode: 0o700 })
+    return join(this.folder, `${randomBytes(16).toString('hex')}.upload`)
+  }
+
+  async received(kind: FileKind, file: PickedFile): Promise<void> {
+    const previous = this.latest.get(kind)
+    if (previous) await rm(previous, { force: true })
+    this.latest.set(kind, file.path)
+    this.waiting.set(kind, file)
+  }
+
+  take(kind: FileKind): PickedFile | null {
+    const file = this.waiting.get(kind) ?? null
+    this.waiting.delete(kind)
+    return file
+  }
+}
+
+/**
+ * A file the page chose, streamed to disk as it arrives and never held whole:
+ * past its kind's limit the rest is read and dropped (so the page gets the
+ * answer), and past that by far the connection is cut.
+ */
+async function receiveUpload(
+  uploads: Uploads,
+  req: IncomingMessage,
+  res: ServerResponse,
+  kindName: string
+): Promise<void> {
+  const kind = FileKind.safeParse(kindName)
+  if (!kind.success) {
+    req.resume()
+    return sendResult(res, 404, {
+      ok: false,
+      error: { code: 'invalid_input', message: 'The app imports no such kind of file.' }
+    })
+  }
+  const limit = UPLOAD_LIMITS[kind.data]
+  const tooLarge: Result<never> = {
+    ok: false,
+    error: {
+      code: 'invalid_input',
+      message: `That file is too large to be ${limit.what} (${formatBytes(limit.bytes)} at most). Nothing was changed.`
+    }
+  }
+  if (Number(req.headers['content-length'] ?? 0) > limit.bytes) {
+    req.resume()
+    return sendResult(res, 413, tooLarge, { connection: 'close' })
+  }
+  const path = await uploads.newPath()
+  let size = 0
+  let over = false
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length
+      if (size <= limit.bytes) return done(null, chunk)
+      over = true
+      done(size > limit.bytes + MAX_DISCARD_BYTES ? new Error('far too large') : null)
+    }
+  })
+  try {
+    await pipeline(req, counter, createWriteStream(path, { flags: 'wx', mode: 0o600 }))
+  } catch {
+    await rm(path, { force: true })
+    if (!res.headersSent && !res.destroyed) sendResult(res, 413, tooLarge, { connection: 'close' })
+    return
+  }
+  if (over) {
+    await rm(path, { force: true })
+    return sendResult(res, 413, tooLarge, { connection: 'close' })
+  }
+  await uploads.received(kind.data, { path, name: fileNameOf(req.headers['x-iop-file-name']) })
+  sendResult(res, 200, { ok: true, value: null })
+}
+
+/** The name the page gave its file, to show back; never used to find the file. */
+function fileNameOf(header: string | string[] | undefined): string {
+  let name = ''
+  try {
+    name = decodeURIComponent(typeof header === 'string' ? header : '')
+  } catch {
+    name = ''
+  }
+  // eslint-disable-next-line no-control-regex
+  name = name.replace(/[\u0000-\u001f\u007f/\\]/g, '').slice(0, 200)
+  return name || 'chosen file'
 }
 
 function decodeChannel(encoded: string): string {

@@ -6,14 +6,24 @@
  */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { connect } from 'node:net'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { writePack } from '../../../src/main/services/curriculum-pack-files'
+import type { ChosenFile } from '../../../src/shared/ipc/contract'
+import type { Result } from '../../../src/shared/result'
 import { CONTENT_SECURITY_POLICY } from '../../../src/shared/security/csp'
 import { startTestHost, type TestHost } from '../../host/server'
 
 const SECRET = '{"name":"secret-outside-the-renderer"}'
+/** A shipped module, renamed: a pack another clinic could send. */
+const MODULE = (
+  await readFile(
+    join(import.meta.dirname, '../../../resources/curriculum/skl-01-daily-schedule.md'),
+    'utf8'
+  )
+).replace(/^id: .*$/m, 'id: skl-90-morning')
 const SETUP = {
   clinic: { name: 'Riverside Recovery Center', timeZone: 'America/Chicago' },
   staff: {
@@ -270,5 +280,72 @@ describe('events', () => {
     expect(stream).toContain('event: records.changed\ndata: {"scope":"clinic"}\n\n')
     expect(stream).toContain('event: auth.changed\ndata: {"signedIn":true}\n\n')
     expect(await isSetUp()).toBe(true)
+  })
+})
+
+/** After the events test above: the clinic is set up and its administrator signed in. */
+describe('a file chosen in the browser', () => {
+  const upload = (kind: string, body: Buffer, headers: Record<string, string> = {}) =>
+    send(`/__host/upload/${kind}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/octet-stream',
+        'x-iop-token': host.token,
+        'x-iop-file-name': encodeURIComponent('lakeside pack.zip'),
+        ...headers
+      },
+      body
+    })
+  const choose = async (kind: string) =>
+    JSON.parse((await call('files.choose', { kind })).body) as Result<ChosenFile | null>
+  const uploaded = () => readdir(join(workDir, 'data', 'tmp', 'uploads')).catch(() => [])
+
+  test('is streamed to the upload area, then chosen and read by the app from there', async () => {
+    const pack = writePack([{ id: 'skl-90-morning', version: 1, text: MODULE }], {
+      createdAt: '2026-11-23T15:00:00.000Z',
+      createdBy: 'Lakeside Counseling'
+    })
+    const answer = await upload('curriculum_pack', Buffer.from(pack))
+    expect(answer.status).toBe(200)
+    const chosen = await choose('curriculum_pack')
+    if (!chosen.ok || !chosen.value) throw new Error(`not chosen: ${JSON.stringify(chosen)}`)
+    expect(chosen.value).toMatchObject({ name: 'lakeside pack.zip', bytes: pack.length })
+    expect(await uploaded()).toHaveLength(1)
+    const preview = await call('curriculum.previewPack', { file: chosen.value.token })
+    expect(JSON.parse(preview.body)).toMatchObject({
+      ok: true,
+      value: [{ id: 'skl-90-morning', action: 'add' }]
+    })
+    // Chosen once: the next choice without a new upload is a cancelled one.
+    expect(await choose('curriculum_pack')).toEqual({ ok: true, value: null })
+  })
+
+  test('is refused past its kind’s limit, with nothing kept and nothing chosen', async () => {
+    const before = await uploaded()
+    const tooLarge = Buffer.alloc(6 * 1024 * 1024)
+    for (const headers of [{}, { 'transfer-encoding': 'chunked' }]) {
+      const answer = await upload('curriculum_pack', tooLarge, headers)
+      expect(answer.status).toBe(413)
+      expect(JSON.parse(answer.body)).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message:
+            'That file is too large to be a curriculum pack (5 MB at most). Nothing was changed.'
+        }
+      })
+    }
+    expect(await uploaded()).toEqual(before)
+    expect(await choose('curriculum_pack')).toEqual({ ok: true, value: null })
+  })
+
+  test('is refused without the token, or for a kind of file the app does not import', async () => {
+    const before = await uploaded()
+    const noToken = await upload('backup', Buffer.from('PK'), { 'x-iop-token': 'wrong' })
+    expect(noToken.status).toBe(403)
+    expect((await upload('registry', Buffer.from('{}'))).status).toBe(404)
+    expect((await upload('..%2F..%2Fregistry.json', Buffer.from('{}'))).status).toBe(404)
+    expect(await uploaded()).toEqual(before)
+    expect(await choose('backup')).toEqual({ ok: true, value: null })
   })
 })

@@ -1,10 +1,10 @@
-import { Badge, Button, FileButton, Group, Modal, Stack, Table, Text } from '@mantine/core'
+import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
-import type { PackChange } from '../../../../shared/ipc/contract'
+import type { ChosenFile, PackChange } from '../../../../shared/ipc/contract'
 import { api, messageOf, unwrap } from '../../api'
-import { fileToBase64, saveBase64File } from '../../files'
+import { saveBase64File } from '../../files'
 
 const ACTION_LABEL: Record<PackChange['action'], string> = {
   add: 'Will be added',
@@ -14,11 +14,7 @@ const ACTION_LABEL: Record<PackChange['action'], string> = {
 
 /** Export the library as a pack; import one after seeing exactly what it would change. */
 export function PackButtons() {
-  const [pending, setPending] = useState<{
-    name: string
-    base64: string
-    changes: PackChange[]
-  } | null>(null)
+  const [pending, setPending] = useState<{ file: ChosenFile; changes: PackChange[] } | null>(null)
   const [error, setError] = useState<string | null>(null)
   const exportPack = useMutation({
     mutationFn: () => unwrap(api().curriculum.exportPack({ moduleIds: [] })),
@@ -32,11 +28,12 @@ export function PackButtons() {
     onError: (e) =>
       notifications.show({ color: 'red', title: 'Not exported', message: messageOf(e) })
   })
+  // The pack is chosen in the app's own open-file dialog and read there: the page gets a token.
   const preview = useMutation({
-    mutationFn: async (file: File) => {
-      const base64 = await fileToBase64(file)
-      const changes = await unwrap(api().curriculum.previewPack({ base64 }))
-      return { name: file.name, base64, changes }
+    mutationFn: async () => {
+      const file = await unwrap(api().files.choose({ kind: 'curriculum_pack' }))
+      if (!file) return null
+      return { file, changes: await unwrap(api().curriculum.previewPack({ file: file.token })) }
     },
     onSuccess: (result) => {
       setError(null)
@@ -48,7 +45,7 @@ export function PackButtons() {
     }
   })
   const apply = useMutation({
-    mutationFn: (base64: string) => unwrap(api().curriculum.importPack({ base64 })),
+    mutationFn: (file: ChosenFile) => unwrap(api().curriculum.importPack({ file: file.token })),
     onSuccess: (changes) => {
       setPending(null)
       const changed = changes.filter((c) => c.action !== 'same').length
@@ -64,13 +61,9 @@ export function PackButtons() {
       <Button variant="default" onClick={() => exportPack.mutate()} loading={exportPack.isPending}>
         Export pack
       </Button>
-      <FileButton onChange={(file) => file && preview.mutate(file)} accept=".zip,application/zip">
-        {(props) => (
-          <Button variant="default" loading={preview.isPending} {...props}>
-            Import pack…
-          </Button>
-        )}
-      </FileButton>
+      <Button variant="default" onClick={() => preview.mutate()} loading={preview.isPending}>
+        Import pack…
+      </Button>
       <Modal
         opened={error !== null}
         onClose={() => setError(null)}
@@ -84,7 +77,7 @@ export function PackButtons() {
       <Modal
         opened={pending !== null}
         onClose={() => setPending(null)}
-        title={`Import ${pending?.name ?? ''}?`}
+        title={`Import ${pending?.file.name ?? ''}?`}
         size="lg"
       >
         {pending && (
@@ -127,7 +120,7 @@ export function PackButtons() {
                 Cancel
               </Button>
               <Button
-                onClick={() => apply.mutate(pending.base64)}
+                onClick={() => apply.mutate(pending.file)}
                 loading={apply.isPending}
                 disabled={pending.changes.every((c) => c.action === 'same')}
               >

@@ -1,11 +1,11 @@
-import { Alert, Button, FileButton, Group, List, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, List, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import type { BackupSummary } from '../../../../shared/ipc/contract'
+import type { BackupSummary, ChosenFile } from '../../../../shared/ipc/contract'
 import { api, messageOf, unwrap } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { fileToBase64, saveBase64File } from '../../files'
+import { saveBase64File } from '../../files'
 
 function Holds({ summary }: { summary: BackupSummary }) {
   const c = summary.counts
@@ -28,7 +28,7 @@ function Holds({ summary }: { summary: BackupSummary }) {
  */
 export function Backups() {
   const client = useQueryClient()
-  const [chosen, setChosen] = useState<{ base64: string; summary: BackupSummary } | null>(null)
+  const [chosen, setChosen] = useState<{ file: ChosenFile; summary: BackupSummary } | null>(null)
   const backUp = useMutation({
     mutationFn: () => unwrap(api().backups.create()),
     onSuccess: (backup) => {
@@ -39,15 +39,18 @@ export function Backups() {
       })
     }
   })
+  // The file is chosen in the app's own open-file dialog and read there: the page gets a token.
   const preview = useMutation({
-    mutationFn: async (file: File) => {
-      const base64 = await fileToBase64(file)
-      return { base64, summary: await unwrap(api().backups.preview({ base64 })) }
+    mutationFn: async () => {
+      const file = await unwrap(api().files.choose({ kind: 'backup' }))
+      if (!file) return null
+      return { file, summary: await unwrap(api().backups.preview({ file: file.token })) }
     },
-    onSuccess: setChosen
+    onMutate: () => setChosen(null),
+    onSuccess: (result) => result && setChosen(result)
   })
   const restore = useMutation({
-    mutationFn: (base64: string) => unwrap(api().backups.restore({ base64 })),
+    mutationFn: (file: ChosenFile) => unwrap(api().backups.restore({ file: file.token })),
     onSuccess: () => {
       setChosen(null)
       void client.invalidateQueries()
@@ -73,16 +76,9 @@ export function Backups() {
           <Button onClick={() => backUp.mutate()} loading={backUp.isPending}>
             Back up now
           </Button>
-          <FileButton
-            onChange={(file) => file && preview.mutate(file)}
-            accept=".zip,application/zip"
-          >
-            {(props) => (
-              <Button variant="default" {...props} loading={preview.isPending}>
-                Restore from a backup…
-              </Button>
-            )}
-          </FileButton>
+          <Button variant="default" onClick={() => preview.mutate()} loading={preview.isPending}>
+            Restore from a backup…
+          </Button>
         </Group>
         <ErrorNotice error={backUp.error} title="No backup made" />
         <ErrorNotice error={preview.error} title="That file cannot be restored" />
@@ -93,6 +89,9 @@ export function Backups() {
             role="region"
             aria-label="Backup to restore"
           >
+            <Text size="sm" mb={4}>
+              From the file <strong>{chosen.file.name}</strong>
+            </Text>
             <Holds summary={chosen.summary} />
             <Text size="sm" mt="xs">
               The current records are replaced by these. They are not deleted: they are kept aside
@@ -102,7 +101,7 @@ export function Backups() {
             <Group mt="sm">
               <Button
                 color="orange"
-                onClick={() => restore.mutate(chosen.base64)}
+                onClick={() => restore.mutate(chosen.file)}
                 loading={restore.isPending}
               >
                 Replace the current records with this backup
