@@ -323,7 +323,7 @@ describe('a file chosen in the browser', () => {
   test('is refused past its kind’s limit, with nothing kept and nothing chosen', async () => {
     const before = await uploaded()
     const tooLarge = Buffer.alloc(6 * 1024 * 1024)
-    for (const headers of [{}, { 'transfer-encoding': 'chunked' }]) {
+    for (const headers of [{}, { 'transfer-encoding': 'chunked' }] as Record<string, string>[]) {
       const answer = await upload('curriculum_pack', tooLarge, headers)
       expect(answer.status).toBe(413)
       expect(JSON.parse(answer.body)).toMatchObject({
