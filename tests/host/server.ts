@@ -8,9 +8,9 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { mkdir, readFile, rm, stat } from 'node:fs/promises'
+import { mkdir, readFile, rm, rmdir, stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createCore, type Core, type PickedFile } from '../../src/main/core'
@@ -237,6 +237,8 @@ class Uploads {
     this.waiting.clear()
     this.latest.clear()
     await rm(this.folder, { recursive: true, force: true })
+    // The tmp folder too, when nothing else is in it: a data folder is left as the app found it.
+    await rmdir(dirname(this.folder)).catch(() => undefined)
   }
 
   async newPath(): Promise<string> {
