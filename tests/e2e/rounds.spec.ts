@@ -92,6 +92,7 @@ test('a session opens with the agreements, then runs its check-in and check-out 
   await expect(agreements.getByText('On the projector')).toBeVisible()
   await expectNothingPrivate(audience, 'agreements')
   await audience.screenshot({ path: testInfo.outputPath('projector-agreements.png') })
+  await page.screenshot({ path: testInfo.outputPath('running-opening.png') })
 
   await clock.advance(3 * MINUTE)
   for (const name of [JORDY, CASEY, MO]) {

@@ -34,7 +34,7 @@ export const ROUND_PROMPTS: Record<RoundKind, RoundPrompts> = {
       'One thing you will do before the next group',
       'Are you leaving safe today?'
     ],
-    footer: 'A few words each. You may pass.'
+    footer: 'A few words each; you may pass. What is said here stays here.'
   }
 }
 
