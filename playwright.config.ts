@@ -1,10 +1,12 @@
 import { defineConfig } from '@playwright/test'
+import { findChromium } from './tests/e2e/chromium'
 import { ELECTRON_UNAVAILABLE, findElectronBinary } from './tests/e2e/electron-binary'
 import type { AppOptions } from './tests/e2e/fixtures'
 
-/** Debian's Chromium (or the one CHROMIUM_PATH names): Playwright's own download is not used. */
+/** The one CHROMIUM_PATH names, Debian's, or Playwright's own (tests/e2e/chromium.ts). */
+const found = findChromium()
 const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: found.found ? found.path : undefined,
   args: [
     '--no-sandbox',
     '--disable-gpu',
@@ -28,7 +30,8 @@ function electronProjectSelected(args: string[]): boolean {
   return named.length === 0 || named.includes('electron')
 }
 
-// One line, once (not again in each worker), when the electron project will be skipped.
+// One line each, once (not again in each worker): no Chromium, or the electron project skipped.
+if (!process.env.TEST_WORKER_INDEX && !found.found) console.warn(found.problem)
 if (
   !process.env.TEST_WORKER_INDEX &&
   !findElectronBinary().available &&

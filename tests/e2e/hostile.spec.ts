@@ -6,14 +6,13 @@
  * progress page, the group, the running screen, the projector, the notes,
  * a report, the access log) shows them as literal text; nothing runs, no
  * element is made from them, nothing is fetched from outside the app; the
- * printed notes and progress summary (read back with `pdftotext`) carry the
+ * printed notes and progress summary (read back with PDF.js) carry the
  * same text literally, and the print page runs nothing either.
  */
-import { execFile } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
-import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
 import type { SegmentInput } from '../../src/shared/domain/session'
+import { readPdfPages } from '../support/pdf-text'
 import { expect, test, type App } from './fixtures'
 import {
   completeSetup,
@@ -23,8 +22,6 @@ import {
   openPerson,
   openRunningScreen
 } from './steps'
-
-const run = promisify(execFile)
 
 /** Each would set window.__pwned if a browser ever treated it as markup or code. */
 const IMG = '<img src=x onerror="window.__pwned=1">'
@@ -303,10 +300,8 @@ async function printToText(app: App, html: string, name: string): Promise<string
   const pdfPath = test.info().outputPath(`${name}.pdf`)
   await writeFile(pdfPath, await printer.pdf({ preferCSSPageSize: true }))
   await printer.close()
-  const { stdout } = await run('pdftotext', [pdfPath, '-'])
-  // Lines break where the page is full (and pdftotext drops a hyphen that ends a line):
-  // compare without any white space, and never across a hyphen.
-  return stdout.replace(/\s+/g, '')
+  // Lines break where the page is full: compare without any white space.
+  return (await readPdfPages(pdfPath)).join('').replace(/\s+/g, '')
 }
 
 const squeeze = (text: string) => text.replace(/\s+/g, '')

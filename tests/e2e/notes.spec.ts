@@ -3,16 +3,15 @@
  * counselor writes the group part once and Jordy's note; a counselor-in-
  * training signs Mo's note, which waits for a supervisor's co-signature;
  * an addendum corrects a signed note; the session's notes are printed to
- * PDF in Chromium from the same HTML Electron prints, and `pdftotext`
- * reads back the Part 2 notice, the signature blocks and the addendum.
+ * PDF in Chromium from the same HTML Electron prints, and PDF.js reads
+ * back the Part 2 notice, the signature blocks and the addendum.
  * A signed note cannot be changed through the API.
  */
-import { execFile } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
-import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
 import type { SegmentInput } from '../../src/shared/domain/session'
 import type { SessionView } from '../../src/shared/ipc/contract'
+import { readPdfPages } from '../support/pdf-text'
 import { expect, test, type AppClock } from './fixtures'
 import {
   completeSetup,
@@ -28,8 +27,6 @@ import {
   SESSION_START,
   shortName
 } from './steps'
-
-const run = promisify(execFile)
 
 const TRAINEE = { fullName: 'Sam Rivera', credentials: 'CADC-T', passphrase: 'paper boat morning' }
 const SUPERVISOR = {
@@ -357,12 +354,11 @@ test('notes are written, signed, co-signed, corrected by addendum and printed', 
   const pdfPath = test.info().outputPath('session-notes.pdf')
   await writeFile(pdfPath, await printer.pdf({ preferCSSPageSize: true }))
   await printer.close()
-  const { stdout } = await run('pdftotext', ['-layout', pdfPath, '-'])
-  const text = stdout.replace(/\s+/g, ' ')
+  const pages = await readPdfPages(pdfPath)
+  const text = pages.join('\n').replace(/\s+/g, ' ')
   expect(text).toContain('Riverside Recovery Center')
   expect(text).toContain('protected by Federal confidentiality rules (42 CFR part 2)')
   // The notice is on every page: the two notes start on pages of their own.
-  const pages = stdout.split('\f').filter((p) => p.trim())
   expect(pages.length).toBeGreaterThanOrEqual(2)
   for (const pageText of pages) expect(pageText.replace(/\s+/g, ' ')).toContain('42 CFR part 2')
   expect(text).toMatch(/Signed by Robin Okafor, LPC/i)

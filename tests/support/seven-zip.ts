@@ -1,13 +1,20 @@
-import { existsSync } from 'node:fs'
+import { accessSync, chmodSync, constants, statSync } from 'node:fs'
+import { path7za } from '7zip-bin'
 
 /**
- * 7-Zip's command-line tool (Debian's 7zip package: `7zz`; older p7zip: `7z`), with which the
- * tests open password-protected exports as a clinic would. `.ci/run` installs it.
+ * 7-Zip's command-line tool, from the npm package `7zip-bin` (p7zip's `7za`, which opens the
+ * AES-256 zips the app writes), with which the tests open password-protected exports as a
+ * clinic would. Nothing to install beside `npm install`.
+ *
+ * npm does not always keep the package's exec bit (a registry tarball or a copy of node_modules
+ * can drop it), so it is set here, just before use, rather than by an install script.
  */
 export function sevenZip(): string {
-  for (const name of ['7zz', '7z']) {
-    const dirs = (process.env.PATH ?? '').split(':').filter(Boolean)
-    if (dirs.some((dir) => existsSync(`${dir}/${name}`))) return name
+  try {
+    accessSync(path7za, constants.X_OK)
+  } catch {
+    const { mode } = statSync(path7za)
+    chmodSync(path7za, mode | 0o111)
   }
-  throw new Error('7-Zip is not installed: apt-get install 7zip (.ci/run does it).')
+  return path7za
 }
