@@ -26,6 +26,7 @@ import { join } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
 import { REPO_ROOT } from '../host/build-bridge'
 import { startTestHost } from '../host/server'
+import { findChromium } from '../e2e/chromium'
 import { completeSetup, expectCurrent, planSessionThroughApi } from '../e2e/steps'
 
 const ADVANCES = 100
@@ -111,11 +112,13 @@ console.log(
     `${os.platform()} ${os.release()}`
 )
 
+const found = findChromium()
+if (!found.found) throw new Error(found.problem)
 await buildRendererIfMissing()
 const dataDir = await mkdtemp(join(os.tmpdir(), 'iop-bench-'))
 const host = await startTestHost({ dataDir })
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: found.path,
   args: [
     '--no-sandbox',
     '--disable-gpu',
