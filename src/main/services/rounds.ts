@@ -1,6 +1,6 @@
 import type { RoundAction } from '../../shared/domain/rounds'
 import { RuleError } from '../../shared/result'
-import { eventsForRoundAction } from '../../shared/session/rounds'
+import { eventsForRoundAction } from '../../shared/session/round-actions'
 import { isoNow, type ServiceContext } from './context'
 import { openSession, view, type SessionView } from './sessions'
 

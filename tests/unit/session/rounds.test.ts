@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest'
 import type { AttendanceRecord, SessionEvent } from '../../../src/shared/domain/session'
 import type { RoundAction, RoundAnswers } from '../../../src/shared/domain/rounds'
 import { EMPTY_ROUND_ANSWERS } from '../../../src/shared/domain/rounds'
+import { eventsForRoundAction } from '../../../src/shared/session/round-actions'
 import {
   audienceEvents,
-  eventsForRoundAction,
   roundAnswersFor,
   roundView,
   turnTimer,

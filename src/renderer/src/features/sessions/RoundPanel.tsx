@@ -1,32 +1,16 @@
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden
-} from '@mantine/core'
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import type { RoundAction, RoundAnswers } from '../../../../shared/domain/rounds'
 import { isRoundKind } from '../../../../shared/domain/rounds'
 import type { SessionSettings } from '../../../../shared/domain/session'
 import type { SessionView } from '../../../../shared/ipc/contract'
 import { countdownFigure } from '../../../../shared/rules/dates'
-import { FLAG_TEXT, HOMEWORK_LABELS, ROUND_PROMPTS } from '../../../../shared/session/round-prompts'
-import {
-  roundView,
-  type RoundFlag,
-  type RoundTurn,
-  type TurnStatus
-} from '../../../../shared/session/rounds'
+import { FLAG_TEXT, ROUND_PROMPTS } from '../../../../shared/session/round-prompts'
+import { roundView, type RoundFlag } from '../../../../shared/session/rounds'
 import type { SessionState } from '../../../../shared/session/types'
 import { api, unwrap } from '../../api'
 import { RoundAnswerForm } from './RoundAnswerForm'
+import { RoundOrderTable } from './RoundOrderTable'
 import { useSessionChange } from './useSession'
 
 interface Props {
@@ -38,31 +22,8 @@ interface Props {
   onSafety(checklistId: string): void
 }
 
-const STATUS_LOOK: Record<TurnStatus, { label: string; color: string; shape: string }> = {
-  waiting: { label: 'Waiting', color: 'gray', shape: '○' },
-  speaking: { label: 'Speaking', color: 'blue', shape: '▶' },
-  spoke: { label: 'Spoke', color: 'teal', shape: '✓' },
-  passed: { label: 'Passed', color: 'gray', shape: '–' }
-}
-
 function flagText(flag: RoundFlag): string {
   return flag.kind === 'safety' ? FLAG_TEXT.safety : FLAG_TEXT.craving(flag.rating)
-}
-
-/** A few words on what someone answered, for the list. */
-function answerSummary(turn: RoundTurn): string {
-  const a = turn.answers
-  if (!a) return ''
-  const parts = [
-    a.mood !== null ? `mood ${a.mood}` : null,
-    a.craving !== null ? `cravings ${a.craving}` : null,
-    a.usedSinceLastGroup !== null ? (a.usedSinceLastGroup ? 'use: yes' : 'use: no') : null,
-    a.safetyConcern !== null ? (a.safetyConcern ? 'safety: yes' : 'safety: no') : null,
-    a.homework !== null ? `practice: ${HOMEWORK_LABELS[a.homework].toLowerCase()}` : null,
-    a.takeAway ? 'take-away' : null,
-    a.commitment ? 'commitment' : null
-  ]
-  return parts.filter(Boolean).join(' · ')
 }
 
 /**
@@ -245,104 +206,14 @@ export function RoundPanel({ session, state, now, settings, onSafety }: Props) {
           </Paper>
         )}
 
-        <Table verticalSpacing={4} aria-label="Calling order">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>#</Table.Th>
-              <Table.Th>Person</Table.Th>
-              <Table.Th>Turn</Table.Th>
-              <Table.Th>Answers</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {view.turns.map((turn, index) => {
-              const look = STATUS_LOOK[turn.status]
-              const who = name(turn.participantId)
-              return (
-                <Table.Tr key={turn.participantId}>
-                  <Table.Td>{index + 1}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={turn.status === 'speaking' ? 700 : 400}>
-                      {who}
-                      {turn.flags.length > 0 && (
-                        <Badge
-                          ml={6}
-                          size="xs"
-                          color="red"
-                          leftSection={<span aria-hidden>⚑</span>}
-                        >
-                          Flag
-                        </Badge>
-                      )}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge
-                      size="sm"
-                      variant="light"
-                      color={look.color}
-                      leftSection={<span aria-hidden>{look.shape}</span>}
-                    >
-                      {turn.present ? look.label : `${look.label}, left`}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs">{answerSummary(turn)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap" justify="flex-end">
-                      <ActionIcon
-                        variant="default"
-                        size="sm"
-                        aria-label={`Move ${who} earlier`}
-                        disabled={busy || index === 0}
-                        onClick={() => move(index, -1)}
-                      >
-                        ↑
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="default"
-                        size="sm"
-                        aria-label={`Move ${who} later`}
-                        disabled={busy || index === view.turns.length - 1}
-                        onClick={() => move(index, 1)}
-                      >
-                        ↓
-                      </ActionIcon>
-                      <Button
-                        size="compact-xs"
-                        variant="default"
-                        disabled={busy || !turn.present || turn.status === 'speaking'}
-                        onClick={() =>
-                          round.mutate({
-                            type: 'call',
-                            segmentId,
-                            participantId: turn.participantId
-                          })
-                        }
-                        aria-label={`Call ${who} now`}
-                      >
-                        Call
-                      </Button>
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        disabled={busy}
-                        onClick={() => setEditing(turn.participantId)}
-                        aria-label={`Answers of ${who}`}
-                      >
-                        Answers
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              )
-            })}
-          </Table.Tbody>
-        </Table>
+        <RoundOrderTable
+          turns={view.turns}
+          name={name}
+          busy={busy}
+          onMove={move}
+          onCall={(participantId) => round.mutate({ type: 'call', segmentId, participantId })}
+          onAnswers={setEditing}
+        />
         {view.turns.length === 0 && (
           <Text size="sm" c="dimmed">
             Nobody is marked present yet. Mark attendance in the People tab; everyone present joins
