@@ -24,5 +24,11 @@ class NoopResizeObserver {
 }
 window.ResizeObserver = NoopResizeObserver
 window.HTMLElement.prototype.scrollIntoView = () => undefined
+// Mantine's autosizing Textarea listens for web fonts loading.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined }
+  })
+}
 
 afterEach(() => cleanup())

@@ -23,7 +23,8 @@ export async function printableNotes(
       startedAt: data.startedAt,
       endedAt: data.endedAt,
       presentCount: data.presentCount,
-      modules: data.modules
+      modules: data.modules,
+      facilitators: data.facilitators
     },
     groupPart: data.groupPart,
     notes: chosen.map((p) => {
@@ -42,7 +43,9 @@ export async function printableNotes(
           timeIn: p.attendance.timeIn,
           timeOut: p.attendance.timeOut,
           countableMinutes: p.attendance.countableMinutes
-        }
+        },
+        measures: p.measures,
+        safety: p.safety
       }
     }),
     // Substance-use and co-occurring tracks are Part 2 records: the notice goes on every page.

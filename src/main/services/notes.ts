@@ -10,6 +10,10 @@ import type { SessionRecord } from '../../shared/domain/session'
 import { RuleError, type Result } from '../../shared/result'
 import { displayName } from '../../shared/rules/names'
 import { preSignChecks } from '../../shared/notes/checks'
+import type { NamedPerson } from '../../shared/notes/names'
+import { prefilledBody, type NoteFacts } from '../../shared/notes/prefill'
+import { safetyFacts, type RoundSafetyAnswer, type SafetyFact } from '../../shared/notes/risk'
+import { clinicTimeOfDay } from '../../shared/rules/dates'
 import {
   addAddendum,
   cosignNote,
@@ -93,6 +97,9 @@ export async function sessionNotes(ctx: ServiceContext, sessionId: string) {
   )
   const present = data.attendance.filter((a) => a.status === 'present')
   const group = registry.groups.find((g) => g.id === data.groupId)
+  const format = noteFormatFor(ctx, data.groupId)
+  const zone = registry.clinic?.timeZone ?? 'UTC'
+  const time = (iso: string | null) => (iso ? clinicTimeOfDay(Date.parse(iso), zone) : 'that day')
   return {
     sessionId,
     groupId: data.groupId,
@@ -103,18 +110,38 @@ export async function sessionNotes(ctx: ServiceContext, sessionId: string) {
     dueAt: dueAt(endedAt, settings.noteDueHours),
     presentCount: present.length,
     modules,
-    format: noteFormatFor(ctx, data.groupId),
+    format,
+    facilitators: data.facilitatorIds.flatMap((id) => {
+      const staff = registry.staff.find((s) => s.id === id)
+      return staff ? [{ name: staff.fullName, credentials: staff.credentials }] : []
+    }),
     groupPart: data.groupPart ?? suggestedGroupPart(modules),
     groupPartLocked: data.notes.some((n) => n.signature !== null),
     participants: data.attendance.map((a) => {
       const person = registry.participants.find((p) => p.id === a.participantId)
       const f = figures.find((x) => x.participantId === a.participantId)
+      const goals = (person?.goals ?? []).map((g) => ({ id: g.id, text: g.text, status: g.status }))
+      const safety = participantSafety(ctx, data, a.participantId)
+      const measures = measuresGiven(ctx, data, a.participantId)
+      const rounds = roundAnswersFor(data, a.participantId)
+      const observations = data.observations
+        .filter((o) => o.participantId === a.participantId)
+        .map((o) => ({ at: o.at, tag: o.tag, text: o.text }))
+      const facts: NoteFacts = {
+        attendance: { late: f?.late ?? false, leftEarly: f?.leftEarly ?? false, walkIn: a.walkIn },
+        rounds,
+        observations: observations.map((o) => ({ ...o, time: time(o.at) })),
+        measures,
+        safety: safety.map((s) => ({ ...s, time: time(s.at) }))
+      }
       return {
         participantId: a.participantId,
         displayName: person ? displayName(person) : 'Unknown',
         fullName: person?.fullName ?? '',
+        preferredName: person?.preferredName ?? '',
+        nicknames: person?.nicknames ?? [],
         clientId: person?.clientId ?? '',
-        goals: (person?.goals ?? []).map((g) => ({ id: g.id, text: g.text, status: g.status })),
+        goals,
         attendance: {
           status: a.status,
           timeIn: a.timeIn,
@@ -124,9 +151,12 @@ export async function sessionNotes(ctx: ServiceContext, sessionId: string) {
           late: f?.late ?? false,
           leftEarly: f?.leftEarly ?? false
         },
-        observations: data.observations
-          .filter((o) => o.participantId === a.participantId)
-          .map((o) => ({ at: o.at, tag: o.tag, text: o.text })),
+        observations,
+        rounds,
+        measures,
+        safety,
+        /** Where a note not yet started begins: the day's facts in the format's sections. */
+        prefill: prefilledBody(format, goals, facts),
         note: data.notes.find((n) => n.participantId === a.participantId) ?? null,
         status: noteStatus(data.notes.find((n) => n.participantId === a.participantId) ?? null)
       }
@@ -138,7 +168,50 @@ function suggestedGroupPart(modules: string[]): GroupPart {
   return {
     topics: modules.length ? `Curriculum modules: ${modules.join('; ')}.` : '',
     interventions: '',
-    dynamics: ''
+    dynamics: '',
+    notNames: []
+  }
+}
+
+/** What the day recorded about one participant's safety: in session, in a round, in a measure. */
+function participantSafety(
+  ctx: ServiceContext,
+  record: SessionRecord,
+  participantId: string
+): SafetyFact[] {
+  const roundSafety: RoundSafetyAnswer[] = roundAnswersFor(record, participantId)
+    .filter((r) => r.safety)
+    .map((r) => ({ at: r.at, text: r.text }))
+  return safetyFacts(record, ctx.measures.data.entries, participantId, roundSafety)
+}
+
+/** The measures the participant gave on the session's day. */
+function measuresGiven(ctx: ServiceContext, record: SessionRecord, participantId: string) {
+  return ctx.measures.data.entries
+    .filter((e) => e.participantId === participantId && e.takenOn === record.date)
+    .map((e) => ({ measureId: e.measureId, total: e.total, band: e.band }))
+}
+
+/**
+ * HOOK for the check-in and check-out rounds (issue 17): the participant's
+ * answers in this session's rounds, one worded line per round, with whether
+ * the answer raised a safety flag. Empty until the session records rounds;
+ * the note's pre-fill, the risk section and the printout all read it.
+ */
+function roundAnswersFor(
+  _record: SessionRecord,
+  _participantId: string
+): Array<{ round: 'check_in' | 'check_out'; at: string; text: string; safety: boolean }> {
+  return []
+}
+
+/** Every way a participant is called, for the name check. */
+function namedPerson(ctx: ServiceContext, participantId: string): NamedPerson {
+  const p = ctx.registry.data.participants.find((x) => x.id === participantId)
+  return {
+    fullName: p?.fullName ?? '',
+    preferredName: p?.preferredName ?? '',
+    nicknames: p?.nicknames ?? []
   }
 }
 
@@ -233,28 +306,19 @@ export async function checkNote(
   const { data } = await openSession(ctx, input.sessionId)
   const note = data.notes.find((n) => n.participantId === input.participantId)
   if (!note) throw new RuleError('not_found', 'There is no note for this person yet.')
-  const registry = ctx.registry.data
-  // Every way the others are called: full name, first name and preferred name;
-  // a name this participant shares is not a peer's name in their own note.
-  const namesOf = (participantId: string) => {
-    const p = registry.participants.find((x) => x.id === participantId)
-    if (!p) return []
-    const first = p.fullName.trim().split(/\s+/)[0] ?? ''
-    return [p.fullName, first, p.preferredName].filter((name) => name.trim().length > 0)
-  }
-  const own = new Set(namesOf(input.participantId).map((name) => name.toLowerCase()))
-  const others = data.attendance
-    .filter((a) => a.participantId !== input.participantId)
-    .flatMap((a) => namesOf(a.participantId))
-    .filter((name) => !own.has(name.toLowerCase()))
   return preSignChecks({
     format: note.format,
     body: note.body,
-    otherParticipantNames: others,
+    participant: namedPerson(ctx, input.participantId),
+    others: data.attendance
+      .filter((a) => a.participantId !== input.participantId)
+      .map((a) => namedPerson(ctx, a.participantId)),
+    groupPart: data.groupPart,
     otherNotesThisSession: data.notes
-      .filter((n) => n.participantId !== input.participantId)
+      .filter((n) => n.participantId !== input.participantId && n.format === note.format)
       .map((n) => n.body),
-    previousNoteOfParticipant: await previousNote(ctx, data, input.participantId)
+    previousNoteOfParticipant: await previousNote(ctx, data, input.participantId),
+    safety: participantSafety(ctx, data, input.participantId)
   })
 }
 
@@ -285,6 +349,10 @@ export async function sign(
 ) {
   const me = signer(ctx)
   const findings = await checkNote(ctx, input)
+  const blocking = findings.filter((f) => f.blocking)
+  if (blocking.length) {
+    throw new RuleError('invalid_input', blocking.map((f) => f.message).join(' '))
+  }
   const unanswered = findings.filter(
     (f) => !input.overrides.some((o) => o.check === f.check && o.message === f.message)
   )

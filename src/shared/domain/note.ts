@@ -58,6 +58,11 @@ export const RISK_LABELS: Record<RiskLevel, string> = {
   high: 'High'
 }
 
+/** A note's risk level as printed; a draft's may not be chosen yet. */
+export function riskLabel(risk: RiskLevel | null): string {
+  return risk === null ? 'Not assessed yet' : RISK_LABELS[risk]
+}
+
 const NoteText = z
   .string({ error: 'Must be text' })
   .max(8_000, 'Too long (8,000 characters at most)')
@@ -69,13 +74,24 @@ export const GoalProgress = z.strictObject({
 })
 export type GoalProgress = z.infer<typeof GoalProgress>
 
+/**
+ * Words the counselor marked "not a name" in one note (or in the group part):
+ * the name check passes over them there, and the signed note keeps the list.
+ */
+const NotNames = z
+  .array(z.string().trim().min(1).max(60, 'A word marked "not a name" is 60 characters at most'))
+  .max(40, 'At most 40 words can be marked "not a name" in one note')
+  .optional()
+
 /** What the counselor writes for one participant; every field may be empty while a draft. */
 export const NoteBody = z.strictObject({
   sections: z.partialRecord(SectionKey, NoteText),
   goals: z.array(GoalProgress).max(12),
-  risk: RiskLevel,
+  /** Empty until the counselor assesses it: risk is never assumed. */
+  risk: RiskLevel.nullable(),
   riskText: NoteText,
-  followUp: NoteText
+  followUp: NoteText,
+  notNames: NotNames
 })
 export type NoteBody = z.infer<typeof NoteBody>
 
@@ -83,7 +99,8 @@ export type NoteBody = z.infer<typeof NoteBody>
 export const GroupPart = z.strictObject({
   topics: NoteText,
   interventions: NoteText,
-  dynamics: NoteText
+  dynamics: NoteText,
+  notNames: NotNames
 })
 export type GroupPart = z.infer<typeof GroupPart>
 
@@ -136,8 +153,9 @@ export function emptyBody(format: NoteFormat): NoteBody {
   return {
     sections: Object.fromEntries(NOTE_SECTIONS[format].map((s) => [s.key, ''])),
     goals: [],
-    risk: 'none',
+    risk: null,
     riskText: '',
-    followUp: ''
+    followUp: '',
+    notNames: []
   }
 }

@@ -45,11 +45,17 @@ export const ParticipantStatus = z.enum(['active', 'discharged'], {
 export type ParticipantStatus = z.infer<typeof ParticipantStatus>
 
 export const MAX_GOALS = 12
+export const MAX_NICKNAMES = 6
 
 export const ParticipantInput = z
   .strictObject({
     fullName: requiredText('Full name', 120),
     preferredName: optionalText('Preferred name', 60),
+    /** Other names the group uses for the person; the note's name check looks for them too. */
+    nicknames: z
+      .array(requiredText('Nickname', 40), { error: 'Nicknames must be a list' })
+      .max(MAX_NICKNAMES, `${MAX_NICKNAMES} nicknames at most`)
+      .default([]),
     clientId: requiredText('Client ID', 40).regex(
       /^[A-Za-z0-9][A-Za-z0-9._/-]*$/,
       'Client ID may hold letters, digits and . _ / - only'
@@ -99,6 +105,8 @@ export const Participant = z.object({
   id: Id,
   fullName: z.string(),
   preferredName: z.string(),
+  /** Absent in files written before nicknames were recorded: none. */
+  nicknames: z.array(z.string()).optional(),
   clientId: z.string(),
   dateOfBirth: IsoDate,
   admissionDate: IsoDate,

@@ -228,6 +228,8 @@ export const SessionNotes = z.object({
   presentCount: z.number().int(),
   modules: z.array(z.string()),
   format: NoteFormat,
+  /** Who led the session, as their signatures read. */
+  facilitators: z.array(z.object({ name: z.string(), credentials: z.string() })),
   groupPart: GroupPart,
   groupPartLocked: z.boolean(),
   participants: z.array(
@@ -235,6 +237,9 @@ export const SessionNotes = z.object({
       participantId: Id,
       displayName: z.string(),
       fullName: z.string(),
+      /** With the nicknames, what the note's name check looks for. */
+      preferredName: z.string(),
+      nicknames: z.array(z.string()),
       clientId: z.string(),
       goals: z.array(z.object({ id: Id, text: z.string(), status: z.string() })),
       attendance: z.object({
@@ -249,6 +254,23 @@ export const SessionNotes = z.object({
       observations: z.array(
         z.object({ at: Timestamp, tag: z.string().nullable(), text: z.string() })
       ),
+      /** The participant's check-in and check-out answers, a worded line per round. */
+      rounds: z.array(
+        z.object({
+          round: z.enum(['check_in', 'check_out']),
+          at: Timestamp,
+          text: z.string(),
+          safety: z.boolean()
+        })
+      ),
+      /** Measures given on the session's day. */
+      measures: z.array(
+        z.object({ measureId: MeasureId, total: z.number().int(), band: z.string().nullable() })
+      ),
+      /** What the day recorded about the participant's safety; the risk section shows it. */
+      safety: z.array(z.object({ at: Timestamp.nullable(), text: z.string() })),
+      /** Where a note not yet started begins: the day's facts in the format's sections. */
+      prefill: NoteBody,
       note: ProgressNote.nullable(),
       status: NoteStatus
     })
@@ -272,7 +294,8 @@ export const NotesOwedRow = z.object({
 })
 export type NotesOwedRow = z.infer<typeof NotesOwedRow>
 
-const CheckFinding = z.object({ check: z.string(), message: z.string() })
+/** A blocking finding cannot be overridden: the note is not signed until it is put right. */
+const CheckFinding = z.object({ check: z.string(), message: z.string(), blocking: z.boolean() })
 const ModuleRef = z.strictObject({ moduleId: Id })
 
 export const LibraryModuleSummary = ModuleSummary.extend({

@@ -1,5 +1,7 @@
-import { NOTE_SECTIONS, RISK_LABELS, type ProgressNote, type Signature } from '../domain/note'
+import type { MeasureId } from '../domain/measure'
+import { NOTE_SECTIONS, riskLabel, type ProgressNote, type Signature } from '../domain/note'
 import { ATTENDANCE_STATUS_LABELS } from '../domain/session'
+import { INSTRUMENTS } from '../measures/instruments'
 import { minutesText } from '../rules/dates'
 import { PART2_NOTICE, PART2_SOURCE } from './part2-notice'
 
@@ -20,6 +22,10 @@ export interface PrintNote {
     timeOut: string | null
     countableMinutes: number
   }
+  /** Measures given on the session's day. */
+  measures: Array<{ measureId: MeasureId; total: number; band: string | null }>
+  /** What the day recorded about the participant's safety, shown with the risk assessment. */
+  safety: Array<{ at: string | null; text: string }>
 }
 
 export interface PrintInput {
@@ -31,6 +37,8 @@ export interface PrintInput {
     endedAt: string | null
     presentCount: number
     modules: string[]
+    /** Who led the session, as their signatures read. */
+    facilitators: Array<{ name: string; credentials: string }>
   }
   groupPart: { topics: string; interventions: string; dynamics: string }
   notes: PrintNote[]
@@ -107,6 +115,7 @@ ${fact('Date', calendarDate(session.date))}
 ${fact('Start – stop', startStop(session.startedAt, session.endedAt, zone))}
 ${fact('Duration', duration(session.startedAt, session.endedAt))}
 ${fact('Participants present', String(session.presentCount))}
+${fact('Facilitators', facilitatorsText(session.facilitators))}
 </dl>
 </section>
 <section>
@@ -125,8 +134,13 @@ ${NOTE_SECTIONS[note.format].map((s) => block(s.label, note.body.sections[s.key]
 ${goalsHtml(entry)}
 </section>
 <section>
+<h2>Measures given this day</h2>
+${measuresHtml(entry)}
+</section>
+<section>
 <h2>Risk assessment and follow-up</h2>
-<dl class="facts">${fact('Risk', RISK_LABELS[note.body.risk])}</dl>
+${safetyHtml(entry, zone)}
+<dl class="facts">${fact('Risk', riskLabel(note.body.risk))}</dl>
 ${block('Risk notes', note.body.riskText)}
 ${block('Follow-up', note.body.followUp)}
 </section>
@@ -157,6 +171,30 @@ function goalsHtml(entry: PrintNote): string {
     }</li>`
   })
   return `<ul class="goals">${items.join('')}</ul>`
+}
+
+function facilitatorsText(people: Array<{ name: string; credentials: string }>): string {
+  return people.map((p) => [p.name, p.credentials].filter((s) => s.trim()).join(', ')).join('; ')
+}
+
+function measuresHtml(entry: PrintNote): string {
+  if (entry.measures.length === 0) return '<p class="empty">No measures given this day.</p>'
+  const items = entry.measures.map((m) => {
+    const instrument = INSTRUMENTS[m.measureId]
+    const band = instrument?.bands.find((b) => b.key === m.band)?.label
+    const name = instrument?.name ?? m.measureId
+    return `<li>${escapeHtml(name)}: ${m.total}${band ? ` (${escapeHtml(band)})` : ''}</li>`
+  })
+  return `<ul class="measures">${items.join('')}</ul>`
+}
+
+/** The day's safety events, so the risk level is read beside what prompted it. */
+function safetyHtml(entry: PrintNote, zone: string): string {
+  if (entry.safety.length === 0) return ''
+  const items = entry.safety.map(
+    (s) => `<li>${s.at ? `${escapeHtml(instantTime(s.at, zone))}: ` : ''}${text(s.text)}</li>`
+  )
+  return `<div class="block"><h3>Recorded this day</h3><ul class="safety">${items.join('')}</ul></div>`
 }
 
 function signatureHtml(note: ProgressNote, zone: string): string {

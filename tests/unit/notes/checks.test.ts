@@ -1,7 +1,11 @@
 /**
  * The warnings a counselor sees before signing: another member's name in the
- * note, a note that reads like a copy of another, required parts left empty,
- * and a risk rated without a follow-up written.
+ * note or in the group part, a note that reads like a copy of another,
+ * required parts left empty, and a risk rated without a follow-up written;
+ * and the two findings that refuse signing: a risk level never chosen, and
+ * "None identified" without a reason on a day the record shows a safety event.
+ * The name and clone rules themselves have their tables in names.test.ts and
+ * clone.test.ts.
  */
 import { describe, expect, it } from 'vitest'
 import {
@@ -11,14 +15,12 @@ import {
   type NoteBody
 } from '../../../src/shared/domain/note'
 import {
-  CLONE_THRESHOLD,
-  findNames,
-  individualText,
   missingRequired,
   preSignChecks,
-  similarity,
-  type PreSignInput
+  type PreSignInput,
+  type PreSignWarning
 } from '../../../src/shared/notes/checks'
+import type { NamedPerson } from '../../../src/shared/notes/names'
 
 /** A note as a counselor might paste it for everyone, with only the name changed. */
 function templated(name: string): string {
@@ -42,128 +44,53 @@ const HONEST_B =
   'hour if she leaves the house. Tried urge surfing but found it hard to stay with the feeling. Mood appeared ' +
   'low and she reported poor sleep.'
 
+/** A DAP note with a risk level chosen (none identified) unless a test says otherwise. */
 function dap(
   data: string,
   assessment = 'Engaged; insight growing.',
   plan = 'Continue IOP.'
 ): NoteBody {
-  return { ...emptyBody('DAP'), sections: { data, assessment, plan } }
+  return { ...emptyBody('DAP'), sections: { data, assessment, plan }, risk: 'none' }
 }
+
+const person = (fullName: string, preferredName = ''): NamedPerson => ({
+  fullName,
+  preferredName,
+  nicknames: []
+})
 
 function input(overrides: Partial<PreSignInput> = {}): PreSignInput {
   return {
     format: 'DAP',
     body: dap(HONEST_A),
-    otherParticipantNames: ['Jordan Testperson', 'Jordan'],
+    participant: person('Casey Samplewood'),
+    others: [person('Jordan Testperson')],
+    groupPart: null,
     otherNotesThisSession: [dap(HONEST_B)],
     previousNoteOfParticipant: null,
+    safety: [],
     ...overrides
   }
 }
 
-describe("findNames: another participant's name in the text", () => {
-  it('finds a name as a whole word, whatever its case', () => {
-    expect(findNames('Sat next to jordan and offered support.', ['Jordan'])).toEqual(['Jordan'])
-    expect(findNames("Agreed with JORDAN's point.", ['Jordan'])).toEqual(['Jordan'])
-  })
-
-  it('does not find a name inside another word', () => {
-    expect(findNames('Also said Alan helped, and Monday was hard.', ['Al', 'Mo'])).toEqual([])
-    expect(findNames('Spoke with Al after group.', ['Al'])).toEqual(['Al'])
-    expect(findNames('Mo-related', ['Mo'])).toEqual(['Mo'])
-    expect(findNames('Jordan2', ['Jordan'])).toEqual([])
-  })
-
-  it('ignores accents on either side', () => {
-    expect(findNames('Responded to Jose with warmth.', ['José'])).toEqual(['José'])
-    expect(findNames('Responded to JOSÉ with warmth.', ['Jose'])).toEqual(['Jose'])
-    expect(findNames('Zoë shared first.', ['Zoe'])).toEqual(['Zoe'])
-  })
-
-  it('matches a name of several words only as that phrase', () => {
-    expect(findNames('Talked with Mary Ann about rides.', ['Mary Ann'])).toEqual(['Mary Ann'])
-    expect(findNames('Talked with Mary\nAnn about rides.', ['Mary Ann'])).toEqual(['Mary Ann'])
-    expect(findNames('Mary said that Ann was absent.', ['Mary Ann'])).toEqual([])
-    expect(findNames('Talked with Mary Annette.', ['Mary Ann'])).toEqual([])
-  })
-
-  it('treats curly and straight apostrophes alike', () => {
-    expect(findNames('Thanked O’Brien for the ride.', ["O'Brien"])).toEqual(["O'Brien"])
-  })
-
-  it('ignores one-letter names and empty names', () => {
-    expect(findNames('J was quiet; a peer spoke.', ['J', 'a', '', '  '])).toEqual([])
-  })
-
-  it('returns each name once, as given, in the order given', () => {
-    expect(findNames('Sam and Riley, then Sam again.', ['Riley', 'Sam', 'Riley', 'Casey'])).toEqual(
-      ['Riley', 'Sam']
-    )
-  })
-})
-
-describe('similarity: how alike two notes read', () => {
-  it('is 1 for the same text, whatever the case, punctuation or spacing', () => {
-    expect(similarity(HONEST_A, HONEST_A)).toBe(1)
-    expect(similarity('Attended; on time!', '  attended   ON TIME ')).toBe(1)
-  })
-
-  it('is 0 when either note is empty: an empty draft copies nothing', () => {
-    expect(similarity('', '')).toBe(0)
-    expect(similarity('   ', '.')).toBe(0)
-    expect(similarity(HONEST_A, '')).toBe(0)
-  })
-
-  it('the same note with the name swapped scores above the threshold', () => {
-    const score = similarity(templated('Jordan'), templated('Riley'))
-    expect(score).toBeGreaterThanOrEqual(CLONE_THRESHOLD)
-    expect(score).toBeGreaterThan(0.88)
-    expect(score).toBeLessThan(0.92)
-  })
-
-  it('a note with one word changed still scores above the threshold', () => {
-    const edited = HONEST_A.replace('bright', 'flat')
-    const score = similarity(HONEST_A, edited)
-    expect(score).toBeGreaterThanOrEqual(CLONE_THRESHOLD)
-    expect(score).toBeLessThan(0.9)
-  })
-
-  it('two honestly different notes about the same group score well below it', () => {
-    const score = similarity(HONEST_A, HONEST_B)
-    expect(score).toBeGreaterThan(0)
-    expect(score).toBeLessThan(0.1)
-  })
-
-  it('is the same both ways and between 0 and 1', () => {
-    const pairs: Array<[string, string]> = [
-      [HONEST_A, HONEST_B],
-      [templated('Jordan'), HONEST_A],
-      ['on time', 'time on'],
-      ['Quiet', 'quiet today in group']
-    ]
-    for (const [a, b] of pairs) {
-      expect(similarity(a, b)).toBe(similarity(b, a))
-      expect(similarity(a, b)).toBeGreaterThanOrEqual(0)
-      expect(similarity(a, b)).toBeLessThanOrEqual(1)
-    }
-  })
-
-  it('compares short notes by their words', () => {
-    expect(similarity('on time', 'time on')).toBe(1)
-    expect(similarity('Quiet', 'quiet today in group')).toBe(0.25)
-  })
+const warning = (check: PreSignWarning['check'], message: string, blocking = false) => ({
+  check,
+  message,
+  blocking
 })
 
 describe('missingRequired: the parts a format needs', () => {
-  it.each(NOTE_FORMATS)('an empty %s note lists every section by its label', (format) => {
-    expect(missingRequired(format, emptyBody(format))).toEqual(
-      NOTE_SECTIONS[format].map((s) => s.label)
-    )
+  it.each(NOTE_FORMATS)('an empty %s note lists every section, then the risk level', (format) => {
+    expect(missingRequired(format, emptyBody(format))).toEqual([
+      ...NOTE_SECTIONS[format].map((s) => s.label),
+      'Risk level'
+    ])
   })
 
   it('lists the BIRP sections left empty, counting spaces alone as empty', () => {
     const body: NoteBody = {
       ...emptyBody('BIRP'),
+      risk: 'none',
       sections: {
         behavior: 'Engaged.',
         intervention: '  \n',
@@ -181,6 +108,8 @@ describe('missingRequired: the parts a format needs', () => {
   it('judges by the format: a GIRP goal is required, a DAP note has none', () => {
     const body: NoteBody = {
       ...emptyBody('GIRP'),
+      risk: 'low',
+      riskText: 'Denies SI.',
       sections: {
         goal: '',
         intervention: 'Refusal role-play.',
@@ -192,7 +121,7 @@ describe('missingRequired: the parts a format needs', () => {
     expect(missingRequired('SOAP', dap(HONEST_A))).toEqual(['Subjective', 'Objective'])
   })
 
-  it('asks for the risk assessment once a risk is rated, not before', () => {
+  it('asks for the risk assessment once a risk is rated', () => {
     expect(missingRequired('DAP', { ...dap(HONEST_A), risk: 'low', riskText: ' ' })).toEqual([
       'Risk assessment'
     ])
@@ -203,7 +132,16 @@ describe('missingRequired: the parts a format needs', () => {
         riskText: 'Denies SI; protective: daughter.'
       })
     ).toEqual([])
-    expect(missingRequired('DAP', { ...dap(HONEST_A), risk: 'none', riskText: '' })).toEqual([])
+  })
+
+  it('"None identified" needs a reason only on a day with a safety event', () => {
+    const none = { ...dap(HONEST_A), risk: 'none' as const, riskText: '' }
+    const event = [{ at: '2026-11-23T15:40:00.000Z', text: 'Safety concern observed.' }]
+    expect(missingRequired('DAP', none)).toEqual([])
+    expect(missingRequired('DAP', none, event)).toEqual(['Why no risk was identified'])
+    expect(
+      missingRequired('DAP', { ...none, riskText: 'Assessed privately; denies intent.' }, event)
+    ).toEqual([])
   })
 })
 
@@ -215,23 +153,21 @@ describe('preSignChecks: what the counselor is warned about before signing', () 
   it("another participant's name in a section is flagged, with the name", () => {
     const body = dap(`${HONEST_A} Sat next to Jordan Testperson.`)
     expect(preSignChecks(input({ body }))).toEqual([
-      {
-        check: 'peer_name',
-        message:
-          'Another participant\'s name appears in this note (Jordan Testperson). Use "a peer" instead.'
-      }
+      warning(
+        'peer_name',
+        'Another participant\'s name appears in this note (Jordan Testperson). Use "a peer" instead.'
+      )
     ])
   })
 
   it('two people are both named, and a first name on its own is caught too', () => {
     const body = dap(`${HONEST_A} Jordan and Sam Example gave feedback.`)
-    const names = ['Jordan Testperson', 'Jordan', 'Sam Example', 'Sam']
-    expect(preSignChecks(input({ body, otherParticipantNames: names }))).toEqual([
-      {
-        check: 'peer_name',
-        message:
-          'Other participants\' names appear in this note (Jordan, Sam Example). Use "a peer" instead.'
-      }
+    const others = [person('Jordan Testperson'), person('Sam Example')]
+    expect(preSignChecks(input({ body, others }))).toEqual([
+      warning(
+        'peer_name',
+        'Other participants\' names appear in this note (Jordan, Sam Example). Use "a peer" instead.'
+      )
     ])
   })
 
@@ -242,13 +178,36 @@ describe('preSignChecks: what the counselor is warned about before signing', () 
     expect(at({ risk: 'low', riskText: 'Jordan offered a ride home.' })).toEqual([one])
     expect(at({ followUp: 'Check in with Jordan too.' })).toEqual([one])
     expect(
-      at({ goals: [{ goalId: 'g1', addressed: true, progress: 'Practised with jordan.' }] })
+      at({ goals: [{ goalId: 'g1', addressed: true, progress: 'Practised with Jordan.' }] })
     ).toEqual([one])
   })
 
-  it('a name inside another word is not flagged', () => {
-    const body = dap(`${HONEST_A} Also mentioned Jordanian food.`)
-    expect(preSignChecks(input({ body, otherParticipantNames: ['Al', 'Jordan'] }))).toEqual([])
+  it('ordinary words are not names: "will continue", "expressed hope"', () => {
+    const body = dap(`${HONEST_A} Will continue to attend; expressed hope about work.`)
+    const others = [person('Will Okafor'), person('Hope Martinez')]
+    expect(preSignChecks(input({ body, others }))).toEqual([])
+  })
+
+  it('a word marked "not a name" for this note is passed over', () => {
+    const body = { ...dap(`${HONEST_A} Volunteers at the Hope Street shelter.`) }
+    const others = [person('Hope Martinez')]
+    expect(preSignChecks(input({ body, others })).map((w) => w.check)).toEqual(['peer_name'])
+    expect(preSignChecks(input({ body: { ...body, notNames: ['Hope'] }, others }))).toEqual([])
+  })
+
+  it('a name in the group part, which every note prints, is flagged, whoever it is', () => {
+    const groupPart = {
+      topics: 'Cravings.',
+      interventions: 'Role-play led by Casey.',
+      dynamics: 'Supportive.'
+    }
+    expect(preSignChecks(input({ groupPart }))).toEqual([
+      warning(
+        'group_part_name',
+        "The group part, printed in every participant's note, names someone (Casey). Describe the group without names."
+      )
+    ])
+    expect(preSignChecks(input({ groupPart: { ...groupPart, notNames: ['casey'] } }))).toEqual([])
   })
 
   it('a note copied for another participant of this session is flagged with the percentage', () => {
@@ -258,34 +217,45 @@ describe('preSignChecks: what the counselor is warned about before signing', () 
         otherNotesThisSession: [dap(HONEST_B), dap(templated('Sam'))]
       })
     )
-    expect(warnings).toHaveLength(1)
-    expect(warnings[0]?.check).toBe('cloned')
+    expect(warnings.map((w) => w.check)).toEqual(['cloned'])
     expect(warnings[0]?.message).toMatch(
       /^The individual part is 9\d% alike another participant's note from this session\. /
     )
   })
 
   it('says how many notes of the session are alike when there are several', () => {
-    const [warning] = preSignChecks(
+    const [found] = preSignChecks(
       input({
         body: dap(templated('Riley')),
         otherNotesThisSession: [dap(templated('Sam')), dap(templated('Riley'))]
       })
     )
-    expect(warning?.message).toContain('100% alike')
-    expect(warning?.message).toContain('(2 notes of this session are at least 80% alike)')
+    expect(found?.message).toContain('100% alike')
+    expect(found?.message).toContain('(2 notes of this session read alike)')
+  })
+
+  it('one long field pasted into another note is named', () => {
+    const plan =
+      'Attend three groups a week, practise urge surfing each evening, call a sober support before weekends.'
+    const [found] = preSignChecks(
+      input({
+        body: dap(HONEST_A, 'Engaged.', plan),
+        otherNotesThisSession: [dap(HONEST_B, 'Quiet.', plan)]
+      })
+    )
+    expect(found?.message).toMatch(/^"Plan" is 100% alike another participant's note/)
   })
 
   it("a copy of the participant's previous note is flagged as such", () => {
     const previous = dap(HONEST_A.replace('bright', 'flat'))
     const warnings = preSignChecks(input({ previousNoteOfParticipant: previous }))
     expect(warnings).toEqual([
-      {
-        check: 'cloned',
-        message: expect.stringMatching(
+      warning(
+        'cloned',
+        expect.stringMatching(
           /^The individual part is 8\d% alike this participant's previous note\. /
-        ) as string
-      }
+        ) as unknown as string
+      )
     ])
   })
 
@@ -293,22 +263,41 @@ describe('preSignChecks: what the counselor is warned about before signing', () 
     expect(preSignChecks(input({ previousNoteOfParticipant: dap(HONEST_B) }))).toEqual([])
   })
 
-  it("the individual part compared is the format's sections, in order", () => {
-    const text = individualText('DAP', dap(HONEST_A))
-    expect(text.split('\n')).toEqual([HONEST_A, 'Engaged; insight growing.', 'Continue IOP.'])
-  })
-
   it('empty required parts are listed by label', () => {
     const body: NoteBody = { ...dap(HONEST_A, '', ' '), risk: 'low', riskText: '', followUp: '' }
     expect(preSignChecks(input({ body }))).toEqual([
-      {
-        check: 'required_empty',
-        message: 'Required parts are empty: Assessment, Plan, Risk assessment.'
-      }
+      warning('required_empty', 'Required parts are empty: Assessment, Plan, Risk assessment.')
     ])
     expect(preSignChecks(input({ body: dap(HONEST_A, 'Engaged.', '') }))).toEqual([
-      { check: 'required_empty', message: 'A required part is empty: Plan.' }
+      warning('required_empty', 'A required part is empty: Plan.')
     ])
+  })
+
+  it('a risk level never chosen refuses signing: risk is assessed, not assumed', () => {
+    const found = preSignChecks(input({ body: { ...dap(HONEST_A), risk: null } }))
+    expect(found).toEqual([
+      warning(
+        'risk_not_assessed',
+        'The risk level has not been chosen. Assess risk and choose a level before signing; it is never assumed.',
+        true
+      )
+    ])
+  })
+
+  it('"None identified" on a day with a safety event refuses signing until a reason is written', () => {
+    const safety = [{ at: null, text: 'PHQ-9 item 9 answered 1 of 3.' }]
+    const none: NoteBody = { ...dap(HONEST_A), risk: 'none', riskText: '' }
+    expect(preSignChecks(input({ body: none, safety }))).toEqual([
+      warning(
+        'risk_reason_needed',
+        'The record shows a safety event for this participant today, so "None identified" needs a written reason: ' +
+          'say what was assessed and why no risk was found.',
+        true
+      )
+    ])
+    const reasoned = { ...none, riskText: 'Assessed privately after group; denies intent or plan.' }
+    expect(preSignChecks(input({ body: reasoned, safety }))).toEqual([])
+    expect(preSignChecks(input({ body: none }))).toEqual([])
   })
 
   it('a moderate risk without a follow-up is flagged', () => {

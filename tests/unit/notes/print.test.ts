@@ -89,7 +89,9 @@ function entry(
       timeIn: '2026-11-23T15:00:00.000Z',
       timeOut: '2026-11-23T18:00:00.000Z',
       countableMinutes: 180
-    }
+    },
+    measures: [],
+    safety: []
   }
 }
 
@@ -102,7 +104,11 @@ function printInput(overrides: Partial<PrintInput> = {}): PrintInput {
       startedAt: '2026-11-23T15:00:00.000Z',
       endedAt: '2026-11-23T18:00:00.000Z',
       presentCount: 7,
-      modules: ['Relapse prevention 3']
+      modules: ['Relapse prevention 3'],
+      facilitators: [
+        { name: 'Robin Okafor', credentials: 'LADC' },
+        { name: 'Sam Whitfield', credentials: 'LPC' }
+      ]
     },
     groupPart: {
       topics: 'Holiday triggers and high-risk situations.',

@@ -1,37 +1,22 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-  Title
-} from '@mantine/core'
+import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import {
   NOTE_SECTIONS,
-  RISK_LABELS,
-  emptyBody,
   type GroupPart,
   type NoteBody,
-  type NoteFormat,
-  type ProgressNote,
-  type RiskLevel
+  type NoteFormat
 } from '../../../../shared/domain/note'
-import { OBSERVATION_TAG_LABELS, type ObservationTag } from '../../../../shared/domain/session'
-import type { SessionNotes } from '../../../../shared/ipc/contract'
-import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { missingRequired } from '../../../../shared/notes/checks'
+import { notNameKey, type NamedPerson } from '../../../../shared/notes/names'
 import { api, ApiError, messageOf, unwrap } from '../../api'
+import { NameMarks } from './NameMarks'
+import { NoteFacts, type Person } from './NoteFacts'
+import { RiskSection } from './RiskSection'
+import { SignedNote } from './SignedNote'
+import { SignWarnings, type Finding } from './SignWarnings'
 import { useAutosave } from './useAutosave'
-
-type Person = SessionNotes['participants'][number]
 
 const SAVE_LABEL = {
   saved: 'All changes saved',
@@ -49,6 +34,9 @@ export function NoteEditor(props: {
   isSupervisor: boolean
   groupPart: GroupPart
   groupFacts: string
+  facilitators: ReadonlyArray<{ name: string; credentials: string }>
+  /** Everyone else on the session's list, for the name check. */
+  peers: readonly NamedPerson[]
 }) {
   const { person } = props
   if (person.note && person.note.state !== 'draft') {
@@ -57,25 +45,36 @@ export function NoteEditor(props: {
   return <DraftNote key={person.participantId} {...props} />
 }
 
-function startingBody(person: Person, format: NoteFormat): NoteBody {
-  if (person.note) return person.note.body
-  const body = emptyBody(format)
+/** A note not yet started begins from the day's facts; the counselor edits from there. */
+function startingBody(person: Person): NoteBody {
+  return person.note ? person.note.body : person.prefill
+}
+
+export function namedPerson(person: Person): NamedPerson {
   return {
-    ...body,
-    goals: person.goals.map((g) => ({ goalId: g.id, addressed: false, progress: '' }))
+    fullName: person.fullName,
+    preferredName: person.preferredName,
+    nicknames: person.nicknames
   }
 }
 
-function DraftNote({ sessionId, person, format, timeZone }: Parameters<typeof NoteEditor>[0]) {
+function DraftNote({
+  sessionId,
+  person,
+  format,
+  timeZone,
+  peers
+}: Parameters<typeof NoteEditor>[0]) {
   const client = useQueryClient()
-  const [body, setBody] = useState<NoteBody>(() => startingBody(person, format))
+  const [body, setBody] = useState<NoteBody>(() => startingBody(person))
   const [revision, setRevision] = useState(person.note?.revision ?? 0)
   const [error, setError] = useState<string | null>(null)
   /** What this window had typed when another window's newer save won; kept so no word is lost. */
   const [staleText, setStaleText] = useState<NoteBody | null>(null)
-  const [checks, setChecks] = useState<Array<{ check: string; message: string }> | null>(null)
-  const [confirmed, setConfirmed] = useState<string[]>([])
-  const autosave = useAutosave(body, async (value) => {
+  const [checks, setChecks] = useState<Finding[] | null>(null)
+  /** Whether the note exists in the record: one never saved is only its pre-fill. */
+  const everSaved = useRef(person.note !== null)
+  const save = async (value: NoteBody) => {
     try {
       const saved = await unwrap(
         api().notes.saveDraft({
@@ -86,6 +85,7 @@ function DraftNote({ sessionId, person, format, timeZone }: Parameters<typeof No
         })
       )
       setRevision(saved.revision)
+      everSaved.current = true
       setError(null)
       // The first save makes a draft of a note not started: the lists say so.
       if (saved.revision === 1) void client.invalidateQueries({ queryKey: ['notes'] })
@@ -94,7 +94,8 @@ function DraftNote({ sessionId, person, format, timeZone }: Parameters<typeof No
       setError(messageOf(e))
       throw e
     }
-  })
+  }
+  const autosave = useAutosave(body, save)
   const openNewer = async () => {
     try {
       const fresh = await unwrap(api().notes.session({ sessionId }))
@@ -124,23 +125,47 @@ function DraftNote({ sessionId, person, format, timeZone }: Parameters<typeof No
   })
   const startSigning = async () => {
     await autosave.flush()
+    // A note still as pre-filled has never been saved: save it as it stands first.
+    if (!everSaved.current) {
+      try {
+        await save(body)
+      } catch {
+        return
+      }
+    }
     try {
       const found = await unwrap(
         api().notes.check({ sessionId, participantId: person.participantId })
       )
       if (found.length === 0) sign.mutate([])
-      else {
-        setConfirmed([])
-        setChecks(found)
-      }
+      else setChecks(found)
     } catch (e) {
       setError(e instanceof ApiError ? e.message : messageOf(e))
     }
   }
   const set = (change: Partial<NoteBody>) => setBody((b) => ({ ...b, ...change }))
+  const own = namedPerson(person)
+  const notNames = body.notNames ?? []
+  const marks = (text: string, field: string) => (
+    <NameMarks
+      text={text}
+      field={field}
+      people={peers}
+      own={own}
+      notNames={notNames}
+      onNotAName={(word) =>
+        setBody((b) => {
+          const list = b.notNames ?? []
+          const known = list.some((w) => notNameKey(w) === notNameKey(word))
+          return known ? b : { ...b, notNames: [...list, word] }
+        })
+      }
+    />
+  )
+  const missing = missingRequired(format, body, person.safety)
   return (
     <Stack gap="sm">
-      <Facts person={person} timeZone={timeZone} />
+      <NoteFacts person={person} timeZone={timeZone} />
       {error && (
         <Alert color="red" title="Not saved" role="alert">
           {error}
@@ -171,17 +196,19 @@ function DraftNote({ sessionId, person, format, timeZone }: Parameters<typeof No
         </Paper>
       )}
       {NOTE_SECTIONS[format].map((section) => (
-        <Textarea
-          key={section.key}
-          label={section.label}
-          autosize
-          minRows={3}
-          value={body.sections[section.key] ?? ''}
-          onChange={(e) =>
-            set({ sections: { ...body.sections, [section.key]: e.currentTarget.value } })
-          }
-          onBlur={() => void autosave.flush()}
-        />
+        <Stack gap={4} key={section.key}>
+          <Textarea
+            label={section.label}
+            autosize
+            minRows={3}
+            value={body.sections[section.key] ?? ''}
+            onChange={(e) =>
+              set({ sections: { ...body.sections, [section.key]: e.currentTarget.value } })
+            }
+            onBlur={() => void autosave.flush()}
+          />
+          {marks(body.sections[section.key] ?? '', section.label)}
+        </Stack>
       ))}
       {body.goals.length > 0 && (
         <Paper withBorder p="sm">
@@ -212,42 +239,26 @@ function DraftNote({ sessionId, person, format, timeZone }: Parameters<typeof No
                     set({ goals })
                   }}
                 />
+                {marks(g.progress, `the progress on ${goal?.text ?? 'a goal'}`)}
               </Stack>
             )
           })}
         </Paper>
       )}
-      <Stack gap={4}>
-        <Text fw={500} size="sm" id={`risk-${person.participantId}`}>
-          Risk assessment
+      <RiskSection
+        participantId={person.participantId}
+        body={body}
+        safety={person.safety}
+        timeZone={timeZone}
+        onChange={set}
+        onBlur={() => void autosave.flush()}
+        marks={marks}
+      />
+      {missing.length > 0 && (
+        <Text size="sm" role="status" data-testid="still-to-write">
+          <strong>Still to write before signing:</strong> {missing.join(', ')}.
         </Text>
-        <SegmentedControl
-          aria-labelledby={`risk-${person.participantId}`}
-          value={body.risk}
-          onChange={(v) => set({ risk: v as RiskLevel })}
-          data={(Object.keys(RISK_LABELS) as RiskLevel[]).map((r) => ({
-            value: r,
-            label: RISK_LABELS[r]
-          }))}
-        />
-        {body.risk !== 'none' && (
-          <Textarea
-            label="What was assessed, and why this level"
-            required
-            autosize
-            minRows={2}
-            value={body.riskText}
-            onChange={(e) => set({ riskText: e.currentTarget.value })}
-          />
-        )}
-        <Textarea
-          label="Follow-up"
-          autosize
-          minRows={1}
-          value={body.followUp}
-          onChange={(e) => set({ followUp: e.currentTarget.value })}
-        />
-      </Stack>
+      )}
       <Group justify="space-between">
         <Text size="sm" c="dimmed" aria-live="polite" data-testid="save-state">
           {SAVE_LABEL[autosave.state]}
@@ -256,182 +267,14 @@ function DraftNote({ sessionId, person, format, timeZone }: Parameters<typeof No
           Sign note
         </Button>
       </Group>
-      <Modal
-        opened={checks !== null}
+      <SignWarnings
+        findings={checks}
+        signing={sign.isPending}
         onClose={() => setChecks(null)}
-        title="Before you sign"
-        size="lg"
-      >
-        <Stack>
-          <Text size="sm">
-            Read each point. Tick it to sign anyway; your choice is kept with the note.
-          </Text>
-          {(checks ?? []).map((c) => (
-            <Checkbox
-              key={c.check + c.message}
-              label={c.message}
-              checked={confirmed.includes(c.message)}
-              onChange={(e) =>
-                setConfirmed((list) =>
-                  e.currentTarget.checked
-                    ? [...list, c.message]
-                    : list.filter((m) => m !== c.message)
-                )
-              }
-            />
-          ))}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setChecks(null)}>
-              Go back and change the note
-            </Button>
-            <Button
-              disabled={(checks ?? []).some((c) => !confirmed.includes(c.message))}
-              loading={sign.isPending}
-              onClick={() => sign.mutate(checks ?? [])}
-            >
-              Sign anyway
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </Stack>
-  )
-}
-
-function Facts({ person, timeZone }: { person: Person; timeZone: string }) {
-  const t = (iso: string | null) => (iso ? clinicTimeOfDay(Date.parse(iso), timeZone) : '—')
-  const a = person.attendance
-  return (
-    <Paper withBorder p="sm" bg="var(--mantine-color-gray-0)" data-testid="note-facts">
-      <Text size="sm">
-        <strong>Attendance:</strong>{' '}
-        {a.status === 'present' ? 'Present' : a.status.replace('_', ' ')}
-        {a.walkIn ? ' (walk-in)' : ''} · in {t(a.timeIn)} · out {t(a.timeOut)} ·{' '}
-        {a.countableMinutes} countable minutes{a.late ? ' · late arrival' : ''}
-        {a.leftEarly ? ' · left early' : ''}
-      </Text>
-      {person.observations.length > 0 && (
-        <Text size="sm" mt={4}>
-          <strong>Observed in session:</strong>{' '}
-          {person.observations
-            .map((o) =>
-              [t(o.at), o.tag ? OBSERVATION_TAG_LABELS[o.tag as ObservationTag] : '', o.text]
-                .filter(Boolean)
-                .join(' ')
-            )
-            .join(' · ')}
-        </Text>
-      )}
-    </Paper>
-  )
-}
-
-function SignedNote(props: Parameters<typeof NoteEditor>[0] & { note: ProgressNote }) {
-  const { note, person, sessionId, timeZone, isSupervisor, groupPart, groupFacts } = props
-  const client = useQueryClient()
-  const [text, setText] = useState('')
-  const refresh = () => void client.invalidateQueries({ queryKey: ['notes'] })
-  const cosign = useMutation({
-    mutationFn: () =>
-      unwrap(api().notes.cosign({ sessionId, participantId: person.participantId })),
-    onSuccess: refresh,
-    onError: (e) =>
-      notifications.show({ color: 'red', title: 'Not co-signed', message: messageOf(e) })
-  })
-  const addendum = useMutation({
-    mutationFn: () =>
-      unwrap(api().notes.addendum({ sessionId, participantId: person.participantId, text })),
-    onSuccess: () => {
-      setText('')
-      refresh()
-    },
-    onError: (e) =>
-      notifications.show({ color: 'red', title: 'Addendum not added', message: messageOf(e) })
-  })
-  const when = (iso: string) =>
-    `${clinicDate(Date.parse(iso), timeZone)} ${clinicTimeOfDay(Date.parse(iso), timeZone)}`
-  return (
-    <Stack gap="sm">
-      <Facts person={person} timeZone={timeZone} />
-      <Group gap="xs">
-        <Badge color={note.state === 'signed' ? 'teal' : 'orange'} size="lg">
-          {note.state === 'signed' ? 'Signed and locked' : 'Awaiting co-signature'}
-        </Badge>
-        {note.lateEntry && (
-          <Badge color="red" size="lg">
-            Late entry
-          </Badge>
-        )}
-      </Group>
-      <Paper withBorder p="sm" role="region" aria-label="Group part, read-only">
-        <Text fw={600} size="sm">
-          Group part · {groupFacts}
-        </Text>
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          {[
-            groupPart.topics && `Topics: ${groupPart.topics}`,
-            groupPart.interventions && `Interventions: ${groupPart.interventions}`,
-            groupPart.dynamics && `Group dynamics: ${groupPart.dynamics}`
-          ]
-            .filter(Boolean)
-            .join('\n') || '—'}
-        </Text>
-      </Paper>
-      {NOTE_SECTIONS[note.format].map((s) => (
-        <Stack gap={0} key={s.key}>
-          <Text fw={600} size="sm">
-            {s.label}
-          </Text>
-          <Text style={{ whiteSpace: 'pre-wrap' }}>{note.body.sections[s.key] || '—'}</Text>
-        </Stack>
-      ))}
-      <Text size="sm">
-        <strong>Risk:</strong> {RISK_LABELS[note.body.risk]}
-        {note.body.riskText ? ` — ${note.body.riskText}` : ''}
-        {note.body.followUp ? `. Follow-up: ${note.body.followUp}` : ''}
-      </Text>
-      {note.signature && (
-        <Text size="sm" data-testid="signature">
-          Electronically signed by {note.signature.name}, {note.signature.credentials} on{' '}
-          {when(note.signature.at)}
-        </Text>
-      )}
-      {note.cosignature && (
-        <Text size="sm">
-          Co-signed by {note.cosignature.name}, {note.cosignature.credentials} on{' '}
-          {when(note.cosignature.at)}
-        </Text>
-      )}
-      {note.state === 'awaiting_cosignature' && isSupervisor && (
-        <Button w="fit-content" onClick={() => cosign.mutate()} loading={cosign.isPending}>
-          Co-sign as supervisor
-        </Button>
-      )}
-      {note.addenda.map((a) => (
-        <Paper withBorder p="sm" key={a.id}>
-          <Text fw={600} size="sm">
-            Addendum — {a.signature.name}, {a.signature.credentials}, {when(a.signature.at)}
-          </Text>
-          <Text style={{ whiteSpace: 'pre-wrap' }}>{a.text}</Text>
-        </Paper>
-      ))}
-      <Textarea
-        label="Add an addendum (the note above stays as it was)"
-        autosize
-        minRows={2}
-        maxLength={5000}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
+        onSign={(findings) =>
+          sign.mutate(findings.map((f) => ({ check: f.check, message: f.message })))
+        }
       />
-      <Button
-        w="fit-content"
-        variant="default"
-        disabled={!text.trim()}
-        onClick={() => addendum.mutate()}
-        loading={addendum.isPending}
-      >
-        Sign and add the addendum
-      </Button>
     </Stack>
   )
 }

@@ -16,6 +16,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { GroupPart } from '../../../../shared/domain/note'
+import { notNameKey, type NamedPerson } from '../../../../shared/notes/names'
 import type { SessionNotes } from '../../../../shared/ipc/contract'
 import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
 import { api, messageOf, unwrap } from '../../api'
@@ -23,7 +24,8 @@ import { useStatus } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { useProtectedPrint } from '../exports/useProtectedExport'
-import { NoteEditor } from './NoteEditor'
+import { NameMarks } from './NameMarks'
+import { NoteEditor, namedPerson } from './NoteEditor'
 import { useAutosave } from './useAutosave'
 
 const STATUS_LABEL = {
@@ -116,6 +118,7 @@ export function SessionNotesPage() {
         initial={data.groupPart}
         locked={data.groupPartLocked}
         facts={groupFacts(data, timeZone)}
+        everyone={data.participants.map(namedPerson)}
       />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 3 }}>
@@ -171,6 +174,10 @@ export function SessionNotesPage() {
                 isSupervisor={isSupervisor}
                 groupPart={data.groupPart}
                 groupFacts={groupFacts(data, timeZone)}
+                facilitators={data.facilitators}
+                peers={data.participants
+                  .filter((p) => p.participantId !== current.participantId)
+                  .map(namedPerson)}
               />
             </Paper>
           ) : (
@@ -210,12 +217,14 @@ function GroupPartEditor({
   sessionId,
   initial,
   locked,
-  facts
+  facts,
+  everyone
 }: {
   sessionId: string
   initial: GroupPart
   locked: boolean
   facts: string
+  everyone: readonly NamedPerson[]
 }) {
   const [part, setPart] = useState(initial)
   const [error, setError] = useState<string | null>(null)
@@ -229,19 +238,36 @@ function GroupPartEditor({
       throw e
     }
   })
-  const field = (key: keyof GroupPart, label: string) => (
-    <Textarea
-      label={label}
-      autosize
-      minRows={2}
-      readOnly={locked}
-      value={part[key]}
-      onChange={(e) => {
-        const text = e.currentTarget.value
-        setPart((p) => ({ ...p, [key]: text }))
-      }}
-      onBlur={() => void autosave.flush()}
-    />
+  const field = (key: 'topics' | 'interventions' | 'dynamics', label: string) => (
+    <Stack gap={4}>
+      <Textarea
+        label={label}
+        autosize
+        minRows={2}
+        readOnly={locked}
+        value={part[key]}
+        onChange={(e) => {
+          const text = e.currentTarget.value
+          setPart((p) => ({ ...p, [key]: text }))
+        }}
+        onBlur={() => void autosave.flush()}
+      />
+      {/* The group part is in every note, so no participant may be named in it. */}
+      <NameMarks
+        text={part[key]}
+        field={label.toLowerCase()}
+        people={everyone}
+        notNames={part.notNames ?? []}
+        readOnly={locked}
+        onNotAName={(word) =>
+          setPart((p) => {
+            const list = p.notNames ?? []
+            const known = list.some((w) => notNameKey(w) === notNameKey(word))
+            return known ? p : { ...p, notNames: [...list, word] }
+          })
+        }
+      />
+    </Stack>
   )
   return (
     <Paper withBorder p="md" role="region" aria-label="Group part">

@@ -6,6 +6,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  TagsInput,
   Text,
   TextInput
 } from '@mantine/core'
@@ -15,6 +16,7 @@ import {
   DISCHARGE_TYPE_LABELS,
   GOAL_STATUS_LABELS,
   MAX_GOALS,
+  MAX_NICKNAMES,
   ParticipantInput
 } from '../../../../shared/domain/participant'
 import { displayName } from '../../../../shared/rules/names'
@@ -31,6 +33,7 @@ export function emptyParticipant(today: string): ParticipantInput {
   return {
     fullName: '',
     preferredName: '',
+    nicknames: [],
     clientId: '',
     dateOfBirth: '',
     admissionDate: today,
@@ -92,6 +95,13 @@ export function ParticipantForm({
             description={shownAs ? `Shown in group as “${shownAs}”` : 'What the group calls them'}
             autoComplete="off"
             {...form.getInputProps('preferredName')}
+          />
+          <TagsInput
+            label="Nicknames"
+            description="Other names the group uses; notes are checked for them. Press Enter after each."
+            maxTags={MAX_NICKNAMES}
+            clearable
+            {...form.getInputProps('nicknames')}
           />
           <TextInput
             label="Client ID"

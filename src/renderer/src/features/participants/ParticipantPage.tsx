@@ -31,6 +31,7 @@ export function ParticipantPage() {
   const initial: ParticipantInput = {
     fullName: p.fullName,
     preferredName: p.preferredName,
+    nicknames: p.nicknames ?? [],
     clientId: p.clientId,
     dateOfBirth: p.dateOfBirth,
     admissionDate: p.admissionDate,
