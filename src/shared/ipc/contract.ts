@@ -627,8 +627,15 @@ export const contract = {
     input: z.strictObject({
       sessionId: Id,
       participantId: Id,
+      /** The warnings the signer read and chose to sign anyway, as `notes.check` gave them. */
       overrides: z
-        .array(z.strictObject({ check: z.string().max(40), message: z.string().max(2000) }))
+        .array(
+          z.strictObject({
+            check: z.string().max(40),
+            message: z.string().max(2000),
+            blocking: z.boolean().optional()
+          })
+        )
         .max(20)
     }),
     output: ProgressNote,

@@ -393,8 +393,12 @@ function goal(n: number) {
   return { id: `goal-${n}`, text: `Goal number ${n}`, status: 'not_started' }
 }
 
-/** Fields where null is a real answer ("no module", "no tag") and any id-like text is well-formed. */
+/**
+ * Fields where null is a real answer ("no module", "no tag", a draft's risk not
+ * yet assessed) and any id-like text is well-formed.
+ */
 const NULLABLE_IDS = new Set([
+  'risk',
   'participantId',
   'moduleId',
   'tag',

@@ -36,7 +36,10 @@ const body = (data: string) => ({
   followUp: ''
 })
 
-async function endedSession() {
+/** A session of Jordan and Casey, ended after three hours; `during` runs while it is under way. */
+async function endedSession(
+  during: (core: Core, sessionId: string, people: string[]) => Promise<void> = async () => {}
+) {
   const clock = { now: START }
   const dir = await copyClinic(template.dir)
   const core: Core = await createCore({
@@ -112,12 +115,106 @@ async function endedSession() {
     )
   }
   await value(core.handle('sessions.act', { sessionId: session.id, action: { type: 'start' } }))
-  clock.now += 180 * MIN
+  clock.now += 40 * MIN
+  await during(core, session.id, people)
+  clock.now += 140 * MIN
   await value(core.handle('sessions.act', { sessionId: session.id, action: { type: 'end' } }))
   return { core, clock, session, people, traineeId: trainee.id }
 }
 
 describe('progress notes', () => {
+  test('a note starts from the day’s facts, and risk is assessed before it can be signed', async () => {
+    const { core, session, people } = await endedSession(async (core, sessionId, people) => {
+      await value(
+        core.handle('sessions.observe', {
+          sessionId,
+          participantId: people[0]!,
+          tag: 'safety_concern',
+          text: 'Said the week felt hopeless'
+        })
+      )
+      await value(
+        core.handle('measures.record', {
+          participantId: people[0]!,
+          measureId: 'phq9',
+          takenOn: '2026-11-23',
+          answers: [2, 2, 1, 1, 1, 1, 1, 1, 1]
+        })
+      )
+    })
+    const ref = { sessionId: session.id, participantId: people[0]! }
+    const notes = await value<SessionNotes>(core.handle('notes.session', { sessionId: session.id }))
+    expect(notes.facilitators).toEqual([{ name: 'Robin Okafor', credentials: 'LPC' }])
+    const jordan = notes.participants[0]!
+    // A safety concern observed opens the in-session steps too: both are on the record.
+    expect(jordan.safety.map((s) => s.text)).toEqual([
+      'Safety steps opened in session: Someone shared thoughts of suicide or self-harm.',
+      'Safety concern observed: Said the week felt hopeless',
+      'PHQ-9 item 9 (thoughts of being better off dead or of self-harm) answered 1 of 3.'
+    ])
+    expect(jordan.prefill.risk).toBeNull()
+    expect(jordan.prefill.sections.data).toContain(
+      'Observed in session: Safety concern: Said the week felt hopeless (09:40).'
+    )
+    expect(jordan.prefill.sections.data).toContain('Measures given today: PHQ-9 11 (moderate).')
+    expect(jordan.prefill.sections.data).toContain('Safety: ')
+    expect(notes.participants[1]!.prefill.sections.data).toBe('')
+
+    // As pre-filled, with no risk level: refused, whatever is overridden.
+    const prefilled = {
+      ...jordan.prefill,
+      sections: { ...jordan.prefill.sections, plan: 'Attend.' }
+    }
+    await value(core.handle('notes.saveDraft', { ...ref, baseRevision: 0, body: prefilled }))
+    let findings = await value<Array<{ check: string; message: string; blocking: boolean }>>(
+      core.handle('notes.check', ref)
+    )
+    expect(findings.filter((f) => f.blocking).map((f) => f.check)).toEqual(['risk_not_assessed'])
+    const refused = await refusal(
+      core.handle('notes.sign', { ...ref, overrides: findings }),
+      'invalid_input'
+    )
+    expect(refused.message).toMatch(/^The risk level has not been chosen/)
+
+    // "None identified" on this day needs a reason.
+    await value(
+      core.handle('notes.saveDraft', {
+        ...ref,
+        baseRevision: 1,
+        body: { ...prefilled, risk: 'none', riskText: '' }
+      })
+    )
+    findings = await value(core.handle('notes.check', ref))
+    expect(findings.filter((f) => f.blocking).map((f) => f.check)).toEqual(['risk_reason_needed'])
+    await refusal(core.handle('notes.sign', { ...ref, overrides: findings }), 'invalid_input')
+    await value(
+      core.handle('notes.saveDraft', {
+        ...ref,
+        baseRevision: 2,
+        body: {
+          ...prefilled,
+          risk: 'none',
+          riskText: 'Assessed privately after group: no intent or plan; safety plan reviewed.'
+        }
+      })
+    )
+    findings = await value(core.handle('notes.check', ref))
+    expect(findings.filter((f) => f.blocking)).toEqual([])
+    const signed = await value<ProgressNote>(
+      core.handle('notes.sign', { ...ref, overrides: findings })
+    )
+    expect(signed.state).toBe('signed')
+
+    // The printout names the facilitators and shows the measures and the day's safety events.
+    const printed = await value<{ html: string }>(
+      core.handle('notes.print', { sessionId: session.id, participantId: people[0]! })
+    )
+    expect(printed.html).toContain('<dt>Facilitators</dt><dd>Robin Okafor, LPC</dd>')
+    expect(printed.html).toContain('<li>PHQ-9: 11 (Moderate)</li>')
+    expect(printed.html).toContain('Safety concern observed: Said the week felt hopeless')
+    expect(printed.html).toContain('<dt>Risk</dt><dd>None identified</dd>')
+  })
+
   test('a signed note is locked: an edit through the API is refused and nothing changes', async () => {
     const { core, session, people } = await endedSession()
     const ref = { sessionId: session.id, participantId: people[0]! }
