@@ -1,6 +1,7 @@
 /**
  * Progress notes after a short group: three on the roster, one absent. The
- * counselor writes the group part once and Jordy's note; a counselor-in-
+ * counselor writes the group part once and Jordy's note, which starts from
+ * what was observed and cannot be signed until risk is assessed; a counselor-in-
  * training signs Mo's note, which waits for a supervisor's co-signature;
  * an addendum corrects a signed note; the session's notes are printed to
  * PDF in Chromium from the same HTML Electron prints, and PDF.js reads
@@ -225,6 +226,14 @@ test('notes are written, signed, co-signed, corrected by addendum and printed', 
   const facts = editor.getByTestId('note-facts')
   await expect(facts).toContainText('Attendance: Present · in 09:00 · out — · 20 countable minutes')
   await expect(facts).toContainText('Observed in session: 09:00 Shared in check-in')
+  // The note starts from what happened; the risk level starts unchosen.
+  await expect(editor.getByLabel('Data', { exact: true })).toHaveValue(
+    'Observed in session: Shared in check-in (09:00).'
+  )
+  await expect(editor.getByRole('radio', { name: 'None identified' })).not.toBeChecked()
+  await expect(editor.getByTestId('still-to-write')).toHaveText(
+    'Still to write before signing: Assessment, Plan, Risk level.'
+  )
   await page.screenshot({ path: test.info().outputPath('note-editor.png'), fullPage: true })
   await editor
     .getByLabel('Data', { exact: true })
@@ -236,8 +245,27 @@ test('notes are written, signed, co-signed, corrected by addendum and printed', 
   await editor.getByLabel(`Addressed: ${GOAL}`).check()
   await editor.getByLabel(`Progress on: ${GOAL}`).fill('Attended all four sessions so far.')
   await letAutosaveRun(page, clock)
+  // Risk is assessed, never assumed: signing waits until a level is chosen.
+  await editor.getByRole('button', { name: 'Sign note' }).click()
+  await finishAnimations(clock)
+  const blocked = page.getByRole('dialog', { name: 'Before you sign' })
+  await expect(blocked.getByRole('alert')).toContainText('The risk level has not been chosen')
+  await expect(blocked.getByRole('button', { name: 'Sign anyway' })).toHaveCount(0)
+  await blocked.getByRole('button', { name: 'Go back and change the note' }).click()
+  await finishAnimations(clock)
+  await editor.getByRole('radio', { name: 'None identified' }).check()
+  await expect(editor.getByTestId('still-to-write')).toHaveCount(0)
+  await letAutosaveRun(page, clock)
   await editor.getByRole('button', { name: 'Sign note' }).click()
   await expect(editor.getByText('Signed and locked')).toBeVisible()
+  // The signed view holds the whole record: facilitators, goals, risk and the signature.
+  await expect(editor.getByTestId('facilitators')).toHaveText(
+    'Facilitators: Robin Okafor, LPC; Sam Rivera, CADC-T'
+  )
+  await expect(editor.getByTestId('signed-goals')).toContainText(
+    `${GOAL} (Addressed) — Attended all four sessions so far.`
+  )
+  await expect(editor.getByTestId('signed-risk')).toHaveText('Risk: None identified')
   await expect(editor.getByTestId('signature')).toHaveText(
     /^Electronically signed by Robin Okafor, LPC on 2026-11-23 09:2\d$/
   )
@@ -267,6 +295,11 @@ test('notes are written, signed, co-signed, corrected by addendum and printed', 
     .fill('Spoke about sleep after a night shift and agreed with Jordan about routines.')
   await editor.getByLabel('Assessment', { exact: true }).fill('Tired but engaged; no new risk.')
   await editor.getByLabel('Plan', { exact: true }).fill('Sleep log before Wednesday.')
+  await editor.getByRole('radio', { name: 'None identified' }).check()
+  // The peer's name is marked where it was typed, before any signing.
+  const marks = editor.getByRole('group', { name: 'Possible names in Data' })
+  await expect(marks.getByLabel('possible name: Jordan')).toBeVisible()
+  await page.screenshot({ path: test.info().outputPath('name-marks.png'), fullPage: true })
   await letAutosaveRun(page, clock)
   await editor.getByRole('button', { name: 'Sign note' }).click()
   await finishAnimations(clock)
@@ -279,6 +312,7 @@ test('notes are written, signed, co-signed, corrected by addendum and printed', 
   await editor
     .getByLabel('Data', { exact: true })
     .fill('Spoke about sleep after a night shift and agreed with a peer about routines.')
+  await expect(marks).toHaveCount(0)
   await letAutosaveRun(page, clock)
   await editor.getByRole('button', { name: 'Sign note' }).click()
   await expect(editor.getByText('Awaiting co-signature', { exact: true }).first()).toBeVisible()
@@ -351,6 +385,7 @@ test('notes are written, signed, co-signed, corrected by addendum and printed', 
   }, session.id)
   const printer = await page.context().newPage()
   await printer.setContent(printed.html)
+  await printer.screenshot({ path: test.info().outputPath('printout.png'), fullPage: true })
   const pdfPath = test.info().outputPath('session-notes.pdf')
   await writeFile(pdfPath, await printer.pdf({ preferCSSPageSize: true }))
   await printer.close()
@@ -366,5 +401,7 @@ test('notes are written, signed, co-signed, corrected by addendum and printed', 
   expect(text).toMatch(/Co-signed by Dana Whitfield, LCSW/i)
   expect(text).toContain(ADDENDUM)
   expect(text).toContain('Described a week of steady attendance')
+  expect(text).toContain('Facilitators Robin Okafor, LPC; Sam Rivera, CADC-T')
+  expect(text).toContain('Risk None identified')
   app.expectNoErrors()
 })

@@ -54,6 +54,11 @@ describe('participant form', () => {
     expect(screen.getByText('Shown in group as “Jo A.”')).toBeInTheDocument()
     await user.type(screen.getByLabelText(/Client ID/), 'C-101')
     await user.type(screen.getByLabelText(/Date of birth/), '1990-05-04')
+    // Nicknames the group uses: the note's name check looks for them too.
+    const nicknames = screen
+      .getAllByLabelText(/Nicknames/)
+      .find((el) => el instanceof HTMLInputElement && el.type !== 'hidden')!
+    await user.type(nicknames, 'JJ{Enter}Jordie{Enter}')
     await user.click(screen.getByRole('button', { name: 'Add a goal' }))
     await user.type(screen.getByLabelText('Goal 1'), 'Attend two mutual-help meetings a week')
     await user.click(screen.getByRole('button', { name: 'Add participant' }))
@@ -61,6 +66,7 @@ describe('participant form', () => {
     expect(onSubmit.mock.calls[0]![0]).toMatchObject({
       fullName: 'Jordan Alvarez',
       preferredName: 'Jo',
+      nicknames: ['JJ', 'Jordie'],
       clientId: 'C-101',
       dateOfBirth: '1990-05-04',
       status: 'active',

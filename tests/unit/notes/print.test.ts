@@ -49,6 +49,7 @@ function note(overrides: Partial<ProgressNote> = {}): ProgressNote {
     format: 'DAP',
     body: {
       ...emptyBody('DAP'),
+      risk: 'none',
       sections: {
         data: DATA_TEXT,
         assessment: 'Insight improving; cravings lower than last week.',
@@ -232,6 +233,55 @@ describe('what the note records', () => {
       'Stay abstinent through the holidays <span class="goal-state">(Addressed)'
     )
     expect(html).toContain('Named a plan for the family dinner.')
+  })
+
+  it('names the facilitators who led the session, with their credentials', () => {
+    const html = renderNotesHtml(printInput())
+    expect(html).toContain('<dt>Facilitators</dt><dd>Robin Okafor, LADC; Sam Whitfield, LPC</dd>')
+  })
+
+  it('lists the measures given that day with their bands, or says none were', () => {
+    expect(renderNotesHtml(printInput())).toContain('No measures given this day.')
+    const html = renderNotesHtml(
+      printInput({
+        notes: [
+          {
+            ...entry(),
+            measures: [
+              { measureId: 'phq9', total: 12, band: 'moderate' },
+              { measureId: 'craving', total: 3, band: 'mild' }
+            ]
+          }
+        ]
+      })
+    )
+    expect(html).toContain('<li>PHQ-9: 12 (Moderate)</li>')
+    expect(html).toContain('<li>Craving rating (0–10): 3 (Mild)</li>')
+  })
+
+  it("shows the day's safety events beside the risk level they were weighed against", () => {
+    const html = renderNotesHtml(
+      printInput({
+        notes: [
+          {
+            ...entry(),
+            safety: [{ at: '2026-11-23T15:40:00.000Z', text: 'Safety concern observed.' }]
+          }
+        ]
+      })
+    )
+    const risk = html.slice(html.indexOf('<h2>Risk assessment and follow-up</h2>'))
+    expect(risk).toContain('<h3>Recorded this day</h3>')
+    expect(risk).toContain('<li>09:40 CST: Safety concern observed.</li>')
+    expect(risk).toContain('<dt>Risk</dt><dd>None identified</dd>')
+  })
+
+  it('a draft whose risk was never chosen says so, never "None identified"', () => {
+    const draft = entry({ state: 'draft', signature: null })
+    draft.note.body = { ...draft.note.body, risk: null }
+    const html = renderNotesHtml(printInput({ notes: [draft] }))
+    expect(html).toContain('<dt>Risk</dt><dd>Not assessed yet</dd>')
+    expect(html).not.toContain('None identified')
   })
 
   it('prints each note on its own page, one page per participant, with the group part on each', () => {
