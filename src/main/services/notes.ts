@@ -24,6 +24,7 @@ import {
   type Signer
 } from '../../shared/notes/state'
 import { attendanceFigures } from '../../shared/session/countable'
+import { roundAnswersFor as roundsOf } from '../../shared/session/rounds'
 import { sessionState } from '../../shared/session/state'
 import { isoNow, type ServiceContext } from './context'
 import { openSession, syncIndex } from './sessions'
@@ -193,16 +194,22 @@ function measuresGiven(ctx: ServiceContext, record: SessionRecord, participantId
 }
 
 /**
- * HOOK for the check-in and check-out rounds (issue 17): the participant's
- * answers in this session's rounds, one worded line per round, with whether
- * the answer raised a safety flag. Empty until the session records rounds;
- * the note's pre-fill, the risk section and the printout all read it.
+ * The participant's turns in this session's check-in and check-out rounds,
+ * one sentence each, with whether they raised a safety concern: read by the
+ * note's pre-fill, the risk section and the printout.
  */
 function roundAnswersFor(
-  _record: SessionRecord,
-  _participantId: string
-): Array<{ round: 'check_in' | 'check_out'; at: string; text: string; safety: boolean }> {
-  return []
+  record: SessionRecord,
+  participantId: string
+): Array<{ round: 'check_in' | 'check_out'; at: string | null; text: string; safety: boolean }> {
+  return roundsOf(record, participantId)
+    .filter((r) => r.tookTurn || r.answers !== null)
+    .map((r) => ({
+      round: r.kind,
+      at: r.answeredAt,
+      text: r.sentence,
+      safety: r.answers?.safetyConcern === true
+    }))
 }
 
 /** Every way a participant is called, for the name check. */

@@ -258,7 +258,8 @@ export const SessionNotes = z.object({
       rounds: z.array(
         z.object({
           round: z.enum(['check_in', 'check_out']),
-          at: Timestamp,
+          /** When the answers were recorded; null for a turn passed without any. */
+          at: Timestamp.nullable(),
           text: z.string(),
           safety: z.boolean()
         })

@@ -15,7 +15,7 @@ import type { SafetyFact } from './risk'
 /** What the session and the measures recorded of one participant, times already on the clinic's clock. */
 export interface NoteFacts {
   attendance: { late: boolean; leftEarly: boolean; walkIn: boolean }
-  /** One line per round answered, e.g. "Check-in: mood 6 of 10; cravings 3 of 10; no use since last group". */
+  /** One sentence per round taken part in, e.g. "Check-in: mood 6 of 10; cravings 3 of 10." */
   rounds: ReadonlyArray<{ round: 'check_in' | 'check_out'; text: string }>
   observations: ReadonlyArray<{ time: string; tag: string | null; text: string }>
   measures: ReadonlyArray<Pick<MeasureEntry, 'measureId' | 'total' | 'band'>>
@@ -37,8 +37,8 @@ export function prefilledBody(
 ): NoteBody {
   const body = emptyBody(format)
   const reported = [
-    ...facts.rounds.filter((r) => r.round === 'check_in').map((r) => `Check-in: ${r.text}`),
-    ...facts.rounds.filter((r) => r.round === 'check_out').map((r) => `Check-out: ${r.text}`)
+    ...facts.rounds.filter((r) => r.round === 'check_in').map((r) => r.text),
+    ...facts.rounds.filter((r) => r.round === 'check_out').map((r) => r.text)
   ]
   const seen = [
     attendanceLine(facts),

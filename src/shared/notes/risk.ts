@@ -20,7 +20,7 @@ export interface SafetyFact {
 
 /** A safety answer given in a check-in or check-out round (see rounds on the session). */
 export interface RoundSafetyAnswer {
-  at: string
+  at: string | null
   text: string
 }
 
@@ -56,7 +56,7 @@ export function safetyFacts(
     })
   }
   for (const answer of roundAnswers) {
-    facts.push({ at: answer.at, text: `Safety answer in a round: ${answer.text}` })
+    facts.push({ at: answer.at, text: answer.text })
   }
   return facts.sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''))
 }

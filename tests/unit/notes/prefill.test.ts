@@ -11,8 +11,8 @@ import { prefilledBody, type NoteFacts } from '../../../src/shared/notes/prefill
 const DAY: NoteFacts = {
   attendance: { late: true, leftEarly: false, walkIn: false },
   rounds: [
-    { round: 'check_in', text: 'mood 6 of 10; cravings 3 of 10; no use since last group' },
-    { round: 'check_out', text: 'take-away: urge surfing; will call a sponsor on Saturday' }
+    { round: 'check_out', text: 'Check-out: take-away: “urge surfing”.' },
+    { round: 'check_in', text: 'Check-in: mood 6 of 10; cravings 3 of 10.' }
   ],
   observations: [
     { time: '09:05', tag: 'shared_in_check_in', text: '' },
@@ -31,8 +31,8 @@ describe('prefilledBody', () => {
   it('a DAP note holds the whole day in Data, in the order it happened', () => {
     const body = prefilledBody('DAP', GOALS, DAY)
     expect(body.sections.data?.split('\n')).toEqual([
-      'Check-in: mood 6 of 10; cravings 3 of 10; no use since last group',
-      'Check-out: take-away: urge surfing; will call a sponsor on Saturday',
+      'Check-in: mood 6 of 10; cravings 3 of 10.',
+      'Check-out: take-away: “urge surfing”.',
       'Attendance: arrived late.',
       'Observed in session: Shared in check-in (09:05); Practised the skill: used paced breathing (10:10).',
       'Measures given today: PHQ-9 12 (moderate).',

@@ -26,9 +26,9 @@ export function NoteFacts({ person, timeZone }: { person: Person; timeZone: stri
         {a.countableMinutes} countable minutes{a.late ? ' · late arrival' : ''}
         {a.leftEarly ? ' · left early' : ''}
       </Text>
-      {person.rounds.map((r) => (
-        <Text size="sm" mt={4} key={`${r.round}-${r.at}`}>
-          <strong>{r.round === 'check_in' ? 'Check-in' : 'Check-out'}:</strong> {r.text}
+      {person.rounds.map((r, i) => (
+        <Text size="sm" mt={4} key={i}>
+          {r.text}
         </Text>
       ))}
       {person.observations.length > 0 && (
