@@ -183,7 +183,7 @@ test('the note editor has no serious accessibility violations', async ({ app }) 
   // The checks before signing, in their dialog: a peer's name and empty sections.
   await editor.getByLabel('Data', { exact: true }).fill('Sat beside Casey and listened.')
   await editor
-    .getByRole('radiogroup', { name: 'Risk assessment' })
+    .getByRole('radiogroup', { name: /^Risk level/ })
     .getByText('Moderate', { exact: true })
     .click()
   await expect(editor.getByRole('radio', { name: 'Moderate' })).toBeChecked()

@@ -162,6 +162,8 @@ async function letAutosaveRun(page: Page, clock: AppClock): Promise<void> {
 
 test('notes are written, signed, co-signed, corrected by addendum and printed', async ({ app }) => {
   test.skip(app.clock === null, 'Needs the test host: Playwright prints the PDF in Chromium')
+  // A whole afternoon's paperwork: a session, three sign-ins, two notes, a PDF read back.
+  test.setTimeout(120_000)
   const clock = app.clock!
   const page = app.page
   await completeSetup(page)
@@ -297,7 +299,7 @@ test('notes are written, signed, co-signed, corrected by addendum and printed', 
   await editor.getByLabel('Plan', { exact: true }).fill('Sleep log before Wednesday.')
   await editor.getByRole('radio', { name: 'None identified' }).check()
   // The peer's name is marked where it was typed, before any signing.
-  const marks = editor.getByRole('group', { name: 'Possible names in Data' })
+  const marks = editor.getByRole('group', { name: 'Possible names in the field above' })
   await expect(marks.getByLabel('possible name: Jordan')).toBeVisible()
   await page.screenshot({ path: test.info().outputPath('name-marks.png'), fullPage: true })
   await letAutosaveRun(page, clock)

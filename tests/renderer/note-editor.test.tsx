@@ -181,7 +181,7 @@ describe('the note editor', () => {
     const data = screen.getByLabelText('Data')
     await user.clear(data)
     await user.type(data, 'Will continue. Sat with Billy; talked about Hope Street.')
-    const marks = screen.getByRole('group', { name: 'Possible names in Data' })
+    const marks = screen.getByRole('group', { name: 'Possible names in the field above' })
     expect(within(marks).getByLabelText('possible name: Billy')).toBeInTheDocument()
     expect(within(marks).getByLabelText('possible name: Hope')).toBeInTheDocument()
     expect(within(marks).queryByLabelText('possible name: Will')).toBeNull()

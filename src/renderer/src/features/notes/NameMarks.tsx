@@ -33,7 +33,8 @@ export function NameMarks(props: {
       withBorder
       p="xs"
       role="group"
-      aria-label={`Possible names in ${props.field}`}
+      // Not the field's own label: a search for the field by its label must find the field only.
+      aria-label="Possible names in the field above"
       bg="var(--mantine-color-yellow-0)"
       data-testid="name-marks"
     >
