@@ -1,9 +1,14 @@
-import { app, dialog, ipcMain, powerMonitor, powerSaveBlocker, session } from 'electron'
+import { app, dialog, ipcMain, Menu, powerMonitor, powerSaveBlocker, session } from 'electron'
 import { join } from 'node:path'
 import { createCore, type Core } from './core'
 import { resolveDataDir } from './data-dir'
 import { forwardEvents, registerChannels } from './ipc'
-import { installSecurity } from './security'
+import {
+  debuggingSwitches,
+  installProductionMenu,
+  installSecurity,
+  isProductionBuild
+} from './security'
 import { StoreError } from './store/versioned-document'
 import {
   appWindows,
@@ -31,8 +36,19 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   await app.whenReady()
+  const build = { production: isProductionBuild(app, process.env) }
+  if (build.production && debuggingSwitches(process.argv).length > 0) {
+    dialog.showErrorBox(
+      'IOP Facilitator will not start this way',
+      'The app was started with a debugging option that would let another program read the records on screen. Start it from its usual shortcut.'
+    )
+    app.exit(1)
+    return
+  }
+  // Developing keeps Electron's menu (reload, DevTools); the installed app has none of it.
+  if (build.production) installProductionMenu(Menu, process.platform)
   const devServerUrl = process.env.ELECTRON_RENDERER_URL
-  installSecurity(app, session.defaultSession, (url) => isAppUrl(url), devServerUrl)
+  installSecurity(app, session.defaultSession, (url) => isAppUrl(url), devServerUrl, build)
 
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
   let core: Core
@@ -42,7 +58,7 @@ async function start(): Promise<void> {
       curriculumDir: join(resourcesDir(), 'curriculum'),
       desktop: {
         openProjector: async (sessionId) => {
-          openAudienceWindow(sessionId)
+          openAudienceWindow(sessionId, build)
           return true
         },
         keepAwake,
@@ -66,7 +82,7 @@ async function start(): Promise<void> {
     isAppWindow: (contents) => appWindows().some((w) => w.webContents.id === contents.id)
   })
   forwardEvents(core, appWindows)
-  createMainWindow()
+  createMainWindow(build)
 
   // Timers are computed from the clock, not counted; this only watches the clock for jumps.
   const clockCheck = setInterval(() => void core.tick(), 1_000)
@@ -74,7 +90,7 @@ async function start(): Promise<void> {
   app.on('will-quit', () => clearInterval(clockCheck))
 
   app.on('activate', () => {
-    if (appWindows().length === 0) createMainWindow()
+    if (appWindows().length === 0) createMainWindow(build)
   })
 }
 

@@ -2,10 +2,16 @@ import { BrowserWindow, dialog, screen, session, type WebPreferences } from 'ele
 import { basename, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
+/** Which build is running: a production build has no DevTools in any window. */
+export interface Build {
+  production: boolean
+}
+
 /** Electron's security checklist, for every window the app opens. */
-export function lockedDownPreferences(preload: string): WebPreferences {
+export function lockedDownPreferences(preload: string, build: Build): WebPreferences {
   return {
     preload,
+    devTools: !build.production,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -58,7 +64,7 @@ const audienceWindows = new Map<string, BrowserWindow>()
  * one, else a normal window the facilitator can drag there. It loads the same
  * page at the audience route, which shows slides and a timer, never a name.
  */
-export function openAudienceWindow(sessionId: string): BrowserWindow {
+export function openAudienceWindow(sessionId: string, build: Build): BrowserWindow {
   const existing = audienceWindows.get(sessionId)
   if (existing && !existing.isDestroyed()) {
     existing.show()
@@ -79,7 +85,7 @@ export function openAudienceWindow(sessionId: string): BrowserWindow {
     show: false,
     autoHideMenuBar: true,
     backgroundColor: '#10161f',
-    webPreferences: lockedDownPreferences(join(__dirname, '../preload/index.cjs'))
+    webPreferences: lockedDownPreferences(join(__dirname, '../preload/index.cjs'), build)
   })
   windows.add(window)
   audienceWindows.set(sessionId, window)
@@ -92,7 +98,7 @@ export function openAudienceWindow(sessionId: string): BrowserWindow {
   return window
 }
 
-export function createMainWindow(): BrowserWindow {
+export function createMainWindow(build: Build): BrowserWindow {
   const window = new BrowserWindow({
     title: 'IOP Facilitator',
     width: 1280,
@@ -101,7 +107,7 @@ export function createMainWindow(): BrowserWindow {
     minHeight: 640,
     show: false,
     autoHideMenuBar: true,
-    webPreferences: lockedDownPreferences(join(__dirname, '../preload/index.cjs'))
+    webPreferences: lockedDownPreferences(join(__dirname, '../preload/index.cjs'), build)
   })
   windows.add(window)
   window.on('closed', () => windows.delete(window))
@@ -128,6 +134,7 @@ async function withPrintablePage<T>(
     webPreferences: {
       partition,
       javascript: false,
+      devTools: false,
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,

@@ -46,7 +46,7 @@ const appPage = pathToFileURL(rendererIndexPath()).href
 
 describe('the app window', () => {
   it('is locked down: isolated, sandboxed, no Node, no webview', () => {
-    createMainWindow()
+    createMainWindow({ production: false })
     const prefs = created.at(-1)!.options.webPreferences as Record<string, unknown>
     expect(prefs).toMatchObject({
       contextIsolation: true,
@@ -62,7 +62,7 @@ describe('the app window', () => {
   })
 
   it('the projector window is locked down the same way and opens full screen on the projector', () => {
-    openAudienceWindow('session-1')
+    openAudienceWindow('session-1', { production: false })
     const audience = created.at(-1)!
     expect(audience.options).toMatchObject({
       x: 1440,
@@ -76,8 +76,18 @@ describe('the app window', () => {
     expect(audience.loaded).toEqual([[rendererIndexPath(), { hash: '/audience/session-1' }]])
     // A second request for the same session shows the window it already has.
     const count = created.length
-    openAudienceWindow('session-1')
+    openAudienceWindow('session-1', { production: false })
     expect(created).toHaveLength(count)
+  })
+
+  it('has no DevTools in a production build, in the app window or on the projector', () => {
+    createMainWindow({ production: true })
+    openAudienceWindow('session-2', { production: true })
+    const [main, audience] = created.slice(-2)
+    expect(main!.options.webPreferences).toMatchObject({ devTools: false })
+    expect(audience!.options.webPreferences).toMatchObject({ devTools: false })
+    // Developing keeps them.
+    expect(created[0]!.options.webPreferences).toMatchObject({ devTools: true })
   })
 
   it('knows its own page and nothing else', () => {
@@ -218,5 +228,142 @@ describe('the IPC sender check', () => {
 
     await handlers.get('groups.list')!(event(appPage, 1), {})
     expect(core.handle).toHaveBeenCalledWith('groups.list', {})
+  })
+})
+
+describe('a production build', () => {
+  const key = (
+    code: string,
+    mods: Partial<Record<'control' | 'meta' | 'shift' | 'alt', boolean>>
+  ) => ({
+    code,
+    control: false,
+    meta: false,
+    shift: false,
+    alt: false,
+    ...mods
+  })
+
+  it('is the installed app, or one started with IOP_PRODUCTION=1', () => {
+    expect(security.isProductionBuild({ isPackaged: true }, {})).toBe(true)
+    expect(security.isProductionBuild({ isPackaged: false }, { IOP_PRODUCTION: '1' })).toBe(true)
+    expect(security.isProductionBuild({ isPackaged: false }, {})).toBe(false)
+    // No setting turns it off once installed.
+    expect(security.isProductionBuild({ isPackaged: true }, { IOP_PRODUCTION: '0' })).toBe(true)
+  })
+
+  it('notices debugging switches on the command line', () => {
+    const exe = '/opt/IOP Facilitator/iop-facilitator'
+    expect(security.debuggingSwitches([exe])).toEqual([])
+    expect(security.debuggingSwitches([exe, '--data-dir=/srv/iop'])).toEqual([])
+    expect(
+      security.debuggingSwitches([exe, '--remote-debugging-port=9222', '--inspect', '--js-flags=x'])
+    ).toEqual(['--remote-debugging-port=9222', '--inspect', '--js-flags=x'])
+    expect(security.debuggingSwitches([exe, '--remote-debugging-pipe'])).toHaveLength(1)
+  })
+
+  it.each([
+    ['Ctrl+R', key('KeyR', { control: true })],
+    ['Ctrl+Shift+R', key('KeyR', { control: true, shift: true })],
+    ['⌘R', key('KeyR', { meta: true })],
+    ['F5', key('F5', {})],
+    ['Ctrl+F5', key('F5', { control: true })],
+    ['F12', key('F12', {})],
+    ['Ctrl+Shift+I', key('KeyI', { control: true, shift: true })],
+    ['⌘⌥I', key('KeyI', { meta: true, alt: true })],
+    ['Ctrl+Shift+J', key('KeyJ', { control: true, shift: true })],
+    ['Ctrl+Shift+C', key('KeyC', { control: true, shift: true })]
+  ])('ignores %s (reload or DevTools)', (_name, input) => {
+    expect(security.isReloadOrDevToolsKey(input)).toBe(true)
+  })
+
+  it.each([
+    ['Ctrl+L (lock)', key('KeyL', { control: true })],
+    ['Ctrl+C (copy)', key('KeyC', { control: true })],
+    ['Ctrl+V (paste)', key('KeyV', { control: true })],
+    ['Ctrl+Z (undo)', key('KeyZ', { control: true })],
+    ['Ctrl+I (italic in a note)', key('KeyI', { control: true })],
+    ['R typed in a note', key('KeyR', {})],
+    ['Shift+R typed in a note', key('KeyR', { shift: true })]
+  ])('keeps %s working', (_name, input) => {
+    expect(security.isReloadOrDevToolsKey(input)).toBe(false)
+  })
+
+  function keyboardContents() {
+    const handlers = new Map<string, (...args: unknown[]) => void>()
+    return {
+      on: (name: string, handler: (...args: unknown[]) => void) => handlers.set(name, handler),
+      setWindowOpenHandler: () => undefined,
+      closeDevTools: vi.fn(),
+      handlers,
+      press(input: ReturnType<typeof key>) {
+        const event = { preventDefault: vi.fn() }
+        handlers.get('before-input-event')!(event, { type: 'keyDown', ...input })
+        return event.preventDefault.mock.calls.length > 0
+      }
+    }
+  }
+
+  function installOn(production: boolean) {
+    let created: ((event: unknown, contents: unknown) => void) | null = null
+    const app = { on: (_name: string, handler: typeof created) => (created = handler) }
+    const session = {
+      setPermissionRequestHandler: () => undefined,
+      setPermissionCheckHandler: () => undefined,
+      setSpellCheckerDictionaryDownloadURL: () => undefined,
+      webRequest: { onBeforeRequest: () => undefined, onHeadersReceived: () => undefined }
+    }
+    security.installSecurity(app as never, session as never, () => true, undefined, {
+      production
+    })
+    const contents = keyboardContents()
+    created!({}, contents)
+    return contents
+  }
+
+  it('swallows the reload and DevTools keys in every page, and closes DevTools if they open', () => {
+    const contents = installOn(true)
+    expect(contents.press(key('KeyR', { control: true }))).toBe(true)
+    expect(contents.press(key('F12', {}))).toBe(true)
+    expect(contents.press(key('KeyL', { control: true }))).toBe(false)
+    contents.handlers.get('devtools-opened')!()
+    expect(contents.closeDevTools).toHaveBeenCalled()
+  })
+
+  it('leaves the keys alone while developing', () => {
+    const contents = installOn(false)
+    expect(contents.handlers.has('before-input-event')).toBe(false)
+  })
+
+  function everyRole(items: readonly { role?: string; submenu?: unknown }[]): string[] {
+    return items.flatMap((item) => [
+      ...(item.role ? [item.role] : []),
+      ...(Array.isArray(item.submenu) ? everyRole(item.submenu) : [])
+    ])
+  }
+
+  it('has no menu on Windows and Linux', () => {
+    const menu = { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn() }
+    for (const platform of ['win32', 'linux'] as const) {
+      security.installProductionMenu(menu as never, platform)
+    }
+    expect(menu.setApplicationMenu.mock.calls).toEqual([[null], [null]])
+  })
+
+  it('on a Mac has only editing, window and quit items: nothing reloads or opens DevTools', () => {
+    const template = security.productionMenuTemplate('darwin')!
+    const roles = everyRole(template as never)
+    expect(roles).toEqual(
+      expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll'])
+    )
+    expect(roles).toEqual(expect.arrayContaining(['minimize', 'close', 'quit']))
+    for (const unsafe of ['reload', 'forceReload', 'toggleDevTools', 'viewMenu']) {
+      expect(roles).not.toContain(unsafe)
+    }
+    // Menus by role would bring back their default items; every top-level menu is by label.
+    expect(template.every((item) => item.role === undefined && item.label)).toBe(true)
+    const menu = { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn(() => 'built') }
+    security.installProductionMenu(menu as never, 'darwin')
+    expect(menu.setApplicationMenu).toHaveBeenCalledWith('built')
   })
 })
