@@ -64,7 +64,6 @@ export const AUDIT: AuditTable = {
     subject: 'clinic set up',
     detail: input.clinic.timeZone
   }),
-  'auth.signOut': () => ({ action: 'sign_out', subject: 'session' }),
   'staff.create': (ctx, _input, output) => ({
     action: 'staff_change',
     subject: staffMember(ctx, output.id),

@@ -29,7 +29,7 @@ import {
 import { emptyRegistry } from './store/registry'
 import { AccessLog } from './store/access-log'
 import { AUDIT, type AuditFn } from './audit'
-import { SignInThrottle } from './security/throttle'
+import { RECOVERY_KEY, SignInThrottle, tooManyRecoveryKeys } from './security/throttle'
 import { openRegistry, type Registry } from './store/registry'
 import { SessionFiles } from './store/session-files'
 import { StoreError, type RecoveryEvent, type VersionedDocument } from './store/versioned-document'
@@ -393,6 +393,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   keepAwakeWhileRunning()
 
+  /** Wrong recovery keys slow further tries as wrong passphrases do: one count for the clinic. */
+  const recoveryThrottle = new SignInThrottle(now)
+
   async function handle(channel: unknown, input: unknown): Promise<Result<unknown>> {
     if (!isChannelName(channel)) {
       return fail(
@@ -414,19 +417,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           'This clinic’s records are not encrypted, so it has no recovery key.'
         )
       }
+      const wait = recoveryThrottle.waitMs(RECOVERY_KEY)
+      if (wait > 0) return fail('too_many_attempts', tooManyRecoveryKeys(wait))
       const bytes = parseRecoveryKey(String(request.recoveryKey))
       // A mistyped key is a wrong key, said in words that help find the typing mistake.
       if (!bytes.ok) return fail('wrong_passphrase', bytes.error.message)
       const key = unwrapWithRecoveryKey(keyring.recovery, bytes.value)
       if (!key.ok) {
+        const count = recoveryThrottle.failed(RECOVERY_KEY)
         await session
           .audit(
-            { action: 'sign_in_failed', subject: 'recovery key', detail: 'wrong recovery key' },
+            {
+              action: 'sign_in_failed',
+              subject: 'recovery key',
+              detail: `wrong recovery key (${count} in a row)`
+            },
             { staffId: null, staffName: 'recovery key' }
           )
           .catch(() => undefined)
         return key
       }
+      recoveryThrottle.succeeded(RECOVERY_KEY)
       if (!storesOpen) {
         dataKey = key.value
         await openStores()
@@ -501,7 +512,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         emit('session.changed', { sessionId: (value as { id: string }).id })
         keepAwakeWhileRunning()
       }
-      if (handler.announce === 'auth.changed')
+      // Nobody signed in before or after (a sign-out with nobody signed in): nothing changed.
+      if (handler.announce === 'auth.changed' && (actor || signedIn()))
         emit('auth.changed', { signedIn: signedIn() !== null })
       if (handler.announce === 'notices.changed') {
         emit('notices.changed', { count: notices.length })

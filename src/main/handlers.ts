@@ -239,8 +239,19 @@ export const handlers: Handlers = {
     announce: 'auth.changed'
   },
   'auth.signOut': {
-    run: (_ctx, _input, session) => {
+    run: async (ctx, _input, session) => {
+      // Cleared either way (an account disabled while signed in counts as nobody), but
+      // with nobody signed in there is no one to sign out, and nothing to write.
       session.signOut()
+      const who = ctx.actor
+      if (who) {
+        await session
+          .audit(
+            { action: 'sign_out', subject: 'session' },
+            { staffId: who.id, staffName: `${who.fullName}, ${who.credentials}` }
+          )
+          .catch(() => console.error('[core] access log not written'))
+      }
       return null
     },
     announce: 'auth.changed'

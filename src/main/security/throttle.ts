@@ -41,3 +41,10 @@ export function waitText(ms: number): string {
   const minutes = Math.ceil(seconds / 60)
   return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`
 }
+
+/** The recovery key's own count (it belongs to nobody): its own throttle, so no staff id can touch it. */
+export const RECOVERY_KEY = 'recovery key'
+
+export function tooManyRecoveryKeys(waitMs: number): string {
+  return `Too many wrong recovery keys. Try again in ${waitText(waitMs)}.`
+}
