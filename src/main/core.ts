@@ -32,6 +32,7 @@ import { AUDIT, type AuditFn } from './audit'
 import { RECOVERY_KEY, SignInThrottle, tooManyRecoveryKeys } from './security/throttle'
 import { openRegistry, type Registry } from './store/registry'
 import { SessionFiles } from './store/session-files'
+import { removeLeftoverTemporaryFiles } from './store/leftover-files'
 import { StoreError, type RecoveryEvent, type VersionedDocument } from './store/versioned-document'
 
 /** What only the desktop shell can do; the test host leaves it out. */
@@ -99,6 +100,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? Date.now
   const newId = options.newId ?? randomUUID
   const startedAt = now()
+  // Before anything reads the folder: half-written copies from writes a kill interrupted.
+  await removeLeftoverTemporaryFiles(options.dataDir)
   /**
    * Encryption at rest: a clinic set up by this version has a keyring, and its
    * records open only once a staff member's passphrase unwraps the data key.

@@ -3,6 +3,9 @@ import { dirname } from 'node:path'
 
 let sequence = 0
 
+/** How `writeFileAtomic` names its temporary file, `<file>.<pid>.<n>.tmp`: what a start sweeps away. */
+export const TEMPORARY_FILE = /.\.\d+\.\d+\.tmp$/
+
 /**
  * Replaces a file so that a crash or power cut at any instant leaves either
  * the old or the new content, never a mixture: write a temporary file beside
