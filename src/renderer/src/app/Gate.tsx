@@ -7,10 +7,12 @@ import { SignInScreen } from '../features/auth/SignInScreen'
 import { RecoveryKeyScreen, SetupScreen } from '../features/setup/SetupScreen'
 import { keys, useSessionSettings, useStatus } from './queries'
 import { useHotkeys } from '@mantine/hooks'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
-import { api, unwrap } from '../api'
+import type { AppStatus } from '../../../shared/ipc/contract'
+import type { Staff } from '../../../shared/domain/staff'
 import { LockScreen } from '../features/auth/LockScreen'
+import { useLock } from './lock'
 import { Shell } from './Shell'
 
 /**
@@ -26,7 +28,7 @@ export function Gate() {
   )
 }
 
-/** First run → setup; nobody signed in → sign-in; otherwise the app. */
+/** First run → setup; nobody signed in → sign-in; locked → only the lock screen; otherwise the app. */
 function SignedInGate() {
   const status = useStatus()
   const client = useQueryClient()
@@ -36,7 +38,6 @@ function SignedInGate() {
     enabled: false,
     staleTime: Infinity
   })
-  const settings = useSessionSettings(status.data?.signedIn != null && !status.data.locked)
   if (status.isPending) {
     return (
       <Center h="100vh">
@@ -65,24 +66,26 @@ function SignedInGate() {
     return (
       <SignInScreen clinicName={status.data.clinic?.name ?? ''} notices={status.data.notices} />
     )
-  const { locked } = status.data
+  // Locked: every record view is unmounted and its data dropped. The address stays, so
+  // unlocking opens the same screen again, its records fetched afresh.
+  if (status.data.locked) {
+    return <LockScreen staff={signedIn} clinicName={status.data.clinic?.name ?? ''} />
+  }
+  return <SignedInApp status={status.data} staff={signedIn} />
+}
+
+function SignedInApp({ status, staff }: { status: AppStatus; staff: Staff }) {
+  const settings = useSessionSettings()
+  const minutes = settings.data?.lockAfterMinutes ?? 5
   return (
     <>
-      {locked && <LockScreen staff={signedIn} clinicName={status.data.clinic?.name ?? ''} />}
-      {/* Kept in place, unseen, while locked: unlocking returns to exactly where it was. */}
-      <div hidden={locked} inert={locked}>
-        {/* Started afresh whenever the setting changes. */}
-        <AutoLock
-          key={settings.data?.lockAfterMinutes ?? 5}
-          minutes={settings.data?.lockAfterMinutes ?? 5}
-          active={!locked}
-        />
-        <Routes>
-          {/* A live group gets the whole window: no menu, figures readable at arm's length. */}
-          <Route path="/sessions/:sessionId" element={<RunSessionPage />} />
-          <Route path="*" element={<Shell status={status.data} staff={signedIn} />} />
-        </Routes>
-      </div>
+      {/* Started afresh whenever the setting changes. */}
+      <AutoLock key={minutes} minutes={minutes} />
+      <Routes>
+        {/* A live group gets the whole window: no menu, figures readable at arm's length. */}
+        <Route path="/sessions/:sessionId" element={<RunSessionPage />} />
+        <Route path="*" element={<Shell status={status} staff={staff} />} />
+      </Routes>
     </>
   )
 }
@@ -119,17 +122,12 @@ function useIdleFor(ms: number): boolean {
  * Locks the app after `minutes` with no key press, pointer move or touch, and
  * at once on Ctrl+L (⌘L on a Mac).
  */
-function AutoLock({ minutes, active }: { minutes: number; active: boolean }) {
-  const client = useQueryClient()
+function AutoLock({ minutes }: { minutes: number }) {
   const idle = useIdleFor(minutes * 60_000)
-  const lock = useMutation({
-    mutationFn: () => unwrap(api().auth.lock()),
-    onSettled: () => void client.invalidateQueries({ queryKey: keys.status })
-  })
-  const { mutate, isPending } = lock
-  useHotkeys([['mod+L', () => active && mutate()]], [])
+  const { mutate, isPending } = useLock()
+  useHotkeys([['mod+L', () => mutate()]], [])
   useEffect(() => {
-    if (idle && active && !isPending) mutate()
-  }, [idle, active, isPending, mutate])
+    if (idle && !isPending) mutate()
+  }, [idle, isPending, mutate])
   return null
 }

@@ -25,6 +25,7 @@ import { LibraryPage } from '../features/curriculum/LibraryPage'
 import { ModuleEditorPage } from '../features/curriculum/ModuleEditorPage'
 import { ModulePage } from '../features/curriculum/ModulePage'
 import { EditSessionPlanPage, PlanSessionPage } from '../features/sessions/PlanSessionPage'
+import { useLock } from './lock'
 import { keys } from './queries'
 
 const NAV = [
@@ -49,10 +50,7 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
       void client.invalidateQueries({ queryKey: keys.status })
     }
   })
-  const lock = useMutation({
-    mutationFn: () => unwrap(api().auth.lock()),
-    onSettled: () => void client.invalidateQueries({ queryKey: keys.status })
-  })
+  const lock = useLock()
   const current = (to: string) =>
     to === '/' ? location.pathname === '/' : location.pathname.startsWith(to)
 

@@ -1,18 +1,22 @@
 import { Button, Container, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Staff } from '../../../../shared/domain/staff'
 import { api, unwrap } from '../../api'
+import { forgetRecords } from '../../app/lock'
 import { keys } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 
 /**
- * The locked screen: nothing of the records shows, only who it belongs to.
+ * The locked screen: nothing of the records shows, or is in the page at all,
+ * only who it belongs to.
  * The same person's passphrase opens it where they left off; anyone else
  * signs that person out first.
  */
 export function LockScreen({ staff, clinicName }: { staff: Staff; clinicName: string }) {
   const client = useQueryClient()
+  // Whatever the record views had fetched goes as they do; unlocking fetches it again.
+  useEffect(() => forgetRecords(client), [client])
   const [passphrase, setPassphrase] = useState('')
   const unlock = useMutation({
     mutationFn: () => unwrap(api().auth.unlock({ passphrase })),

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useSaveBeforeLock } from '../../app/lock'
 
 export type SaveState = 'saved' | 'saving' | 'unsaved' | 'failed'
 
 /**
  * Saves `value` shortly after it stops changing (debounced), one save at a
- * time, and at once when asked (`flush`) or when the editor goes away: at
- * most about a second of typing is ever only on screen.
+ * time, and at once when asked (`flush`), when the editor goes away or before
+ * the screen locks: at most about a second of typing is ever only on screen.
  */
 export function useAutosave<T>(value: T, save: (value: T) => Promise<void>, delayMs = 600) {
   const [state, setState] = useState<SaveState>('saved')
@@ -45,5 +46,7 @@ export function useAutosave<T>(value: T, save: (value: T) => Promise<void>, dela
   }, [value, delayMs, flush])
 
   useEffect(() => () => void flush(), [flush])
+  // A locked app refuses saves: what is typed is saved before the screen locks.
+  useSaveBeforeLock(flush)
   return { state, flush }
 }
