@@ -46,6 +46,11 @@ test('an idle lock hides the running screen, keeps the projector and the timer g
   // Nothing of the group shows: not a name, not the agenda.
   await expect(page.locator('body')).not.toContainText('Jordy', { useInnerText: true })
   await expect(page.locator('body')).not.toContainText('Arrival', { useInnerText: true })
+  // Nor anywhere in the page, hidden or not: the running screen is gone, not covered.
+  const html = await page.content()
+  for (const trace of ['Jordan', 'Testperson', 'Jordy', 'Casey', 'Morgan', 'C-101', 'Arrival']) {
+    expect(html).not.toContain(trace)
+  }
 
   // The projector and the session's clock carry on.
   await expect(timer).toContainText('5 minutes left')
