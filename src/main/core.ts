@@ -6,16 +6,34 @@ import { contract, type EventPayload, type Notice } from '../shared/ipc/contract
 import { isChannelName, type ChannelName, type EventName } from '../shared/ipc/names'
 import { fail, ok, RuleError, type Result } from '../shared/result'
 import { handlers, type CoreSession, type HandlerSpec } from './handlers'
-import { toStaff, type ServiceContext } from './services/context'
+import { toStaff, type ServiceContext, type StaffKeys } from './services/context'
 import { openCurriculum } from './services/curriculum'
 import { SessionClockWatch } from './services/session-clock'
 import { ChosenFiles, type ChooseFile } from './services/chosen-files'
 import { openMeasures, type MeasuresFile } from './store/measures'
 import type { CurriculumLibrary } from './services/curriculum'
-import { existsSync } from 'node:fs'
+import { copyFile, mkdir, rm } from 'node:fs/promises'
 import type { FileCodec } from './store/codec'
 import { sealedCodec } from './security/sealed-codec'
-import { readKeyring, writeKeyring, type Keyring } from './security/keyring'
+import {
+  ClinicFileCodec,
+  macMatches,
+  macOf,
+  purposeKey,
+  type ClinicKeys,
+  type Keyring
+} from './security/clinic-file'
+import { fileOpens } from './security/file-check'
+import {
+  findClinic,
+  LEGACY_KEYRING_FILE,
+  readLegacyKeyring,
+  type ClinicFound
+} from './security/clinic-open'
+import { keyOpensClinic } from './security/clinic-check'
+import { openPrevious, sealAgain, sealPrevious } from './security/rotation'
+import { backupKeyring, unlockBackup } from './security/backup-unlock'
+import { checkBackupBelongs, installBackup, loadBackup, summaryOf } from './services/backups'
 import { newLogKey, SealedLogCodec, sealedLogHead } from './security/sealed-log'
 import {
   newDataKey,
@@ -81,13 +99,24 @@ export interface Core {
   readonly dataDir: string
 }
 
-/** Before the records are open: the clinic as the keyring tells it, and nobody on the staff list. */
-function placeholderRegistry(keyring: Keyring | null): VersionedDocument<Registry> {
+/**
+ * Before the records are open: the clinic as the keyring tells it, and nobody on the staff
+ * list. For a fresh folder, `create` makes the clinic file from the first change (setup), so
+ * the keys, the clinic and its first administrator are written together, once.
+ */
+function placeholderRegistry(
+  keyring: Keyring | null,
+  create?: (initial: Registry) => Promise<void>
+): VersionedDocument<Registry> {
   const data = { ...emptyRegistry(), clinic: keyring?.clinic ?? null }
-  const refuse = () => {
-    throw new RuleError('not_signed_in', 'Sign in to do that.')
+  const update = async <R>(change: (draft: Registry) => R): Promise<R> => {
+    if (!create) throw new RuleError('not_signed_in', 'Sign in to do that.')
+    const draft = emptyRegistry()
+    const result = change(draft)
+    await create(draft)
+    return result
   }
-  return { data, recovery: [], update: refuse, path: '' } as unknown as VersionedDocument<Registry>
+  return { data, recovery: [], update, path: '' } as unknown as VersionedDocument<Registry>
 }
 
 /** What still works while the screen is locked: the projector shows only timing and slides. */
@@ -109,14 +138,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
    * sign in). A fresh folder waits for setup, which makes the key. A folder of
    * records from before encryption (no keyring) opens in clear, as it was.
    */
-  let keyring = await readKeyring(options.dataDir)
+  let found: ClinicFound = await findClinic(options.dataDir)
+  let keyring: Keyring | null = found.state === 'sealed' ? found.keyring : null
   let dataKey: Buffer | null = null
-  const fresh = !keyring && !existsSync(join(options.dataDir, 'registry.json'))
-  let storesOpen = !keyring && !fresh
+  /** The registry's codec once the records are open: the clinic file with the keyring in it. */
+  let clinicCodec: ClinicFileCodec | null = null
+  /** The keys made at setup, until the clinic file holds them. */
+  let setupKeys: ClinicKeys | null = null
+  let storesOpen = found.state === 'clear'
   /** Whether the once-a-second clock check may run (not while the records are being opened). */
   let ticking = true
+  /** Keys the clinic used before its key was changed (opened with the current one). */
+  let previousKeys: Buffer[] = []
   const codec = (): FileCodec | undefined =>
-    dataKey && keyring ? sealedCodec(dataKey, keyring.clinicId) : undefined
+    dataKey && keyring ? sealedCodec(dataKey, keyring.clinicId, previousKeys) : undefined
   let registry = storesOpen
     ? await openRegistry(options.dataDir, now)
     : placeholderRegistry(keyring)
@@ -162,11 +197,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const logCodec = async (): Promise<SealedLogCodec | undefined> => {
     if (!keyring) return undefined
     const existing = keyring.log ? new SealedLogCodec(keyring.clinicId, keyring.log) : undefined
+    // The log stays under the key it was begun with: after a change of key, an older one.
     if (!dataKey || existing?.unlock(dataKey)) return existing
+    if (existing && previousKeys.some((k) => existing.unlock(k))) return existing
     if (existing) console.error('[core] the access log key did not open; a new one was made')
     const log = newLogKey(dataKey, keyring.clinicId)
-    keyring = { ...keyring, log }
-    await writeKeyring(options.dataDir, keyring)
+    await registry.update((draft) => {
+      if (draft.keys) draft.keys.log = log
+    })
+    keyring = clinicCodec?.header?.keyring ?? { ...keyring, log }
     const made = new SealedLogCodec(keyring.clinicId, log)
     made.unlock(dataKey)
     return made
@@ -175,8 +214,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const codec = await logCodec()
     return AccessLog.open(options.dataDir, now, {
       ...(codec && keyring
-        ? { codec, head: sealedLogHead(options.dataDir, keyring.clinicId, dataKey) }
+        ? {
+            codec,
+            head: sealedLogHead(options.dataDir, keyring.clinicId, dataKey, previousKeys)
+          }
         : {}),
+      anchors: () => {
+        const anchor = clinicCodec?.header?.anchor
+        return anchor ? [anchor] : []
+      },
       timeZone: () => registry.data.clinic?.timeZone ?? 'UTC'
     })
   }
@@ -195,9 +241,66 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     notices.push(...measures.recovery.map((event: RecoveryEvent) => toNotice(event, now, newId)))
   }
 
+  /** The registry as the clinic file: sealed, with the keyring in it, once a key is at hand. */
+  const openClinicRegistry = async (initial?: Registry) => {
+    if (!dataKey || !keyring) return openRegistry(options.dataDir, now)
+    const legacyId = found.state === 'sealed' && found.legacy ? keyring.clinicId : null
+    clinicCodec = new ClinicFileCodec(dataKey, legacyId, () => accessLog?.lastPosition() ?? null)
+    const opened = await openRegistry(
+      options.dataDir,
+      now,
+      clinicCodec,
+      retention,
+      initial ? () => initial : undefined
+    )
+    if (!opened.data.keys) {
+      // Upgraded from the version before: the keyring file's contents move into the clinic
+      // file (one write), and the old keyring file, now redundant, is removed.
+      const legacy = await readLegacyKeyring(options.dataDir)
+      const keys: ClinicKeys = {
+        clinicId: keyring.clinicId,
+        recovery: keyring.recovery,
+        ...(keyring.log ? { log: keyring.log } : {})
+      }
+      await opened.update((draft) => {
+        draft.keys = keys
+        for (const staff of draft.staff) {
+          const entry = legacy?.staff.find((s) => s.staffId === staff.id)
+          if (entry && staff.active) staff.wrapped = entry.wrapped
+        }
+      })
+      await rm(join(options.dataDir, LEGACY_KEYRING_FILE), { force: true })
+    }
+    if (clinicCodec.rebuilt && opened.recovery.length === 0) {
+      // The keyring did not hold over intact records: the changed file is kept for IT, and
+      // the keyring is written again from the records.
+      const damaged = join(options.dataDir, 'damaged')
+      await mkdir(damaged, { recursive: true })
+      const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-')
+      await copyFile(opened.path, join(damaged, `registry-keyring-changed-${stamp}.json`))
+      await opened.update(() => undefined)
+      notices.push({
+        id: newId(),
+        kind: 'keyring_rebuilt',
+        at: new Date(now()).toISOString(),
+        damagedCopy: join(damaged, `registry-keyring-changed-${stamp}.json`),
+        message:
+          'The keyring at the head of the records file was changed or damaged, so the app rebuilt it from the records, which were intact: nothing was lost. The changed file was kept, untouched, for your IT support.'
+      })
+    }
+    keyring = clinicCodec.header?.keyring ?? keyring
+    found = { state: 'sealed', keyring, legacy: false, fromCopy: null }
+    return opened
+  }
+
   /** Every store read (again) from the files in the data folder, sealed when the clinic has a key. */
-  const openStores = async () => {
-    registry = await openRegistry(options.dataDir, now, codec(), retention)
+  const openStores = async (initial?: Registry) => {
+    registry = await openClinicRegistry(initial)
+    previousKeys =
+      dataKey && keyring
+        ? openPrevious(registry.data.keys?.previous, dataKey, keyring.clinicId)
+        : []
+    clinicCodec?.useKey(dataKey!, previousKeys)
     sessions = openSessionFiles()
     curriculum = await openCurriculumLibrary()
     measures = await openMeasures(options.dataDir, now, codec(), retention)
@@ -213,87 +316,184 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (!signedIn()) signedInId = null
   }
 
-  /** Unwraps the data key with a staff member's passphrase and opens the records. */
-  const unseal = async (staffId: string, passphrase: string): Promise<Result<null>> => {
-    const entry = keyring?.staff.find((s) => s.staffId === staffId)
-    if (!entry || !entry.active) {
+  /**
+   * A break in the access log found as the records open (lines cut, the log deleted or rolled
+   * back with its head, a refused sign-in removed) is written to the log itself and shown to
+   * administrators as a notice, once per opening.
+   */
+  const reportLogBreak = async () => {
+    const verdict = accessLog.verify()
+    if (verdict.intact) return
+    const reason = verdict.reason.slice(0, 280)
+    await accessLog
+      .append({
+        staffId: null,
+        staffName: 'IOP Facilitator',
+        action: 'log_break',
+        subject: 'access log',
+        detail: reason
+      })
+      .catch(() => undefined)
+    notices.push({
+      id: newId(),
+      kind: 'log_break',
+      at: new Date(now()).toISOString(),
+      damagedCopy: null,
+      message: `The access log is not as the app left it: ${reason} This was written to the access log. Administrators can see the details under Access log.`
+    })
+  }
+
+  /**
+   * Changes the clinic's data key. The clinic file is written first, under the new key, with
+   * the old key sealed inside it, a new recovery key, and a copy of the new key for the
+   * administrator doing it (everyone else is given a new passphrase by an administrator: their
+   * old copies open only the old key). Then every other file is sealed again, with progress
+   * shown; a kill at any point leaves each file under one of the two keys, which the clinic
+   * file holds, and the change is finished at the next opening.
+   */
+  const rotateKey = async (adminId: string, passphrase: string): Promise<Result<unknown>> => {
+    if (!dataKey || !keyring || !clinicCodec) {
+      return fail(
+        'conflict',
+        'This clinic’s records are not encrypted, so it has no key to change.'
+      )
+    }
+    const entry = registry.data.staff.find((s) => s.id === adminId)
+    const mine = entry?.wrapped ? await unwrapKey(entry.wrapped, passphrase) : null
+    if (!mine?.ok || !mine.value.equals(dataKey)) {
       return fail('wrong_passphrase', 'That passphrase is not right. Check it and try again.')
     }
-    const key = await unwrapKey(entry.wrapped, passphrase)
-    if (!key.ok) {
-      return fail('wrong_passphrase', 'That passphrase is not right. Check it and try again.')
+    const oldKey = dataKey
+    const newKey = newDataKey()
+    const recoveryKey = newRecoveryKey()
+    const recoveryBytes = parseRecoveryKey(recoveryKey)
+    if (!recoveryBytes.ok) throw new Error('recovery key')
+    const wrapped = await wrapKey(newKey, passphrase)
+    const clinicId = keyring.clinicId
+    const older = [oldKey, ...previousKeys]
+    const codecBefore = clinicCodec
+    let others = 0
+    try {
+      await registry.update((draft) => {
+        if (!draft.keys) throw new RuleError('conflict', 'This clinic has no keys to change.')
+        draft.keys.recovery = wrapWithRecoveryKey(newKey, recoveryBytes.value)
+        draft.keys.previous = older.map((k) => sealPrevious(k, newKey, clinicId))
+        draft.keys.rotating = { startedAt: new Date(now()).toISOString() }
+        for (const staff of draft.staff) {
+          if (staff.id === adminId) staff.wrapped = wrapped
+          else if (staff.wrapped) {
+            delete staff.wrapped
+            others++
+          }
+        }
+        codecBefore.useKey(newKey, older)
+      })
+    } catch (error) {
+      codecBefore.useKey(oldKey, previousKeys)
+      throw error
     }
-    dataKey = key.value
+    dataKey = newKey
+    keyring = clinicCodec.header?.keyring ?? keyring
+    await openStores()
+    await finishRotation()
+    return ok({ recoveryKey, staffToReset: others })
+  }
+
+  /** Seals every file again under the current key, then marks the change of key done. */
+  const finishRotation = async () => {
+    if (!dataKey || !keyring) return
+    await sealAgain(options.dataDir, keyring.clinicId, dataKey, previousKeys, (progress) =>
+      emit('security.rotation', progress)
+    )
+    await registry.update((draft) => {
+      if (draft.keys) delete draft.keys.rotating
+    })
+    await registry.copyNow()
+  }
+
+  /** Opens the records with a data key: only a key that opens the clinic's own records. */
+  const openWith = async (key: Buffer): Promise<Result<null>> => {
+    if (!keyring) return fail('conflict', 'There are no encrypted records to open.')
+    const fits = await keyOpensClinic(options.dataDir, key, keyring.clinicId, found)
+    if (!fits) {
+      return fail(
+        'storage_failed',
+        'The keyring does not fit the records in this folder: it was changed or belongs to another clinic. Nothing was changed. Restore the clinic from a backup, or call your IT support.'
+      )
+    }
+    dataKey = key
     // No clock check runs between opening the records and noting how long the app was away:
     // a heartbeat written first would read as the clock having gone back.
     ticking = false
     try {
       await openStores()
+      await reportLogBreak()
+      // A change of key cut short by a crash or a kill is finished now.
+      if (registry.data.keys?.rotating) await finishRotation()
       for (const sessionId of await clock.reopen(startedAt).catch(() => [])) {
         emit('session.changed', { sessionId })
       }
+    } catch (error) {
+      dataKey = null
+      storesOpen = false
+      throw error
     } finally {
       ticking = true
     }
     return ok(null)
   }
 
-  /** Setup of a fresh folder: a new data key and recovery key, then sealed, empty stores. */
+  /** Unwraps the data key with a staff member's passphrase and opens the records. */
+  const unseal = async (staffId: string, passphrase: string): Promise<Result<null>> => {
+    const entry = keyring?.staff.find((s) => s.staffId === staffId)
+    if (!entry) {
+      return fail('wrong_passphrase', 'That passphrase is not right. Check it and try again.')
+    }
+    const key = await unwrapKey(entry.wrapped, passphrase)
+    if (!key.ok) {
+      return fail('wrong_passphrase', 'That passphrase is not right. Check it and try again.')
+    }
+    return openWith(key.value)
+  }
+
+  /**
+   * Setup of a fresh folder: a new data key and recovery key. The clinic file is written
+   * once, by setup's own change, with the keys, the clinic and the first administrator.
+   */
   const createKey = async (input: { clinic: { name: string; timeZone: string } }) => {
     const key = newDataKey()
     const recoveryKey = newRecoveryKey()
     const recoveryBytes = parseRecoveryKey(recoveryKey)
     if (!recoveryBytes.ok) throw new Error('recovery key')
-    dataKey = key
     const clinicId = newId()
-    keyring = {
-      format: 1,
+    setupKeys = {
       clinicId,
-      clinic: { ...input.clinic, createdAt: new Date(now()).toISOString() },
-      staff: [],
       recovery: wrapWithRecoveryKey(key, recoveryBytes.value),
       log: newLogKey(key, clinicId)
     }
-    await openStores()
+    dataKey = key
+    keyring = {
+      clinicId,
+      clinic: { ...input.clinic, createdAt: new Date(now()).toISOString() },
+      staff: [],
+      recovery: setupKeys.recovery,
+      log: setupKeys.log
+    }
+    registry = placeholderRegistry(null, async (initial) => {
+      await openStores(initial)
+      setupKeys = null
+    })
     return recoveryKey
   }
 
-  /** Keeps the keyring in step with the staff list: a wrapped key per person who may sign in. */
-  const keepKeyring = async (channel: ChannelName, input: unknown, value: unknown) => {
-    if (!keyring || !dataKey) return
-    const k = keyring
-    const staffRow = (id: string) => registry.data.staff.find((s) => s.id === id)
-    const entryFor = async (id: string, passphrase: string) => {
-      const s = staffRow(id)!
-      return {
-        staffId: id,
-        fullName: s.fullName,
-        credentials: s.credentials,
-        active: s.active,
-        wrapped: await wrapKey(dataKey!, passphrase)
-      }
-    }
-    if (channel === 'setup.complete' || channel === 'staff.create') {
-      const id = (value as { id: string }).id
-      const passphrase = input as { staff?: { passphrase: string }; passphrase?: string }
-      const phrase = passphrase.staff?.passphrase ?? passphrase.passphrase ?? ''
-      k.staff = [...k.staff.filter((s) => s.staffId !== id), await entryFor(id, phrase)]
-    } else if (channel === 'staff.resetPassphrase' || channel === 'auth.recover') {
-      const { staffId, passphrase } = input as { staffId: string; passphrase: string }
-      k.staff = [
-        ...k.staff.filter((s) => s.staffId !== staffId),
-        await entryFor(staffId, passphrase)
-      ]
-    } else if (channel === 'staff.setActive') {
-      const { staffId, active } = input as { staffId: string; active: boolean }
-      k.staff = k.staff.map((s) => (s.staffId === staffId ? { ...s, active } : s))
-    } else if (channel === 'clinic.update' && registry.data.clinic) {
-      k.clinic = registry.data.clinic
-    } else {
-      return
-    }
-    await writeKeyring(options.dataDir, k)
-  }
+  const staffKeys = (key: Buffer, clinicId: string): StaffKeys => ({
+    wrap: (passphrase) => wrapKey(key, passphrase),
+    setup: () => setupKeys,
+    clinicId: () => clinicId,
+    sign: (purpose, text) => macOf(purposeKey(key, clinicId, purpose), text),
+    verify: (purpose, text, mac) => macMatches(purposeKey(key, clinicId, purpose), text, mac),
+    opens: (path, bytes) => fileOpens(key, clinicId, path, bytes)
+  })
   const context = (): ServiceContext => ({
     registry,
     now,
@@ -302,7 +502,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sessions,
     curriculum,
     measures,
-    accessLog
+    accessLog,
+    keys: dataKey && keyring ? staffKeys(dataKey, keyring.clinicId) : null
   })
   const clock = new SessionClockWatch(context, options.monotonic ?? (() => performance.now()))
   let awake = false
@@ -339,14 +540,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const actor = signedIn()
       const open = actor !== null && !locked
       return {
-        setUp: registry.data.clinic !== null,
+        setUp: registry.data.clinic !== null || found.state === 'locked_out',
         clinic: registry.data.clinic,
         signedIn: actor ? toStaff(actor) : null,
         locked,
         // Where a damaged copy was put is for staff to see, not for a locked screen.
         notices: open ? notices : notices.map((n) => ({ ...n, damagedCopy: null })),
         dataDir: open ? options.dataDir : '',
-        canSavePdf: Boolean(options.desktop?.printToPdf)
+        canSavePdf: Boolean(options.desktop?.printToPdf),
+        lockedOut: found.state === 'locked_out' ? found.reason : null
       }
     },
     dismissNotice: (noticeId) => {
@@ -399,6 +601,62 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   /** Wrong recovery keys slow further tries as wrong passphrases do: one count for the clinic. */
   const recoveryThrottle = new SignInThrottle(now)
 
+  /**
+   * A backup onto a new computer, or over records whose keyring is lost: only when no clinic
+   * can be opened here. Inspecting answers at once; restoring checks the secret against the
+   * backup's own keyring, checks the backup belongs together (signed manifest, every file
+   * opening under its key), writes it, and opens it; the handler then signs the person in.
+   */
+  const restoreOntoNewComputer = async (
+    channel: 'recovery.inspectBackup' | 'recovery.restoreBackup',
+    request: Record<string, unknown>
+  ): Promise<Result<unknown> | null> => {
+    if (found.state !== 'fresh' && found.state !== 'locked_out') {
+      return fail(
+        'conflict',
+        'This computer already holds a clinic. Sign in and restore the backup from Settings → Backups.'
+      )
+    }
+    try {
+      const { manifest, files } = await loadBackup(chosenFiles.path(String(request.file), 'backup'))
+      const backupKeys = backupKeyring(files)
+      if (channel === 'recovery.inspectBackup') {
+        return ok({
+          ...summaryOf(manifest),
+          staff: backupKeys.staff
+            .map((s) => ({ id: s.staffId, fullName: s.fullName, credentials: s.credentials }))
+            .sort((a, b) => a.fullName.localeCompare(b.fullName))
+        })
+      }
+      const throttleKey = `restore:${String(request.staffId)}`
+      const wait = session.throttle.waitMs(throttleKey)
+      if (wait > 0) {
+        return fail('too_many_attempts', 'Too many wrong tries. Wait a few minutes and try again.')
+      }
+      const secret =
+        'recoveryKey' in request
+          ? { staffId: String(request.staffId), recoveryKey: String(request.recoveryKey) }
+          : { staffId: String(request.staffId), passphrase: String(request.passphrase) }
+      const key = await unlockBackup(backupKeys, secret)
+      if (!key.ok) {
+        session.throttle.failed(throttleKey)
+        return key
+      }
+      session.throttle.succeeded(throttleKey)
+      checkBackupBelongs(
+        { registry, keys: staffKeys(key.value, backupKeys.clinicId) },
+        manifest,
+        files
+      )
+      await installBackup(options.dataDir, files, now())
+      found = await findClinic(options.dataDir)
+      keyring = found.state === 'sealed' ? found.keyring : null
+      return openWith(key.value).then((opened) => (opened.ok ? null : opened))
+    } catch (error) {
+      return toFailure(channel, error)
+    }
+  }
+
   async function handle(channel: unknown, input: unknown): Promise<Result<unknown>> {
     if (!isChannelName(channel)) {
       return fail(
@@ -411,6 +669,54 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (!parsed.success) return fail('invalid_input', plainWords(parsed.error))
 
     const request = parsed.data as Record<string, unknown>
+    if (channel === 'security.rotateKey') {
+      const actor = signedIn()
+      if (!actor || locked) return fail('not_signed_in', 'Sign in to do that.')
+      if (!actor.isAdmin) return fail('forbidden', 'Only an administrator can do that.')
+      const wait = session.throttle.waitMs(actor.id)
+      if (wait > 0) {
+        return fail(
+          'too_many_attempts',
+          'Too many wrong passphrases. Wait a few minutes and try again.'
+        )
+      }
+      try {
+        const rotated = await rotateKey(actor.id, String(request.passphrase))
+        if (!rotated.ok) {
+          if (rotated.error.code === 'wrong_passphrase') session.throttle.failed(actor.id)
+          return rotated
+        }
+        session.throttle.succeeded(actor.id)
+        const { staffToReset } = rotated.value as { staffToReset: number }
+        await session
+          .audit({
+            action: 'staff_change',
+            subject: 'data key changed',
+            detail: `every file sealed again; new recovery key; ${staffToReset} staff to be given a new passphrase`
+          })
+          .catch(() => undefined)
+        emit('records.changed', { scope: 'staff' })
+        return rotated
+      } catch (error) {
+        return toFailure(channel, error)
+      }
+    }
+    if (
+      channel === 'files.choose' &&
+      request.kind === 'backup' &&
+      (found.state === 'fresh' || found.state === 'locked_out')
+    ) {
+      // Before anyone can sign in, a backup is the one file that may be chosen: to restore.
+      try {
+        return ok(await chosenFiles.choose('backup'))
+      } catch (error) {
+        return toFailure(channel, error)
+      }
+    }
+    if (channel === 'recovery.inspectBackup' || channel === 'recovery.restoreBackup') {
+      const refused = await restoreOntoNewComputer(channel, request)
+      if (refused) return refused
+    }
     if (channel === 'auth.recover') {
       // Every passphrase lost: the recovery key opens the records and an administrator
       // sets a new passphrase, which is then their way in again. Checked every time.
@@ -442,8 +748,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }
       recoveryThrottle.succeeded(RECOVERY_KEY)
       if (!storesOpen) {
-        dataKey = key.value
-        await openStores()
+        const opened = await openWith(key.value)
+        if (!opened.ok) return opened
       }
     }
     if (!storesOpen && keyring) {
@@ -451,7 +757,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (channel === 'auth.directory') {
         return ok(
           keyring.staff
-            .filter((s) => s.active)
             .map((s) => ({ id: s.staffId, fullName: s.fullName, credentials: s.credentials }))
             .sort((a, b) => a.fullName.localeCompare(b.fullName))
         )
@@ -485,7 +790,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }
     }
     let recoveryKey: string | null = null
-    if (channel === 'setup.complete' && fresh && !keyring) {
+    if (channel === 'setup.complete') {
+      // Setup runs on an empty data folder only: never over records, sealed or not.
+      if (found.state !== 'fresh' || keyring) {
+        return fail(
+          'already_set_up',
+          found.state === 'locked_out'
+            ? 'This folder already holds a clinic’s records. Restore the clinic from a backup instead.'
+            : 'This clinic is already set up. Sign in instead.'
+        )
+      }
       recoveryKey = await createKey(request as { clinic: { name: string; timeZone: string } })
     }
 
@@ -504,7 +818,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const handler = handlers[channel] as unknown as HandlerSpec<ChannelName>
     try {
       const value = await handler.run(ctx, parsed.data as never, session)
-      await keepKeyring(channel, parsed.data, value)
       const describe = AUDIT[channel] as AuditFn<ChannelName> | undefined
       const line = describe?.(ctx, parsed.data as never, value as never) ?? null
       // The change is made: a log that cannot be written is reported, not turned into a refusal.

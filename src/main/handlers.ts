@@ -497,6 +497,47 @@ export const handlers: Handlers = {
     changes: 'clinic'
   },
   'files.choose': { run: (_ctx, input, session) => session.chooseFile(input.kind) },
+  'recovery.inspectBackup': {
+    // Answered by the core (it needs the folder's state); never reached.
+    run: () => {
+      throw new RuleError('conflict', 'This computer already holds a clinic.')
+    }
+  },
+  'recovery.restoreBackup': {
+    // The core has restored and opened the backup: the person who opened it signs in.
+    run: async (ctx, input, session) => {
+      const staff = ctx.registry.data.staff.find((s) => s.id === input.staffId && s.active)
+      if (!staff) throw new RuleError('not_found', 'That staff member was not found.')
+      if ('recoveryKey' in input) {
+        if (!staff.isAdmin) {
+          throw new RuleError(
+            'forbidden',
+            'Choose an active administrator: they set the new passphrase and can then reset the others.'
+          )
+        }
+        await resetPassphrase(ctx, { staffId: staff.id, passphrase: input.newPassphrase })
+      }
+      session.signIn(staff.id)
+      await session.audit(
+        {
+          action: 'restore',
+          subject: 'backup restored onto this computer',
+          detail:
+            'recoveryKey' in input ? 'opened with the recovery key' : 'opened with a passphrase'
+        },
+        { staffId: staff.id, staffName: `${staff.fullName}, ${staff.credentials}` }
+      )
+      return toStaff(staff)
+    },
+    changes: 'clinic',
+    announce: 'auth.changed'
+  },
+  'security.rotateKey': {
+    // Answered by the core, which holds the keys; never reached.
+    run: () => {
+      throw new RuleError('conflict', 'The key could not be changed.')
+    }
+  },
   'audit.list': { run: (ctx, input) => accessLogEntries(ctx, input) },
   'audit.export': {
     run: async (ctx, { password }) => {

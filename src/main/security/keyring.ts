@@ -1,13 +1,17 @@
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { Clinic } from '../../shared/domain/clinic'
 import { writeFileAtomic } from '../store/atomic-write'
 import { RecoveryWrappedKeySchema, WrappedKeySchema } from './crypto'
 import { LogKeySchema } from './sealed-log'
+import { findClinic } from './clinic-open'
+import type { Keyring as ClinicKeyring } from './clinic-file'
 
 /**
- * The one file kept in clear: the clinic's name and time zone and who may
+ * The version before kept the keyring in a file of its own, `keyring.json`; it
+ * now lives in the clinic file (see `clinic-file.ts`) and an old one is moved
+ * there at the first sign-in. What follows describes that older file:
+ * the one file kept in clear: the clinic's name and time zone and who may
  * sign in (names and credentials, for the sign-in list — no clinical data),
  * each staff member's copy of the data key wrapped with their passphrase, and
  * a copy wrapped with the recovery key, and the access log's public key (its
@@ -35,22 +39,17 @@ export const Keyring = z.object({
 })
 export type Keyring = z.infer<typeof Keyring>
 
-/** The clinic's keyring, null when the clinic keeps its records unencrypted (or is not set up). */
-export async function readKeyring(dataDir: string): Promise<Keyring | null> {
-  let text: string
-  try {
-    text = await readFile(join(dataDir, KEYRING_FILE), 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
-  }
-  const parsed = Keyring.safeParse(JSON.parse(text))
-  if (!parsed.success) {
-    throw new Error('The keyring file is damaged: restore it from a backup of the data folder.')
-  }
-  return parsed.data
+/**
+ * The clinic's keyring as the app reads it before sign-in: from the clinic file
+ * (`registry.json`) or, for a folder of the version before, from `keyring.json`.
+ * Null when the clinic keeps its records in clear, is not set up, or cannot be read.
+ */
+export async function readKeyring(dataDir: string): Promise<ClinicKeyring | null> {
+  const found = await findClinic(dataDir)
+  return found.state === 'sealed' ? found.keyring : null
 }
 
+/** Writes a keyring file of the version before: for tests and benches of the upgrade only. */
 export async function writeKeyring(dataDir: string, keyring: Keyring): Promise<void> {
   await writeFileAtomic(join(dataDir, KEYRING_FILE), JSON.stringify(keyring, null, 2))
 }

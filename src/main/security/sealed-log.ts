@@ -256,7 +256,13 @@ const HeadRecord = z.strictObject({ seq: z.number().int().positive(), hash: Sha2
  * entries cut off the end of the log show. Without the data key (nobody has
  * opened the records) it is neither read nor written.
  */
-export function sealedLogHead(dataDir: string, clinicId: string, dataKey: Buffer | null): LogHead {
+export function sealedLogHead(
+  dataDir: string,
+  clinicId: string,
+  dataKey: Buffer | null,
+  /** Keys from before a change of key: a head record not yet sealed again opens with one. */
+  previous: Buffer[] = []
+): LogHead {
   const path = join(dataDir, LOG_HEAD_FILE)
   const context = { clinicId, kind: HEAD_KIND }
   return {
@@ -268,7 +274,9 @@ export function sealedLogHead(dataDir: string, clinicId: string, dataKey: Buffer
       } catch {
         return { state: 'missing' }
       }
-      const opened = open(bytes, dataKey, context)
+      const opened = [dataKey, ...previous]
+        .map((key) => open(bytes, key, context))
+        .find((attempt) => attempt.ok) ?? { ok: false as const }
       if (!opened.ok) return { state: 'missing' }
       try {
         const parsed = HeadRecord.safeParse(JSON.parse(opened.value.toString('utf8')))

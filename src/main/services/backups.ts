@@ -18,6 +18,8 @@ import {
   type ZipSource
 } from '../store/bounded-zip'
 import type { ServiceContext } from './context'
+import { canonicalJson, isClinicFile } from '../security/clinic-file'
+import { isSealed } from '../security/crypto'
 
 /**
  * A whole-clinic backup as one `.zip`: every store file as it is on disk
@@ -29,11 +31,11 @@ import type { ServiceContext } from './context'
 
 /** Only these paths are ever read from, or written by, a backup. */
 const STORE_FILE =
-  /^(registry\.json|curriculum\.json|measures\.json|access-log\.jsonl|access-log\.head|sessions\/session-[A-Za-z0-9_-]{1,80}\.json)$/
+  /^(registry\.json|curriculum\.json|measures\.json|access-log\.jsonl|access-log\.head|access-log\.pending|sessions\/session-[A-Za-z0-9_-]{1,80}\.json)$/
 const MANIFEST = 'manifest.json'
 const ACCESS_LOG = 'access-log.jsonl'
 /** The log's head record goes with the log: kept with it, or restored with it. */
-const LOG_FILES = new Set([ACCESS_LOG, 'access-log.head'])
+const LOG_FILES = new Set([ACCESS_LOG, 'access-log.head', 'access-log.pending'])
 const MiB = 1024 * 1024
 /**
  * What a backup may be: a five-year clinic's is about 150 MB unpacked, in
@@ -48,7 +50,9 @@ export const BACKUP_LIMITS: ZipLimits = {
   maxRatio: 50
 }
 const MAX_MANIFEST_BYTES = 32 * MiB
-export const BACKUP_FORMAT = 1
+/** 2: the manifest names the clinic and is signed (HMAC) under a key from the data key. */
+export const BACKUP_FORMAT = 2
+const MANIFEST_PURPOSE = 'backup manifest'
 
 const Counts = z.object({
   participants: z.number().int().min(0),
@@ -60,9 +64,17 @@ const Counts = z.object({
 
 export const BackupManifest = z.strictObject({
   app: z.literal('IOP Facilitator'),
-  format: z.literal(BACKUP_FORMAT),
+  /** 1: made by the version before, not signed. */
+  format: z.union([z.literal(1), z.literal(BACKUP_FORMAT)]),
   createdAt: z.string(),
   clinicName: z.string(),
+  /** The clinic the backup belongs to; null for a clinic kept in clear. */
+  clinicId: z.string().max(200).nullable().optional(),
+  /** HMAC-SHA256 of the manifest without this field, under a key from the data key. */
+  mac: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   counts: Counts,
   files: z
     .array(
@@ -95,7 +107,8 @@ async function storeFiles(dataDir: string): Promise<string[]> {
     'curriculum.json',
     'measures.json',
     'access-log.jsonl',
-    'access-log.head'
+    'access-log.head',
+    'access-log.pending'
   ]
   const present: string[] = []
   for (const name of top) {
@@ -126,7 +139,7 @@ function countsOf(ctx: ServiceContext): z.infer<typeof Counts> {
   }
 }
 
-function summaryOf(manifest: BackupManifest): BackupSummary {
+export function summaryOf(manifest: BackupManifest): BackupSummary {
   return {
     createdAt: manifest.createdAt,
     clinicName: manifest.clinicName,
@@ -146,14 +159,19 @@ export async function createBackup(ctx: ServiceContext, dataDir: string) {
     zippable[path] = bytes
     files.push({ path, bytes: bytes.length, sha256: sha256(bytes) })
   }
-  const manifest: BackupManifest = {
+  const unsigned: BackupManifest = {
     app: 'IOP Facilitator',
     format: BACKUP_FORMAT,
     createdAt,
     clinicName: ctx.registry.data.clinic?.name ?? '',
+    clinicId: ctx.keys?.clinicId() ?? null,
     counts: countsOf(ctx),
     files
   }
+  // Signed: a checksum recomputed by hand, or another clinic's name put in, is refused.
+  const manifest: BackupManifest = ctx.keys
+    ? { ...unsigned, mac: ctx.keys.sign(MANIFEST_PURPOSE, canonicalJson(unsigned)) }
+    : unsigned
   zippable[MANIFEST] = strToU8(JSON.stringify(manifest, null, 2))
   const zipped = zipSync(zippable, { level: 6 })
   // Verified after writing: the zip is read back exactly as a restore would read it.
@@ -313,10 +331,24 @@ export async function restoreBackup(
   path: string
 ): Promise<BackupSummary & { keptAside: string }> {
   const { manifest, files } = await loadBackup(path)
-  const stamp = new Date(ctx.now()).toISOString().replace(/[:.]/g, '-')
+  checkBackupBelongs(ctx, manifest, files)
+  const aside = await installBackup(dataDir, files, ctx.now())
+  return { ...summaryOf(manifest), keptAside: aside }
+}
+
+/**
+ * Writes a backup's files into the data folder: the store files there now are moved,
+ * untouched, into `replaced/<time>/` first. The access log is never rolled back: it keeps
+ * what happened, the restore included; only when it is gone (a new disk) does the backup's
+ * copy take its place. Returns the folder the replaced files went to.
+ */
+export async function installBackup(
+  dataDir: string,
+  files: Map<string, Uint8Array>,
+  now: number
+): Promise<string> {
+  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-')
   const aside = join(dataDir, 'replaced', stamp)
-  // The access log is never rolled back: it keeps what happened, the restore included.
-  // Only when it is gone (a new disk) does the backup's copy take its place.
   const current = await storeFiles(dataDir)
   const keepLog = current.includes(ACCESS_LOG)
   for (const path of current.filter((p) => !(keepLog && LOG_FILES.has(p)))) {
@@ -330,5 +362,50 @@ export async function restoreBackup(
     await mkdir(dirname(target), { recursive: true })
     await writeFileAtomic(target, bytes)
   }
-  return { ...summaryOf(manifest), keptAside: aside }
+  return aside
+}
+
+/** Why a backup cannot be restored into this clinic, in words that say which case it is. */
+export function checkBackupBelongs(
+  ctx: Pick<ServiceContext, 'keys' | 'registry'>,
+  manifest: BackupManifest,
+  files: Map<string, Uint8Array>
+): void {
+  const keys = ctx.keys
+  if (!keys) return // A clinic kept in clear (from before encryption) has nothing to check with.
+  const refuse = (why: string): never => {
+    throw new RuleError('unreadable_file', why)
+  }
+  const registry = files.get('registry.json')
+  if (registry && !isSealedOrClinicFile(registry)) {
+    refuse(
+      'This backup’s records are not encrypted, so it was not made by this clinic’s app (or was changed by hand). It cannot be restored.'
+    )
+  }
+  if (manifest.format === BACKUP_FORMAT) {
+    if (manifest.clinicId && manifest.clinicId !== keys.clinicId()) {
+      refuse(
+        `This backup belongs to another clinic (“${manifest.clinicName.slice(0, 80)}”), not to this one. Nothing was changed.`
+      )
+    }
+    const { mac, ...unsigned } = manifest
+    if (!mac || !keys.verify(MANIFEST_PURPOSE, canonicalJson(unsigned), mac)) {
+      refuse(
+        'This backup was changed after it was made (its signed list of contents does not match), or it was made under a key this clinic no longer uses. Nothing was changed.'
+      )
+    }
+  }
+  for (const [path, bytes] of files) {
+    if (!keys.opens(path, bytes)) {
+      refuse(
+        manifest.format === BACKUP_FORMAT
+          ? `This backup was changed after it was made: ${path} does not open with this clinic’s key. Nothing was changed.`
+          : `This backup is from another clinic, or was changed after it was made: ${path} does not open with this clinic’s key. Nothing was changed.`
+      )
+    }
+  }
+}
+
+function isSealedOrClinicFile(bytes: Uint8Array): boolean {
+  return isSealed(Buffer.from(bytes)) || isClinicFile(bytes)
 }

@@ -1,6 +1,7 @@
 import { weakPassphraseReason } from '../../shared/rules/passphrase'
 import type { ClinicInput, Clinic } from '../../shared/domain/clinic'
 import type { Staff, StaffInput, StoredStaff } from '../../shared/domain/staff'
+import type { RegistryStaff } from '../store/registry'
 import { RuleError } from '../../shared/result'
 import { isoNow, toStaff, type ServiceContext } from './context'
 import { hashPassphrase, verifyPassphrase } from './passphrase'
@@ -13,8 +14,10 @@ export async function completeSetup(
     throw new RuleError('already_set_up', 'This clinic is already set up. Sign in instead.')
   }
   const passphrase = await hashPassphrase(input.staff.passphrase)
+  const wrapped = ctx.keys ? await ctx.keys.wrap(input.staff.passphrase) : undefined
+  const keys = ctx.keys?.setup() ?? null
   const at = isoNow(ctx)
-  const first: StoredStaff = {
+  const first: RegistryStaff = {
     id: ctx.newId(),
     fullName: input.staff.fullName,
     credentials: input.staff.credentials,
@@ -24,13 +27,16 @@ export async function completeSetup(
     active: true,
     createdAt: at,
     disabledAt: null,
-    passphrase
+    passphrase,
+    ...(wrapped ? { wrapped } : {})
   }
+  // One write: the clinic, its keys and its first administrator with their copy of the key.
   await ctx.registry.update((registry) => {
     if (registry.clinic) {
       throw new RuleError('already_set_up', 'This clinic is already set up. Sign in instead.')
     }
     registry.clinic = { name: input.clinic.name, timeZone: input.clinic.timeZone, createdAt: at }
+    if (keys) registry.keys = keys
     registry.staff.push(first)
   })
   return first
@@ -80,9 +86,12 @@ export async function resetPassphrase(
   const reason = weakPassphraseReason(input.passphrase, [staff.fullName])
   if (reason) throw new RuleError('invalid_input', `${reason}.`)
   const passphrase = await hashPassphrase(input.passphrase)
+  const wrapped = ctx.keys ? await ctx.keys.wrap(input.passphrase) : undefined
+  // The passphrase and the copy of the key it wraps change in one write.
   await ctx.registry.update((draft) => {
     const target = draft.staff.find((s) => s.id === input.staffId)!
     target.passphrase = passphrase
+    if (wrapped && target.active) target.wrapped = wrapped
   })
   return toStaff(ctx.registry.data.staff.find((s) => s.id === input.staffId)!)
 }
@@ -93,7 +102,8 @@ export function listStaff(ctx: ServiceContext): Staff[] {
 
 export async function createStaff(ctx: ServiceContext, input: StaffInput): Promise<Staff> {
   const passphrase = await hashPassphrase(input.passphrase)
-  const staff: StoredStaff = {
+  const wrapped = ctx.keys ? await ctx.keys.wrap(input.passphrase) : undefined
+  const staff: RegistryStaff = {
     id: ctx.newId(),
     fullName: input.fullName,
     credentials: input.credentials,
@@ -102,7 +112,8 @@ export async function createStaff(ctx: ServiceContext, input: StaffInput): Promi
     active: true,
     createdAt: isoNow(ctx),
     disabledAt: null,
-    passphrase
+    passphrase,
+    ...(wrapped ? { wrapped } : {})
   }
   await ctx.registry.update((registry) => {
     registry.staff.push(staff)
@@ -128,6 +139,9 @@ export async function setStaffActive(
     }
     staff.active = input.active
     staff.disabledAt = input.active ? null : isoNow(ctx)
+    // Revoked at once: their copy of the data key leaves the keyring with this same write.
+    // Enabled again, they sign in once an administrator has set them a new passphrase.
+    if (!input.active) delete staff.wrapped
     return toStaff(staff)
   })
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { mkdir, open, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import {
   AccessEntry,
   AccessEntryInput,
@@ -10,10 +10,16 @@ import {
 } from '../../shared/domain/access-log'
 import { RuleError } from '../../shared/result'
 import { clinicDate } from '../../shared/rules/dates'
-import { SerialQueue, syncFolder } from './atomic-write'
+import { SerialQueue, syncFolder, writeFileAtomic } from './atomic-write'
 import { StoreError } from './versioned-document'
 
 export const ACCESS_LOG_FILE = 'access-log.jsonl'
+/**
+ * Entries written before anyone had the key (refused sign-ins), noted apart from the log by
+ * number and hash: deleting one from the end of the log then shows at the next sign-in. Emptied
+ * once an entry written with the key (which the sealed head record covers) follows them.
+ */
+export const PENDING_FILE = 'access-log.pending'
 
 /** What a codec makes of one stored line. */
 export type DecodedLine =
@@ -64,6 +70,12 @@ export interface AccessLogOptions {
   head?: LogHead
   /** The clinic's time zone, asked at each query; date filters read `at` in it. UTC by default. */
   timeZone?: () => string
+  /**
+   * Where the log's end was recorded elsewhere (the clinic file's anchor, refusals noted
+   * apart): the log must reach each of them, with the same entry there, or it was cut,
+   * rolled back or deleted. Asked at each check.
+   */
+  anchors?: () => LogHeadPosition[]
 }
 
 const IDENTITY: LineCodec = {
@@ -157,6 +169,8 @@ export class AccessLog {
   private lastHash = GENESIS_HASH
   private verdict: AccessLogVerdict | null = null
   private readonly head: LogHead | null
+  private readonly anchors: () => LogHeadPosition[]
+  private pending: LogHeadPosition[] = []
   /** The last entry written as the head record tells it, read when the log is loaded. */
   private recordedHead: LogHeadReading = { state: 'unavailable' }
 
@@ -168,6 +182,12 @@ export class AccessLog {
     this.codec = options.codec ?? IDENTITY
     this.timeZone = options.timeZone ?? (() => 'UTC')
     this.head = options.head ?? null
+    this.anchors = options.anchors ?? (() => [])
+  }
+
+  /** The number and hash of the last entry, null for an empty log. */
+  lastPosition(): LogHeadPosition | null {
+    return this.nextSeq > 1 ? { seq: this.nextSeq - 1, hash: this.lastHash } : null
   }
 
   /** Reads and checks the log in `folder`, creating the folder and an empty file if need be. */
@@ -240,14 +260,22 @@ export class AccessLog {
         (recorded.state === 'missing' && this.records.some((r) => r.kind === 'entry' && r.keyed))
       if (this.head && !hiding) {
         // The entry is on disk; a head record not written only weakens the check, never the log.
-        await this.head.write({ seq: entry.seq, hash: entry.hash }).then(
-          (written) => {
-            if (!written) return
-            this.recordedHead = { state: 'found', position: { seq: entry.seq, hash: entry.hash } }
-            record.keyed = true
-          },
-          () => undefined
-        )
+        const written = await this.head
+          .write({ seq: entry.seq, hash: entry.hash })
+          .catch(() => null)
+        if (written) {
+          this.recordedHead = { state: 'found', position: { seq: entry.seq, hash: entry.hash } }
+          record.keyed = true
+          if (this.pending.length > 0 && this.verify().intact) {
+            this.pending = []
+            await writeFileAtomic(this.pendingPath, '').catch(() => undefined)
+          }
+        } else if (written === false) {
+          this.pending.push({ seq: entry.seq, hash: entry.hash })
+          await appendDurably(this.pendingPath, `${entry.seq} ${entry.hash}\n`).catch(
+            () => undefined
+          )
+        }
       }
       return { ...entry }
     })
@@ -288,7 +316,10 @@ export class AccessLog {
 
   /** Whether the log as read (plus what was appended since) holds together; the first break if not. */
   verify(): AccessLogVerdict {
-    this.verdict ??= checkChain(this.records, this.recordedHead)
+    this.verdict ??= checkChain(this.records, this.recordedHead, [
+      ...this.anchors(),
+      ...this.pending
+    ])
     return this.verdict
   }
 
@@ -322,8 +353,13 @@ export class AccessLog {
     return this.queue.run(() => this.load())
   }
 
+  private get pendingPath(): string {
+    return join(dirname(this.path), PENDING_FILE)
+  }
+
   private async load(): Promise<void> {
     const state = parseLog(await readFile(this.path, 'utf8'), this.codec)
+    this.pending = parsePending(await readFile(this.pendingPath, 'utf8').catch(() => ''))
     this.recordedHead = this.head
       ? await this.head.read().catch((): LogHeadReading => ({ state: 'missing' }))
       : { state: 'unavailable' }
@@ -342,6 +378,15 @@ export class AccessLog {
     this.verdict = null
     this.stale = false
   }
+}
+
+function parsePending(text: string): LogHeadPosition[] {
+  const positions: LogHeadPosition[] = []
+  for (const line of text.split('\n')) {
+    const match = /^(\d{1,12}) ([0-9a-f]{64})$/.exec(line.trim())
+    if (match) positions.push({ seq: Number(match[1]), hash: match[2]! })
+  }
+  return positions
 }
 
 function parseLog(text: string, codec: LineCodec): LoadedState {
@@ -391,7 +436,11 @@ function readEntry(canonical: string): AccessEntry | null {
  * Walks the lines in file order expecting seq 1, 2, 3… each naming the one
  * before it, and stops at the first line where that does not hold.
  */
-function checkChain(records: LineRecord[], reading: LogHeadReading): AccessLogVerdict {
+function checkChain(
+  records: LineRecord[],
+  reading: LogHeadReading,
+  anchors: LogHeadPosition[] = []
+): AccessLogVerdict {
   const head = reading.state === 'found' ? reading.position : null
   let expectedSeq = 1
   let expectedPrev = GENESIS_HASH
@@ -474,6 +523,40 @@ function checkChain(records: LineRecord[], reading: LogHeadReading): AccessLogVe
       intact: false,
       firstBadSeq: expectedSeq,
       reason: `${missing} from the end of the log: the app had written up to entry ${head.seq}.`
+    }
+  }
+  return checkAnchors(records, expectedSeq, anchors)
+}
+
+/** Each place the log's end was recorded apart from it must find its entry in the log. */
+function checkAnchors(
+  records: LineRecord[],
+  nextSeq: number,
+  anchors: LogHeadPosition[]
+): AccessLogVerdict {
+  const furthest = anchors.reduce<LogHeadPosition | null>(
+    (far, a) => (!far || a.seq > far.seq ? a : far),
+    null
+  )
+  if (furthest && furthest.seq >= nextSeq) {
+    const missing =
+      nextSeq === 1
+        ? `The log is empty, but the app had written ${furthest.seq} ${furthest.seq === 1 ? 'entry' : 'entries'}: it was deleted or replaced`
+        : `Entries ${nextSeq} to ${furthest.seq} are missing from the end of the log: it was cut short or replaced by an older copy`
+    return { intact: false, firstBadSeq: nextSeq, reason: `${missing}.` }
+  }
+  for (const anchor of anchors) {
+    const record = records.find(
+      (r) => (r.kind === 'entry' ? r.entry.seq : r.kind === 'closed' ? r.seq : 0) === anchor.seq
+    )
+    const hash =
+      record?.kind === 'entry' ? record.entry.hash : record?.kind === 'closed' ? record.hash : null
+    if (hash !== anchor.hash) {
+      return {
+        intact: false,
+        firstBadSeq: anchor.seq,
+        reason: `Entry ${anchor.seq} is not the entry the app wrote with that number: the log was replaced.`
+      }
     }
   }
   return { intact: true }

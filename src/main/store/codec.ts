@@ -6,7 +6,8 @@
  * file as damaged and sets it aside, never overwriting it.
  */
 export interface FileCodec {
-  encode(text: string, kind: string): Uint8Array
+  /** `data` is the object `text` was made from, for a codec that keeps part of it in clear. */
+  encode(text: string, kind: string, data?: unknown): Uint8Array
   decode(bytes: Uint8Array, kind: string): string
 }
 

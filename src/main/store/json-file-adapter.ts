@@ -29,7 +29,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    const bytes = this.codec.encode(JSON.stringify(data, null, 2), this.kind)
+    const bytes = this.codec.encode(JSON.stringify(data, null, 2), this.kind, data)
     return this.queue.run(() => writeFileAtomic(this.path, bytes))
   }
 }

@@ -16,6 +16,16 @@ import { StoredStaff } from '../../shared/domain/staff'
 import { AgreementAcknowledgement, GroupAgreements } from '../../shared/domain/agreements'
 import { VersionedDocument, type Migration } from './versioned-document'
 import type { FileCodec } from './codec'
+import { WrappedKeySchema } from '../security/crypto'
+import { ClinicKeys } from '../security/clinic-file'
+
+/**
+ * A staff member as the registry keeps them: with their copy of the data key
+ * wrapped with their passphrase, while they may sign in (an encrypted clinic).
+ * The clear keyring at the head of the clinic file is made from these.
+ */
+export const RegistryStaff = StoredStaff.extend({ wrapped: WrappedKeySchema.optional() })
+export type RegistryStaff = z.infer<typeof RegistryStaff>
 
 /**
  * The registry: who the clinic is, its staff, groups, participants and
@@ -24,7 +34,9 @@ import type { FileCodec } from './codec'
  */
 export const Registry = z.object({
   clinic: Clinic.nullable(),
-  staff: z.array(StoredStaff),
+  /** The clinic's id and key copies (recovery, access log); null for a clinic kept in clear. */
+  keys: ClinicKeys.nullable().optional(),
+  staff: z.array(RegistryStaff),
   groups: z.array(Group),
   participants: z.array(Participant),
   enrollments: z.array(Enrollment),
@@ -87,6 +99,7 @@ export const registryMigrations: Record<number, Migration> = {
 export function emptyRegistry(): Registry {
   return {
     clinic: null,
+
     staff: [],
     groups: [],
     participants: [],
@@ -106,7 +119,9 @@ export function openRegistry(
   folder: string,
   now: () => number,
   codec?: FileCodec,
-  keepBackups?: () => number
+  keepBackups?: () => number,
+  /** The records a new file starts with (setup writes the clinic, its keys and first staff). */
+  initial: () => Registry = emptyRegistry
 ): Promise<VersionedDocument<Registry>> {
   return VersionedDocument.open({
     ...(codec ? { codec } : {}),
@@ -116,7 +131,7 @@ export function openRegistry(
     version: REGISTRY_VERSION,
     schema: Registry,
     migrations: registryMigrations,
-    initial: emptyRegistry,
+    initial,
     now
   })
 }

@@ -183,6 +183,12 @@ export class VersionedDocument<T> {
     return document
   }
 
+  /** Makes today's copy now, where none is (after the copies were removed on purpose). */
+  async copyNow(): Promise<void> {
+    this.lastBackupDay = null
+    await this.queue.run(() => this.backupIfDue())
+  }
+
   /** Keeps one copy a day, and only the newest `keepBackups` of them. */
   private async backupIfDue(): Promise<void> {
     const day = new Date(this.spec.now()).toISOString().slice(0, 10)
@@ -192,7 +198,11 @@ export class VersionedDocument<T> {
     if (!(await fileExists(target))) {
       await writeFileAtomic(
         target,
-        codecOf(this.spec).encode(JSON.stringify(this.db.data, null, 2), this.spec.name)
+        codecOf(this.spec).encode(
+          JSON.stringify(this.db.data, null, 2),
+          this.spec.name,
+          this.db.data
+        )
       )
     }
     this.lastBackupDay = day

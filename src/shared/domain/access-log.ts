@@ -29,7 +29,8 @@ export const ACCESS_ACTIONS = [
   'restore',
   'settings_change',
   'passphrase_reset',
-  'staff_change'
+  'staff_change',
+  'log_break'
 ] as const
 
 export const AccessAction = z.enum(ACCESS_ACTIONS, { error: 'Choose an action from the list' })
@@ -54,7 +55,8 @@ export const ACCESS_ACTION_LABELS: Record<AccessAction, string> = {
   restore: 'Restored a backup',
   settings_change: 'Changed settings',
   passphrase_reset: 'Reset a passphrase',
-  staff_change: 'Changed staff'
+  staff_change: 'Changed staff',
+  log_break: 'Found the access log broken'
 }
 
 export const ACCESS_SUBJECT_MAX = 200

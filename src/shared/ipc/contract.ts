@@ -126,7 +126,13 @@ const PrintTo = {
 
 export const Notice = z.object({
   id: Id,
-  kind: z.enum(['restored_from_backup', 'damaged_no_backup', 'migrated']),
+  kind: z.enum([
+    'restored_from_backup',
+    'damaged_no_backup',
+    'migrated',
+    'log_break',
+    'keyring_rebuilt'
+  ]),
   message: z.string(),
   damagedCopy: z.string().nullable(),
   at: Timestamp
@@ -142,7 +148,12 @@ export const AppStatus = z.object({
   notices: z.array(Notice),
   dataDir: z.string(),
   /** Whether prints can be saved as PDF files (the desktop app), besides going to the printer. */
-  canSavePdf: z.boolean()
+  canSavePdf: z.boolean(),
+  /**
+   * Encrypted records are here but no keyring can be read: only a restore from a backup can
+   * open them. Says why, in plain words; null otherwise.
+   */
+  lockedOut: z.string().nullable()
 })
 export type AppStatus = z.infer<typeof AppStatus>
 
@@ -734,11 +745,65 @@ export const contract = {
     output: BackupSummary.extend({ keptAside: z.string() }),
     access: 'admin'
   }),
-  /** Opens the open-file dialog; null when the person cancels it. */
+  /**
+   * Opens the open-file dialog; null when the person cancels it. Before anyone can sign in
+   * (a new computer, or records whose keyring is lost) only a backup may be chosen.
+   */
   'files.choose': channel({
     input: z.strictObject({ kind: FileKind }),
     output: ChosenFile.nullable(),
     access: 'staff'
+  }),
+  /**
+   * A new computer, or a folder whose keyring is lost: what a backup holds and who could
+   * open it (the staff in its keyring), before anything is written. Only while no clinic
+   * can be opened here.
+   */
+  'recovery.inspectBackup': channel({
+    input: z.strictObject({ file: FileToken }),
+    output: BackupSummary.extend({ staff: z.array(DirectoryEntry) }),
+    access: 'public'
+  }),
+  /**
+   * Restores a backup onto a new computer (or over records whose keyring is lost), opened
+   * with a staff passphrase valid when it was made, or with the recovery key (an
+   * administrator then sets a new passphrase). Signs that person in.
+   */
+  'recovery.restoreBackup': channel({
+    input: z.union([
+      z.strictObject({
+        file: FileToken,
+        staffId: Id,
+        passphrase: z.string().min(1, 'Enter your passphrase').max(PASSPHRASE_MAX_LENGTH)
+      }),
+      z.strictObject({
+        file: FileToken,
+        recoveryKey: z
+          .string()
+          .min(1, 'Type the recovery key')
+          .max(200, 'That is not a recovery key'),
+        staffId: Id,
+        newPassphrase: NewPassphrase
+      })
+    ]),
+    output: Staff,
+    access: 'public'
+  }),
+  /**
+   * Changes the clinic's data key (an administrator, with their passphrase, having read what
+   * it means): every file sealed again, a new recovery key shown once, the old recovery key and
+   * older backups' keys no longer opening anything written from now on, and everyone else
+   * given a new passphrase by an administrator.
+   */
+  'security.rotateKey': channel({
+    input: z.strictObject({
+      passphrase: z.string().min(1, 'Enter your passphrase').max(PASSPHRASE_MAX_LENGTH),
+      understood: z.literal(true, {
+        error: 'Confirm that you have read what changing the key does'
+      })
+    }),
+    output: z.object({ recoveryKey: z.string(), staffToReset: z.number().int() }),
+    access: 'admin'
   }),
   'audit.list': channel({
     input: AccessLogFilter,
@@ -813,7 +878,9 @@ export const events = {
   'auth.changed': z.object({ signedIn: z.boolean() }),
   'notices.changed': z.object({ count: z.number().int() }),
   /** A session's log or records changed: every window showing it recomputes. */
-  'session.changed': z.object({ sessionId: Id })
+  'session.changed': z.object({ sessionId: Id }),
+  /** A change of the clinic's data key: files sealed again so far, of how many. */
+  'security.rotation': z.object({ done: z.number().int(), total: z.number().int() })
 } satisfies Record<EventName, z.ZodType>
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>

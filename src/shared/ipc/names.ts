@@ -87,6 +87,9 @@ export const CHANNEL_NAMES = [
   'backups.preview',
   'backups.restore',
   'files.choose',
+  'recovery.inspectBackup',
+  'recovery.restoreBackup',
+  'security.rotateKey',
   'audit.list',
   'audit.export',
   'groups.serviceCode',
@@ -104,7 +107,8 @@ export const EVENT_NAMES = [
   'records.changed',
   'auth.changed',
   'notices.changed',
-  'session.changed'
+  'session.changed',
+  'security.rotation'
 ] as const
 
 export type EventName = (typeof EVENT_NAMES)[number]

@@ -7,6 +7,8 @@
 import { execFileSync } from 'node:child_process'
 import { sevenZip } from '../../support/seven-zip'
 import { readFile, rm, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { readClinicHeader } from '../../../src/main/security/clinic-file'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCore } from '../../../src/main/core'
@@ -15,6 +17,7 @@ import { newDataKey } from '../../../src/main/security/crypto'
 import { newLogKey } from '../../../src/main/security/sealed-log'
 import type { AccessEntry } from '../../../src/shared/domain/access-log'
 import {
+  asLegacyClinic,
   copyClinic,
   CURRICULUM_DIR,
   ids,
@@ -142,13 +145,11 @@ describe('the access log', () => {
 
   it('a clinic set up before the log was sealed keeps its clear lines and seals from the next sign-in', async () => {
     const { dir, open } = await clinic()
-    // As an earlier version left it: no log key in the keyring, the log in clear.
-    const keyringPath = join(dir, 'keyring.json')
-    const keyring = JSON.parse(await readFile(keyringPath, 'utf8')) as Record<string, unknown>
-    delete keyring.log
-    await writeFile(keyringPath, JSON.stringify(keyring))
+    // As an earlier version left it: a keyring file without a log key, the log in clear.
+    await asLegacyClinic(dir, { withLogKey: false })
     const logPath = join(dir, 'access-log.jsonl')
     await rm(logPath)
+    await rm(join(dir, 'access-log.head'), { force: true })
     const old = await AccessLog.open(dir, () => Date.parse('2026-11-20T15:00:00Z'))
     await old.append({
       staffId: template.adminId,
@@ -167,33 +168,38 @@ describe('the access log', () => {
     const listing = await value<Listing>(core.handle('audit.list', {}))
     expect(listing.intact).toBe(true)
     expect(listing.entries.map((e) => e.action)).toEqual(['sign_in', 'sign_in_failed', 'sign_in'])
-    expect(JSON.parse(await readFile(keyringPath, 'utf8'))).toHaveProperty('log.publicKey')
+    // The keyring moved into the clinic file, with a log key of its own.
+    expect(readClinicHeader(await readFile(join(dir, 'registry.json')))).toHaveProperty(
+      'keyring.log.publicKey'
+    )
+    expect(existsSync(join(dir, 'keyring.json'))).toBe(false)
     // The two lines from before the key stay as they were; the new sign-in is sealed.
     const lines = (await readFile(logPath, 'utf8')).trimEnd().split('\n')
     expect(lines.map((l) => 'prev' in JSON.parse(l))).toEqual([true, true, false])
   })
 
-  it('a log key swapped in the keyring does not lock the clinic out: a new key is made', async () => {
+  it('a log key swapped in the clinic file is refused: the keyring is rebuilt from the records', async () => {
     const { dir, open } = await clinic()
-    const keyringPath = join(dir, 'keyring.json')
-    const keyring = JSON.parse(await readFile(keyringPath, 'utf8')) as Record<string, unknown>
-    const stranger = newDataKey()
-    keyring.log = newLogKey(stranger, 'another-clinic')
-    await writeFile(keyringPath, JSON.stringify(keyring))
+    const path = join(dir, 'registry.json')
+    const file = JSON.parse(await readFile(path, 'utf8')) as { keyring: { log: unknown } }
+    const original = file.keyring.log
+    file.keyring.log = newLogKey(newDataKey(), 'another-clinic')
+    await writeFile(path, JSON.stringify(file))
     const core = await open()
-    // Before anyone signs in, a refusal goes to the stranger's key: it cannot be read later.
+    // Before anyone signs in, a refusal goes to the swapped key: it cannot be read later.
     await refusal(
       core.handle('auth.signIn', { staffId: template.adminId, passphrase: 'not this one' }),
       'wrong_passphrase'
     )
     await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+    const status = await value<{ notices: Array<{ kind: string }> }>(core.handle('app.status', {}))
+    expect(status.notices.map((n) => n.kind)).toContain('keyring_rebuilt')
     const listing = await value<Listing>(core.handle('audit.list', {}))
     // Lines written with the data key still read; the one sealed to the swapped key is a break.
     expect(listing.intact).toBe(false)
     expect(listing.problem).toMatch(/entry 2:/)
-    expect(listing.entries.map((e) => e.action)).toEqual(['sign_in', 'settings_change'])
-    const replaced = JSON.parse(await readFile(keyringPath, 'utf8')) as { log: unknown }
-    expect(replaced.log).not.toEqual(keyring.log)
+    const restored = readClinicHeader(await readFile(path))
+    expect(restored?.keyring.log).toEqual(original)
   })
 
   it('exports the log in a password-protected zip that 7-Zip opens, and records the export', async () => {

@@ -292,7 +292,7 @@ describe('passphrases', () => {
 describe('acting for nobody', () => {
   const guarded = CHANNEL_NAMES.filter((name) => contract[name].access !== 'public')
 
-  it('guards every channel but status, setup, the sign-in list, sign-in, sign-out, unlock and recovery', () => {
+  it('guards every channel but status, setup, the sign-in list, sign-in, sign-out, unlock, recovery and a restore onto a new computer', () => {
     expect(CHANNEL_NAMES.filter((name) => contract[name].access === 'public').sort()).toEqual([
       'app.status',
       'auth.directory',
@@ -300,6 +300,8 @@ describe('acting for nobody', () => {
       'auth.signIn',
       'auth.signOut',
       'auth.unlock',
+      'recovery.inspectBackup',
+      'recovery.restoreBackup',
       'setup.complete'
     ])
     // The refusals below must come from the sign-in check, not from a malformed request.
@@ -356,6 +358,7 @@ describe('administrator rights', () => {
       'clinic.updateSessionSettings',
       'groups.setServiceCode',
       'measures.setSchedules',
+      'security.rotateKey',
       'staff.create',
       'staff.resetPassphrase',
       'staff.setActive'

@@ -338,6 +338,15 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
     ['a kind of file the app does not import', { kind: 'photos' }],
     ['a path to open', { kind: 'backup', path: '/etc/passwd' }]
   ],
+  'recovery.inspectBackup': [['the backup itself, as base64', { base64: 'UEsDBAo=' }]],
+  'security.rotateKey': [['without confirming', { passphrase: 'x', understood: false }]],
+  'recovery.restoreBackup': [
+    ['neither a passphrase nor a recovery key', { file: 'file-token-1', staffId: 'staff-1' }],
+    [
+      'a weak new passphrase with the recovery key',
+      { file: 'file-token-1', staffId: 'staff-1', recoveryKey: 'ABCD', newPassphrase: 'short' }
+    ]
+  ],
   'audit.list': [
     ['an unknown action', { action: 'peek' }],
     ['an end before the start', { from: '2026-11-30', to: '2026-11-01' }]

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect } from 'vitest'
 import { readKeyring } from '../../../src/main/security/keyring'
-import { open as openSealed, unwrapKey } from '../../../src/main/security/crypto'
+import { ClinicFileCodec } from '../../../src/main/security/clinic-file'
+import { open as openSealed, seal as sealFile, unwrapKey } from '../../../src/main/security/crypto'
 import {
   createCore,
   type ChooseFile,
@@ -173,12 +174,55 @@ export async function recordsText(
   if (!keyring) return readFile(join(dir, file), 'utf8')
   const key = await unwrapKey(keyring.staff[0]!.wrapped, PASSPHRASE)
   if (!key.ok) throw new Error(key.error.message)
+  if (kind === 'registry') {
+    // The clinic file: the keyring in clear, the records sealed, both authenticated together.
+    return new ClinicFileCodec(key.value, null, () => null).decode(
+      await readFile(join(dir, file)),
+      kind
+    )
+  }
   const opened = openSealed(await readFile(join(dir, file)), key.value, {
     clinicId: keyring.clinicId,
     kind
   })
   if (!opened.ok) throw new Error(opened.error.message)
   return opened.value.toString('utf8')
+}
+
+/**
+ * Turns a clinic into what the version before left on disk: the registry sealed on its own
+ * (no keyring in it) and the keyring in `keyring.json`, with or without the log's key.
+ */
+export async function asLegacyClinic(dir: string, options: { withLogKey: boolean }) {
+  const keyring = (await readKeyring(dir))!
+  const key = await unwrapKey(keyring.staff[0]!.wrapped, PASSPHRASE)
+  if (!key.ok) throw new Error(key.error.message)
+  const text = await recordsText(dir)
+  const envelope = JSON.parse(text) as {
+    data: { keys?: unknown; staff: Array<{ id: string; active: boolean; wrapped?: unknown }> }
+  }
+  const staff = envelope.data.staff.map((s) => {
+    const { wrapped, ...rest } = s
+    return { rest, wrapped }
+  })
+  delete envelope.data.keys
+  envelope.data.staff = staff.map((s) => s.rest)
+  const sealedRegistry = sealFile(JSON.stringify(envelope), key.value, {
+    clinicId: keyring.clinicId,
+    kind: 'registry'
+  })
+  await writeFile(join(dir, 'registry.json'), sealedRegistry)
+  await rm(join(dir, 'backups', 'registry'), { recursive: true, force: true })
+  const legacy = {
+    format: 1,
+    clinicId: keyring.clinicId,
+    clinic: keyring.clinic,
+    staff: keyring.staff.map((s) => ({ ...s, active: true })),
+    recovery: keyring.recovery,
+    ...(options.withLogKey && keyring.log ? { log: keyring.log } : {})
+  }
+  await writeFile(join(dir, 'keyring.json'), JSON.stringify(legacy, null, 2))
+  return { key: key.value, clinicId: keyring.clinicId }
 }
 
 /** The value of a successful answer; a refusal fails the test with its message. */
@@ -418,6 +462,9 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
   'backups.preview': { file: UNCHOSEN_FILE },
   'backups.restore': { file: UNCHOSEN_FILE },
   'files.choose': { kind: 'backup' },
+  'recovery.inspectBackup': { file: UNCHOSEN_FILE },
+  'security.rotateKey': { passphrase: 'not the one', understood: true },
+  'recovery.restoreBackup': { file: UNCHOSEN_FILE, staffId: 'staff-1', passphrase: 'not the one' },
   'audit.list': { from: '2026-11-01', to: '2026-11-30', action: 'sign_in', text: 'Robin' },
   'audit.export': {},
   'groups.serviceCode': { groupId: 'group-unknown' },

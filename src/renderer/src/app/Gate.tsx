@@ -13,6 +13,7 @@ import type { AppStatus } from '../../../shared/ipc/contract'
 import type { Staff } from '../../../shared/domain/staff'
 import { LockScreen } from '../features/auth/LockScreen'
 import { useLock } from './lock'
+import { LockedOutScreen } from '../features/setup/RestoreClinic'
 import { Shell } from './Shell'
 
 /**
@@ -59,6 +60,11 @@ function SignedInGate() {
         recoveryKey={pendingKey.data}
         onDone={() => client.setQueryData(keys.recoveryKey, null)}
       />
+    )
+  }
+  if (status.data.lockedOut) {
+    return (
+      <LockedOutScreen reason={status.data.lockedOut} clinicName={status.data.clinic?.name ?? ''} />
     )
   }
   if (!setUp) return <SetupScreen notices={status.data.notices} />

@@ -5,6 +5,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { ClinicSettings } from './ClinicSettings'
 import { AgreementsSettings } from './AgreementsSettings'
 import { Backups } from './Backups'
+import { DataKey } from './DataKey'
 import { MeasureSchedules } from './MeasureSchedules'
 import { SessionSettings } from './SessionSettings'
 import { StaffSettings } from './StaffSettings'
@@ -33,6 +34,7 @@ export function SettingsPage({ status, staff }: { status: AppStatus; staff: Staf
           <StaffSettings me={staff} />
         </section>
         {staff.isAdmin && <Backups />}
+        {staff.isAdmin && <DataKey />}
         <section aria-labelledby="data-settings">
           <Title order={2} size="h3" id="data-settings" mb="sm">
             Where the records are

@@ -13,6 +13,7 @@ import {
 import { schemaResolver, useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
+import { RestoreClinic } from './RestoreClinic'
 import type { StaffRole } from '../../../../shared/domain/staff'
 import type { Notice } from '../../../../shared/ipc/contract'
 import { systemTimeZone } from '../../../../shared/rules/dates'
@@ -27,6 +28,7 @@ import { SetupForm } from './setupSchema'
 /** The first run: the clinic, then the first staff member, who becomes an administrator. */
 export function SetupScreen({ notices }: { notices: Notice[] }) {
   const [step, setStep] = useState(0)
+  const [restoring, setRestoring] = useState(false)
   const client = useQueryClient()
   const form = useForm({
     mode: 'uncontrolled',
@@ -60,6 +62,13 @@ export function SetupScreen({ notices }: { notices: Notice[] }) {
     return Object.keys(mine).length === 0
   }
 
+  if (restoring) {
+    return (
+      <Container size="sm" py="xl">
+        <RestoreClinic onCancel={() => setRestoring(false)} />
+      </Container>
+    )
+  }
   return (
     <Container size="sm" py="xl">
       <Stack gap="lg">
@@ -70,6 +79,14 @@ export function SetupScreen({ notices }: { notices: Notice[] }) {
           </Text>
         </div>
         <NoticeBanner notices={notices} canDismiss={false} />
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          onClick={() => setRestoring(true)}
+          w="fit-content"
+        >
+          Moving a clinic to this computer? Restore it from a backup
+        </Button>
         <Paper withBorder p="lg">
           <form
             noValidate

@@ -1,0 +1,278 @@
+import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto'
+import { z } from 'zod'
+import { Clinic } from '../../shared/domain/clinic'
+import { UnreadableFile, type FileCodec } from '../store/codec'
+import { isSealed, open, RecoveryWrappedKeySchema, seal, WrappedKeySchema } from './crypto'
+import { LogKeySchema } from './sealed-log'
+
+/**
+ * The clinic file (`registry.json`): the keyring and the registry in one file,
+ * so one atomic rename commits both and no crash can leave them disagreeing.
+ *
+ *   { kind, format: 2, keyring, anchor, sealed, mac }
+ *
+ * - `keyring` is in clear because it is needed before anyone has the data key:
+ *   the sign-in list and each staff member's copy of the data key wrapped with
+ *   their passphrase, one wrapped with the recovery key, the log's public key.
+ * - `anchor` is the number and hash of the access log's last entry when the file
+ *   was written: one of the places the log's head is kept, so a log deleted or
+ *   rolled back with its head record still shows.
+ * - `sealed` is the registry, AES-256-GCM under the data key.
+ * - `mac` authenticates the keyring, the anchor and the sealed bytes together
+ *   under a key derived from the data key and the clinic's id: a keyring edited
+ *   by hand (another clinic id, another staff list) or paired with another
+ *   registry is refused as soon as the data key is at hand, and the file is
+ *   then treated as damaged (set aside, the newest good copy restored).
+ *
+ * The keyring is a projection of the registry (see `keyringOf`): the wrapped
+ * keys live in the registry's staff records, so every change to who may sign in
+ * is one registry write.
+ */
+export const CLINIC_FILE_KIND = 'iop-facilitator clinic'
+export const CLINIC_FILE_FORMAT = 2
+const REGISTRY_KIND = 'registry'
+
+export const KeyringStaff = z.strictObject({
+  staffId: z.string().min(1).max(200),
+  fullName: z.string().max(500),
+  credentials: z.string().max(200),
+  wrapped: WrappedKeySchema
+})
+export type KeyringStaff = z.infer<typeof KeyringStaff>
+
+export const Keyring = z.strictObject({
+  clinicId: z.string().min(1).max(200),
+  clinic: Clinic,
+  /** Only people who may sign in: disabling someone removes their copy of the key. */
+  staff: z.array(KeyringStaff).max(10_000),
+  recovery: RecoveryWrappedKeySchema,
+  log: LogKeySchema.optional()
+})
+export type Keyring = z.infer<typeof Keyring>
+
+export const LogAnchor = z.strictObject({
+  seq: z.number().int().positive(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/)
+})
+export type LogAnchor = z.infer<typeof LogAnchor>
+
+const ClinicFileShape = z.strictObject({
+  kind: z.literal(CLINIC_FILE_KIND),
+  format: z.literal(CLINIC_FILE_FORMAT),
+  keyring: Keyring,
+  anchor: LogAnchor.nullable(),
+  sealed: z.base64(),
+  mac: z.string().regex(/^[0-9a-f]{64}$/)
+})
+type ClinicFileShape = z.infer<typeof ClinicFileShape>
+
+/** What the registry holds of the keys: the clinic's id, the recovery copy, the log's key pair. */
+export const ClinicKeys = z.object({
+  clinicId: z.string().min(1),
+  recovery: RecoveryWrappedKeySchema,
+  log: LogKeySchema.optional(),
+  /**
+   * The keys the clinic used before its key was changed, newest first, each sealed under the
+   * current key: files not yet sealed again, and the access log (whose lines stay under the key
+   * it was begun with), still open.
+   */
+  previous: z.array(z.base64()).max(100).optional(),
+  /** A change of key under way: the files still to seal again are finished at the next opening. */
+  rotating: z.object({ startedAt: z.string() }).optional()
+})
+export type ClinicKeys = z.infer<typeof ClinicKeys>
+
+interface RegistryLike {
+  clinic: z.infer<typeof Clinic> | null
+  keys?: ClinicKeys | null
+  staff: Array<{
+    id: string
+    fullName: string
+    credentials: string
+    active: boolean
+    wrapped?: z.infer<typeof WrappedKeySchema> | undefined
+  }>
+}
+
+/** The keyring as the registry says it: who may sign in, with their wrapped keys. */
+export function keyringOf(registry: RegistryLike): Keyring | null {
+  if (!registry.keys || !registry.clinic) return null
+  return {
+    clinicId: registry.keys.clinicId,
+    clinic: registry.clinic,
+    staff: registry.staff
+      .filter((s) => s.active && s.wrapped)
+      .map((s) => ({
+        staffId: s.id,
+        fullName: s.fullName,
+        credentials: s.credentials,
+        wrapped: s.wrapped!
+      })),
+    recovery: registry.keys.recovery,
+    ...(registry.keys.log ? { log: registry.keys.log } : {})
+  }
+}
+
+/** JSON with keys in sorted order, so the MAC does not depend on how an object was built. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+/** A key for one purpose, derived from the data key and bound to the clinic. */
+export function purposeKey(dataKey: Buffer, clinicId: string, purpose: string): Buffer {
+  return Buffer.from(
+    hkdfSync('sha256', dataKey, Buffer.from(clinicId, 'utf8'), `IOP Facilitator ${purpose}`, 32)
+  )
+}
+
+export function macOf(key: Buffer, text: string): string {
+  return createHmac('sha256', key).update(text, 'utf8').digest('hex')
+}
+
+export function macMatches(key: Buffer, text: string, mac: string): boolean {
+  const expected = Buffer.from(macOf(key, text), 'hex')
+  const given = Buffer.from(mac, 'hex')
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+function macText(keyring: Keyring, anchor: LogAnchor | null, sealed: Buffer): string {
+  const digest = createHash('sha256').update(sealed).digest('hex')
+  return `${CLINIC_FILE_KIND}|v${CLINIC_FILE_FORMAT}|${canonicalJson({ keyring, anchor })}|${digest}`
+}
+
+export type ClinicHeader = { keyring: Keyring; anchor: LogAnchor | null }
+
+/** Reads the clear part of a clinic file, without any key: the keyring and the log anchor. */
+export function readClinicHeader(bytes: Uint8Array): ClinicHeader | null {
+  const shape = parseShape(bytes)
+  return shape ? { keyring: shape.keyring, anchor: shape.anchor } : null
+}
+
+export function isClinicFile(bytes: Uint8Array): boolean {
+  return parseShape(bytes) !== null
+}
+
+function parseShape(bytes: Uint8Array): ClinicFileShape | null {
+  const buffer = Buffer.from(bytes)
+  if (buffer[0] !== 0x7b /* { */) return null
+  try {
+    const parsed = ClinicFileShape.safeParse(JSON.parse(buffer.toString('utf8')))
+    return parsed.success ? parsed.data : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The registry's codec: writes the clinic file (keyring projected from the
+ * records being written, the log's current head, the sealed registry, the MAC),
+ * and reads one back only when the MAC holds under the data key. It also reads
+ * a registry sealed by the version before (the keyring then was `keyring.json`).
+ */
+export class ClinicFileCodec implements FileCodec {
+  /** The header of the file last read or written: the keyring the records now stand on. */
+  header: ClinicHeader | null = null
+  /**
+   * The last file read had a keyring that did not hold (changed by hand, or damaged) over
+   * records that did: the keyring was rebuilt from the records, and the next write mends it.
+   */
+  rebuilt = false
+
+  private previous: Buffer[] = []
+
+  constructor(
+    private dataKey: Buffer,
+    /** The clinic id to read a file of the earlier format with (from `keyring.json`). */
+    private readonly legacyClinicId: string | null,
+    private readonly anchor: () => LogAnchor | null
+  ) {}
+
+  /** From the next write on, the file is sealed under `key`; `previous` still read. */
+  useKey(key: Buffer, previous: Buffer[]): void {
+    this.dataKey = key
+    this.previous = previous
+  }
+
+  get key(): Buffer {
+    return this.dataKey
+  }
+
+  encode(text: string, kind: string, data?: unknown): Uint8Array {
+    const registry = envelopeData(data) ?? envelopeData(JSON.parse(text))
+    const keyring = registry ? keyringOf(registry) : null
+    if (!keyring) {
+      // Records of the version before, not yet upgraded (a copy made as they are opened):
+      // kept in that version's form, which the keyring file beside them still opens.
+      if (this.legacyClinicId)
+        return seal(text, this.dataKey, { clinicId: this.legacyClinicId, kind })
+      throw new Error('the clinic file needs the clinic and its keys')
+    }
+    const sealed = seal(text, this.dataKey, { clinicId: keyring.clinicId, kind })
+    const anchor = this.anchor()
+    const mac = macOf(
+      purposeKey(this.dataKey, keyring.clinicId, 'clinic file'),
+      macText(keyring, anchor, sealed)
+    )
+    const file: ClinicFileShape = {
+      kind: CLINIC_FILE_KIND,
+      format: CLINIC_FILE_FORMAT,
+      keyring,
+      anchor,
+      sealed: sealed.toString('base64'),
+      mac
+    }
+    this.header = { keyring, anchor }
+    return Buffer.from(JSON.stringify(file), 'utf8')
+  }
+
+  decode(bytes: Uint8Array, kind: string): string {
+    const buffer = Buffer.from(bytes)
+    if (isSealed(buffer)) {
+      if (!this.legacyClinicId) throw new UnreadableFile('no keyring for this file')
+      const opened = open(buffer, this.dataKey, { clinicId: this.legacyClinicId, kind })
+      if (!opened.ok) throw new UnreadableFile(opened.error.message)
+      return opened.value.toString('utf8')
+    }
+    const shape = parseShape(buffer)
+    if (!shape) throw new UnreadableFile('not a clinic file')
+    const sealed = Buffer.from(shape.sealed, 'base64')
+    // A copy made before the clinic's key was changed opens with the key of its time.
+    const dataKey =
+      [this.dataKey, ...this.previous].find(
+        (k) => open(sealed, k, { clinicId: shape.keyring.clinicId, kind }).ok
+      ) ?? this.dataKey
+    const key = purposeKey(dataKey, shape.keyring.clinicId, 'clinic file')
+    const macHolds = macMatches(key, macText(shape.keyring, shape.anchor, sealed), shape.mac)
+    // The records authenticate themselves (AES-256-GCM under the data key, the clinic's id
+    // bound in); only then can a keyring that fails its MAC be rebuilt from them.
+    const opened = open(sealed, dataKey, { clinicId: shape.keyring.clinicId, kind })
+    if (!opened.ok) throw new UnreadableFile(opened.error.message)
+    const text = opened.value.toString('utf8')
+    const inner = envelopeData(JSON.parse(text))
+    const projected = inner ? keyringOf(inner) : null
+    if (!projected || projected.clinicId !== shape.keyring.clinicId) {
+      throw new UnreadableFile('the keyring does not match the records')
+    }
+    const matches = canonicalJson(projected) === canonicalJson(shape.keyring)
+    this.rebuilt = !macHolds || !matches
+    // An anchor that is not authenticated is not trusted.
+    this.header = { keyring: projected, anchor: this.rebuilt ? null : shape.anchor }
+    return text
+  }
+}
+
+function envelopeData(value: unknown): RegistryLike | null {
+  if (!value || typeof value !== 'object') return null
+  const data = (value as { data?: unknown }).data
+  if (!data || typeof data !== 'object') return null
+  return data as RegistryLike
+}
+
+export const REGISTRY_FILE_KIND = REGISTRY_KIND
