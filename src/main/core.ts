@@ -415,10 +415,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const openWith = async (key: Buffer): Promise<Result<null>> => {
     if (!keyring) return fail('conflict', 'There are no encrypted records to open.')
     const fits = await keyOpensClinic(options.dataDir, key, keyring.clinicId, found)
-    if (!fits) {
+    if (fits === 'does_not_fit') {
       return fail(
         'storage_failed',
         'The keyring does not fit the records in this folder: it was changed or belongs to another clinic. Nothing was changed. Restore the clinic from a backup, or call your IT support.'
+      )
+    }
+    if (fits === 'other_clinic') {
+      return fail(
+        'storage_failed',
+        `The records file here belongs to another clinic (“${keyring.clinic.name.slice(0, 80)}”) than the other records in this folder. Nothing was changed. Restore this clinic’s records from a backup, or call your IT support.`
       )
     }
     dataKey = key

@@ -534,3 +534,31 @@ describe('changing the data key', () => {
     }
   })
 })
+
+describe('another clinic’s keyring', () => {
+  it('a clinic file from another clinic put in this one’s place opens nothing and moves nothing aside', async () => {
+    const other = await emptyFolder()
+    const otherCore = await open(other)
+    const otherSetup = await value<{ id: string }>(
+      otherCore.handle('setup.complete', {
+        clinic: { name: 'Hillside Counseling', timeZone: 'America/Chicago' },
+        staff: { ...FIRST_STAFF, fullName: 'Sam Ortiz' }
+      })
+    )
+    const dir = await copyClinic(template.dir)
+    await copyFile(join(other, 'registry.json'), join(dir, 'registry.json'))
+    await rm(join(dir, 'backups'), { recursive: true })
+    const before = await filesOf(dir)
+    const core = await open(dir)
+    const refused = await refusal(
+      core.handle('auth.signIn', { staffId: otherSetup.id, passphrase: PASSPHRASE }),
+      'storage_failed'
+    )
+    expect(refused.message).toMatch(/belongs to another clinic .*Hillside Counseling/)
+    const after = await filesOf(dir)
+    for (const [path, bytes] of before) {
+      if (path.startsWith('access-log')) continue
+      expect(after.get(path)?.equals(bytes), `${path} changed`).toBe(true)
+    }
+  })
+})
