@@ -468,5 +468,5 @@ describe('a progress-note draft survives SIGKILL while it is being saved', () =>
       `draft durability: ${KILLS} kills, ${stored} saves; the file held exactly the acknowledged ` +
         `draft ${exactlyAcknowledged} times and the one in flight ${oneInFlight} times`
     )
-  }, 60_000)
+  }, 240_000)
 })
