@@ -82,7 +82,9 @@ describe('round trip', () => {
       agendas: [],
       noteFormats: [],
       serviceCodes: [],
-      measureSchedules: DEFAULT_MEASURE_SCHEDULES
+      measureSchedules: DEFAULT_MEASURE_SCHEDULES,
+      agreementVersions: [],
+      agreementAcknowledgements: []
     })
 
     const returned = await registry.update((draft) => {
