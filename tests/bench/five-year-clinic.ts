@@ -235,6 +235,7 @@ export async function syntheticClinic(options: ClinicOptions = {}): Promise<Clin
       id: `group-${i + 1}`,
       name: `${['Morning', 'Afternoon', 'Evening'][i]} IOP`,
       track,
+      ageGroup: 'adult',
       admission: 'open',
       meetingDays: ['mon', 'wed', 'thu'],
       startTime: ['09:00', '13:00', '17:30'][i]!,

@@ -78,6 +78,7 @@ async function syntheticRegistry(): Promise<{ registry: Registry; adminId: strin
       id: `group-${i + 1}`,
       name: `${['Morning', 'Afternoon', 'Evening'][i]} IOP`,
       track,
+      ageGroup: 'adult',
       admission: 'open',
       meetingDays: ['mon', 'wed', 'thu'],
       startTime: ['09:00', '13:00', '17:30'][i]!,

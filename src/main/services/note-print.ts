@@ -42,7 +42,9 @@ export async function printableNotes(
           status: p.attendance.status,
           timeIn: p.attendance.timeIn,
           timeOut: p.attendance.timeOut,
-          countableMinutes: p.attendance.countableMinutes
+          countableMinutes: p.attendance.countableMinutes,
+          late: p.attendance.late,
+          leftEarly: p.attendance.leftEarly
         },
         measures: p.measures,
         safety: p.safety

@@ -25,6 +25,7 @@ import {
 } from '../../shared/notes/state'
 import { attendanceFigures } from '../../shared/session/countable'
 import { roundAnswersFor as roundsOf } from '../../shared/session/rounds'
+import { figureSettingsFor } from './requirements'
 import { sessionState } from '../../shared/session/state'
 import { isoNow, type ServiceContext } from './context'
 import { openSession, syncIndex } from './sessions'
@@ -89,7 +90,12 @@ export async function sessionNotes(ctx: ServiceContext, sessionId: string) {
   const registry = ctx.registry.data
   const endedAt = sessionEnd(data, ctx.now())
   const settings = registry.sessionSettings
-  const figures = attendanceFigures(data, data.attendance, ctx.now(), settings)
+  const figures = attendanceFigures(
+    data,
+    data.attendance,
+    ctx.now(),
+    figureSettingsFor(ctx, data.groupId)
+  )
   const state = sessionState(data, ctx.now(), settings)
   const modules = data.segments.flatMap((s) =>
     s.module && state.segments.some((x) => x.segmentId === s.id && x.actualMs > 0)
@@ -145,10 +151,11 @@ export async function sessionNotes(ctx: ServiceContext, sessionId: string) {
         goals,
         attendance: {
           status: a.status,
-          timeIn: a.timeIn,
-          timeOut: a.timeOut,
+          // Time in, time out and minutes as the summary and the reports show them.
+          timeIn: f?.timeIn ?? null,
+          timeOut: f?.timeOut ?? null,
           walkIn: a.walkIn,
-          countableMinutes: Math.floor((f?.countableMs ?? 0) / 60_000),
+          countableMinutes: f?.countableMinutes ?? 0,
           late: f?.late ?? false,
           leftEarly: f?.leftEarly ?? false
         },

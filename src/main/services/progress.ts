@@ -6,6 +6,7 @@ import { clinicDate } from '../../shared/rules/dates'
 import { RuleError } from '../../shared/result'
 import { attendanceFigures } from '../../shared/session'
 import type { ServiceContext } from './context'
+import { figureSettingsFor, requirementFor } from './requirements'
 import { openSession } from './sessions'
 
 const WEEK_MS = 7 * 86_400_000
@@ -56,6 +57,19 @@ export function sessionIdsFor(ctx: ServiceContext, participantId: string): strin
     .map((s) => s.id)
 }
 
+/**
+ * The weekly hours a participant's program requires: their current group's
+ * (the latest enrolment's), null when that group has no weekly requirement.
+ */
+function weeklyHoursOf(ctx: ServiceContext, participantId: string): number | null {
+  const enrolments = ctx.registry.data.enrollments
+    .filter((e) => e.participantId === participantId)
+    .sort((a, b) => a.joinDate.localeCompare(b.joinDate))
+  const latest = enrolments[enrolments.length - 1]
+  if (!latest) return ctx.registry.data.sessionSettings.weeklyHoursRequired
+  return requirementFor(ctx, latest.groupId).weeklyHours
+}
+
 export async function progressOf(
   ctx: ServiceContext,
   participantId: string
@@ -70,6 +84,8 @@ export async function progressOf(
     measures: ctx.measures.data.entries.filter((e) => e.participantId === participantId),
     schedules: registry.measureSchedules,
     settings: registry.sessionSettings,
+    dailyMinimumFor: (groupId) => requirementFor(ctx, groupId).dailyMinimumMinutes,
+    weeklyHoursRequired: weeklyHoursOf(ctx, participantId),
     timeZone: clinicZone(ctx),
     today: clinicToday(ctx),
     now: ctx.now()
@@ -112,7 +128,6 @@ export async function groupDashboard(
   const ended = registry.sessions.filter(
     (s) => s.groupId === groupId && s.status === 'ended' && s.date >= first && s.date <= today
   )
-  const settings = registry.sessionSettings
   const byWeek = new Map(
     weekStarts.map((w) => [
       w,
@@ -126,14 +141,19 @@ export async function groupDashboard(
     const week = byWeek.get(weekStartOfDate(record.date, weekStarts))
     if (!week) continue
     week.sessions += 1
-    const figures = attendanceFigures(record, record.attendance, ctx.now(), settings)
+    const figures = attendanceFigures(
+      record,
+      record.attendance,
+      ctx.now(),
+      figureSettingsFor(ctx, groupId)
+    )
     for (const [i, a] of record.attendance.entries()) {
       if (a.status === 'unmarked') continue
       week.marked += 1
       week.people.add(a.participantId)
       if (a.status === 'present') {
         week.present += 1
-        week.minutes += (figures[i]?.countableMs ?? 0) / 60_000
+        week.minutes += figures[i]?.countableMinutes ?? 0
       }
     }
   }
@@ -152,7 +172,7 @@ export async function groupDashboard(
     groupId,
     month,
     census,
-    requiredWeeklyHours: settings.weeklyHoursRequired,
+    requiredWeeklyHours: requirementFor(ctx, groupId).weeklyHours ?? 0,
     weeks: weekStarts.map((weekStart) => {
       const w = byWeek.get(weekStart)!
       return {

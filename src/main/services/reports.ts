@@ -1,22 +1,21 @@
-import { DEFAULT_SERVICE_CODE, type ServiceCode } from '../../shared/domain/billing'
+import type { ServiceCode } from '../../shared/domain/billing'
 import { DISCHARGE_TYPE_LABELS } from '../../shared/domain/participant'
 import type { Report, ReportRequest } from '../../shared/domain/progress'
 import { REPORT_LABELS } from '../../shared/domain/progress'
 import { ATTENDANCE_STATUS_LABELS } from '../../shared/domain/session'
 import { dueAt, noteStatus } from '../../shared/notes/state'
 import { PART2_NOTICE } from '../../shared/notes/part2-notice'
-import { weeklyHours } from '../../shared/progress/weeks'
+import { mondayOf, weeklyHours, type DayMinutes } from '../../shared/progress/weeks'
 import { csvFileName, toCsv } from '../../shared/reports/csv'
 import { clinicDate, clinicTimeOfDay } from '../../shared/rules/dates'
 import { RuleError } from '../../shared/result'
-import {
-  attendanceFigures,
-  participantIntervals,
-  sessionState,
-  type Interval
-} from '../../shared/session'
+import { attendanceText, meetsDailyMinimum } from '../../shared/rules/requirements'
+import { attendanceFigures, sessionState } from '../../shared/session'
 import type { ServiceContext } from './context'
 import { clinicZone, endedSessions } from './progress'
+import { figureSettingsFor, requirementFor, serviceCodeFor } from './requirements'
+
+export { serviceCodeFor } from './requirements'
 
 const NOTE_STATE_LABELS = {
   not_started: 'Not started',
@@ -24,12 +23,6 @@ const NOTE_STATE_LABELS = {
   awaiting_cosignature: 'Awaiting co-signature',
   signed: 'Signed'
 } as const
-
-export function serviceCodeFor(ctx: ServiceContext, groupId: string): ServiceCode {
-  return (
-    ctx.registry.data.serviceCodes.find((c) => c.groupId === groupId)?.code ?? DEFAULT_SERVICE_CODE
-  )
-}
 
 export function groupServiceCode(ctx: ServiceContext, groupId: string): ServiceCode {
   if (!ctx.registry.data.groups.some((g) => g.id === groupId)) {
@@ -92,12 +85,17 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
       ctx,
       inRange.map((s) => s.id)
     )) {
-      const figures = attendanceFigures(record, record.attendance, ctx.now(), settings)
-      const code = serviceCodeFor(ctx, record.groupId)
+      const figures = attendanceFigures(
+        record,
+        record.attendance,
+        ctx.now(),
+        figureSettingsFor(ctx, record.groupId)
+      )
+      const requirement = requirementFor(ctx, record.groupId)
       for (const [i, a] of record.attendance.entries()) {
         const p = person(a.participantId)
+        const f = figures[i]!
         involved.add(a.participantId)
-        const minutes = Math.floor((figures[i]?.countableMs ?? 0) / 60_000)
         const present = a.status === 'present'
         const note = record.notes.find((n) => n.participantId === a.participantId) ?? null
         rows.push([
@@ -105,12 +103,12 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
           groupName,
           p?.clientId ?? '',
           p?.fullName ?? '',
-          ATTENDANCE_STATUS_LABELS[a.status],
-          present ? time(a.timeIn ?? startOf(record)) : null,
-          present ? time(a.timeOut ?? endOf(record)) : null,
-          minutes,
-          present && minutes >= settings.dailyMinimumMinutes,
-          code,
+          attendanceText(ATTENDANCE_STATUS_LABELS[a.status], f),
+          present ? time(f.timeIn) : null,
+          present ? time(f.timeOut) : null,
+          f.countableMinutes,
+          present ? meetsDailyMinimum(requirement, f.countableMinutes) : null,
+          requirement.serviceCode,
           present || note ? NOTE_STATE_LABELS[noteStatus(note)] : null
         ])
       }
@@ -136,16 +134,33 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
   }
 
   if (request.kind === 'weekly_hours') {
-    const byPerson = new Map<string, Interval[]>()
+    // Each person's days, with what their groups require of a week.
+    const byPerson = new Map<
+      string,
+      { days: DayMinutes[]; late: string[]; early: string[]; required: Array<number | null> }
+    >()
     for (const { record } of await endedSessions(
       ctx,
       inRange.map((s) => s.id)
     )) {
-      for (const [id, list] of participantIntervals(record, record.attendance, ctx.now())) {
-        byPerson.set(id, [...(byPerson.get(id) ?? []), ...list])
+      const figures = attendanceFigures(
+        record,
+        record.attendance,
+        ctx.now(),
+        figureSettingsFor(ctx, record.groupId)
+      )
+      const required = requirementFor(ctx, record.groupId).weeklyHours
+      for (const [i, a] of record.attendance.entries()) {
+        const f = figures[i]!
+        const entry = byPerson.get(a.participantId) ?? { days: [], late: [], early: [], required: [] }
+        entry.required.push(required)
+        if (a.status === 'present') {
+          entry.days.push({ date: record.date, minutes: f.countableMinutes })
+          if (f.late) entry.late.push(record.date)
+          if (f.leftEarly) entry.early.push(record.date)
+        }
+        byPerson.set(a.participantId, entry)
       }
-      for (const a of record.attendance)
-        if (!byPerson.has(a.participantId)) byPerson.set(a.participantId, [])
     }
     const rows: Report['rows'] = []
     const people = [...byPerson.keys()]
@@ -153,19 +168,26 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
       .sort((a, b) => (a.p?.clientId ?? '').localeCompare(b.p?.clientId ?? ''))
     for (const { id, p } of people) {
       involved.add(id)
+      const entry = byPerson.get(id)!
+      // Someone in groups with different rules is held to the highest of them.
+      const requirements = entry.required.filter((r): r is number => r !== null)
+      const requiredHours = requirements.length === 0 ? null : Math.max(...requirements)
       for (const week of weeklyHours({
-        intervals: byPerson.get(id)!,
-        timeZone: zone,
+        days: entry.days,
         from: request.from,
         to: request.to,
-        requiredHours: settings.weeklyHoursRequired
+        requiredHours
       })) {
+        const inWeek = (date: string) => mondayOf(date) === week.weekStart
         rows.push([
           p?.clientId ?? '',
           p?.fullName ?? '',
           week.weekStart,
+          entry.days.filter((d) => inWeek(d.date)).length,
+          entry.late.filter(inWeek).length,
+          entry.early.filter(inWeek).length,
           Math.round((week.minutes / 60) * 100) / 100,
-          settings.weeklyHoursRequired,
+          requiredHours,
           week.meetsRequirement
         ])
       }
@@ -177,6 +199,9 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
         'Client ID',
         'Participant',
         'Week starting',
+        'Sessions attended',
+        'Late arrivals',
+        'Left early',
         'Countable hours',
         'Required hours',
         'Meets requirement'
@@ -268,13 +293,6 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
   }
 }
 
-function startOf(record: { events: ReadonlyArray<{ type: string; at: string }> }): string | null {
-  return record.events.find((e) => e.type === 'started')?.at ?? null
-}
-
-function endOf(record: { events: ReadonlyArray<{ type: string; at: string }> }): string | null {
-  return [...record.events].reverse().find((e) => e.type === 'ended')?.at ?? null
-}
 
 /** Days from admission to discharge, counting both (a same-day discharge is 1 day). */
 export function lengthOfStay(admission: string, discharge: string): number {

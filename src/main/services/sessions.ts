@@ -13,6 +13,7 @@ import type { VersionedDocument } from '../store/versioned-document'
 import { RuleError } from '../../shared/result'
 import { displayName } from '../../shared/rules/names'
 import { defaultAgenda } from '../../shared/session/default-agenda'
+import { requirementFor } from './requirements'
 import { sessionState } from '../../shared/session/state'
 import { audienceEvents } from '../../shared/session/rounds'
 import { currentAgreements } from '../../shared/session/agreements'
@@ -30,6 +31,7 @@ export interface SessionPerson {
 /** A session as the facilitator's screen needs it: the record and who the ids are. */
 export interface SessionView extends SessionRecord {
   groupName: string
+  dailyMinimumMinutes: number | null
   people: SessionPerson[]
 }
 
@@ -194,7 +196,12 @@ export function view(ctx: ServiceContext, record: SessionRecord): SessionView {
       ? [{ participantId: person.id, displayName: displayName(person), clientId: person.clientId }]
       : []
   })
-  return { ...record, groupName: group?.name ?? '', people }
+  return {
+    ...record,
+    groupName: group?.name ?? '',
+    dailyMinimumMinutes: requirementFor(ctx, record.groupId).dailyMinimumMinutes,
+    people
+  }
 }
 
 export function unmarked(participantId: string, at: string, walkIn = false): AttendanceRecord {

@@ -25,12 +25,28 @@ export const ADMISSION_LABELS: Record<Admission, string> = {
   closed: 'Closed'
 }
 
-export const DEFAULT_SESSION_MINUTES = 180
+/**
+ * Who the group is for. Adolescent IOP has its own weekly requirement (6 hours
+ * at ASAM level 2.1, against 9 for adults).
+ */
+export const AgeGroup = z.enum(['adult', 'adolescent'], {
+  error: 'Choose adults or adolescents'
+})
+export type AgeGroup = z.infer<typeof AgeGroup>
+
+export const AGE_GROUP_LABELS: Record<AgeGroup, string> = {
+  adult: 'Adults',
+  adolescent: 'Adolescents'
+}
+
+/** The default agenda's length: three countable hours and a 15-minute break. */
+export const DEFAULT_SESSION_MINUTES = 195
 export const DEFAULT_CAPACITY = 12
 
 export const GroupInput = z.strictObject({
   name: requiredText('Group name', 80),
   track: Track,
+  ageGroup: AgeGroup.default('adult'),
   admission: Admission,
   meetingDays: z
     .array(Weekday, { error: 'Choose the meeting days' })
@@ -50,7 +66,9 @@ export const GroupInput = z.strictObject({
     .max(100, 'Capacity is at most 100'),
   facilitatorIds: z
     .array(Id, { error: 'Choose the facilitators' })
+    .min(1, 'Choose at least one facilitator: every group is led by a licensed counselor')
     .max(10, 'Ten facilitators at most')
+    .refine((ids) => new Set(ids).size === ids.length, 'Each facilitator once only')
 })
 export type GroupInput = z.input<typeof GroupInput>
 
@@ -58,6 +76,8 @@ export const Group = z.object({
   id: Id,
   name: z.string(),
   track: Track,
+  /** Groups saved before age groups existed are adult groups. */
+  ageGroup: AgeGroup.default('adult'),
   admission: Admission,
   meetingDays: z.array(Weekday),
   startTime: TimeOfDay,

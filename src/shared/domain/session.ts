@@ -342,9 +342,15 @@ export const SessionSettings = z.strictObject({
     .max(336, 'At most 14 days'),
   /** The note format for groups that have not chosen one. */
   defaultNoteFormat: NoteFormat,
-  /** Countable hours a week the program requires of each participant (IOP: commonly 9). */
+  /** Countable hours a week an adult IOP (substance use, mental health or co-occurring) requires: 9 at ASAM 2.1. */
   weeklyHoursRequired: z
     .number({ error: 'Weekly hours must be a number' })
+    .min(1, 'At least 1 hour')
+    .max(40, 'At most 40 hours')
+    .multipleOf(0.5, 'Whole or half hours'),
+  /** The same for an adolescent group: 6 at ASAM 2.1. */
+  weeklyHoursAdolescent: z
+    .number({ error: 'Weekly hours for adolescents must be a number' })
     .min(1, 'At least 1 hour')
     .max(40, 'At most 40 hours')
     .multipleOf(0.5, 'Whole or half hours'),
@@ -376,6 +382,7 @@ export const StoredSessionSettings = SessionSettings.extend({
   noteDueHours: SessionSettings.shape.noteDueHours.default(24),
   defaultNoteFormat: SessionSettings.shape.defaultNoteFormat.default('DAP'),
   weeklyHoursRequired: SessionSettings.shape.weeklyHoursRequired.default(9),
+  weeklyHoursAdolescent: SessionSettings.shape.weeklyHoursAdolescent.default(6),
   lockAfterMinutes: SessionSettings.shape.lockAfterMinutes.default(5),
   backupDays: SessionSettings.shape.backupDays.default(14),
   exportPolicy: SessionSettings.shape.exportPolicy.default('required'),
@@ -392,6 +399,7 @@ export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
   noteDueHours: 24,
   defaultNoteFormat: 'DAP',
   weeklyHoursRequired: 9,
+  weeklyHoursAdolescent: 6,
   lockAfterMinutes: 5,
   backupDays: 14,
   exportPolicy: 'required',

@@ -190,6 +190,8 @@ export type GroupSummary = z.infer<typeof GroupSummary>
 
 export const SessionView = SessionRecord.extend({
   groupName: z.string(),
+  /** Countable minutes a day needs in this group (its billing's rule); null when billed per session. */
+  dailyMinimumMinutes: z.number().int().nullable(),
   people: z.array(z.object({ participantId: Id, displayName: z.string(), clientId: z.string() }))
 })
 export type SessionView = z.infer<typeof SessionView>

@@ -3,6 +3,7 @@ import { NOTE_SECTIONS, riskLabel, type ProgressNote, type Signature } from '../
 import { ATTENDANCE_STATUS_LABELS } from '../domain/session'
 import { INSTRUMENTS } from '../measures/instruments'
 import { minutesText } from '../rules/dates'
+import { attendanceText } from '../rules/requirements'
 import { PART2_NOTICE, PART2_SOURCE } from './part2-notice'
 
 /**
@@ -16,11 +17,14 @@ export interface PrintNote {
   note: ProgressNote
   /** The participant's treatment-plan goals, to label note.body.goals. */
   goals: Array<{ id: string; text: string }>
+  /** From `attendanceFigures`, exactly as the summary and the reports show them. */
   attendance: {
     status: string
     timeIn: string | null
     timeOut: string | null
     countableMinutes: number
+    late: boolean
+    leftEarly: boolean
   }
   /** Measures given on the session's day. */
   measures: Array<{ measureId: MeasureId; total: number; band: string | null }>
@@ -147,7 +151,7 @@ ${block('Follow-up', note.body.followUp)}
 <section>
 <h2>Attendance</h2>
 <dl class="facts">
-${fact('Status', attendanceLabel(entry.attendance.status))}
+${fact('Status', attendanceText(attendanceLabel(entry.attendance.status), entry.attendance))}
 ${fact('Time in', entry.attendance.timeIn ? instantTime(entry.attendance.timeIn, zone) : 'Not recorded')}
 ${fact('Time out', entry.attendance.timeOut ? instantTime(entry.attendance.timeOut, zone) : 'Not recorded')}
 ${fact('Countable minutes', String(entry.attendance.countableMinutes))}

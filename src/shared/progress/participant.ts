@@ -5,9 +5,10 @@ import type { SessionRecord } from '../domain/session'
 import { measuresDue } from '../measures/schedule'
 import { noteStatus } from '../notes/state'
 import { displayName } from '../rules/names'
-import { attendanceFigures, participantIntervals, type Interval } from '../session'
+import { meetsDailyMinimum } from '../rules/requirements'
+import { attendanceFigures } from '../session'
 import { absenceRuns } from './absences'
-import { weeklyHours } from './weeks'
+import { weeklyHours, type DayMinutes } from './weeks'
 
 const DAY_MS = 86_400_000
 
@@ -18,11 +19,13 @@ export interface ProgressInput {
   measures: ReadonlyArray<MeasureEntry>
   schedules: ReadonlyArray<MeasureSchedule>
   settings: {
-    dailyMinimumMinutes: number
     lateAfterMinutes: number
     wrapUpMinutes: number
-    weeklyHoursRequired: number
   }
+  /** The daily minimum of a group's billing; null when it has none (90853). */
+  dailyMinimumFor: (groupId: string) => number | null
+  /** The weekly hours the participant's program requires; null when none. */
+  weeklyHoursRequired: number | null
   timeZone: string
   /** The clinic's calendar date today. */
   today: string
@@ -45,7 +48,7 @@ function daysBetween(from: string, to: string): number {
  */
 export function participantProgress(input: ProgressInput): ParticipantProgress {
   const { participant: p, settings } = input
-  const intervals: Interval[] = []
+  const days: DayMinutes[] = []
   const sessions: ProgressSession[] = []
   const goalHistory = new Map<string, GoalHistory['history']>()
   const ordered = [...input.sessions].sort(
@@ -54,11 +57,15 @@ export function participantProgress(input: ProgressInput): ParticipantProgress {
   for (const { record, groupName } of ordered) {
     const attendance = record.attendance.find((a) => a.participantId === p.id)
     if (!attendance) continue
-    const [figures] = attendanceFigures(record, [attendance], input.now, settings)
-    const countableMinutes = Math.floor((figures?.countableMs ?? 0) / 60_000)
-    intervals.push(...(participantIntervals(record, [attendance], input.now).get(p.id) ?? []))
+    const dailyMinimumMinutes = input.dailyMinimumFor(record.groupId)
+    const [figures] = attendanceFigures(record, [attendance], input.now, {
+      ...settings,
+      dailyMinimumMinutes: dailyMinimumMinutes ?? 0
+    })
+    const countableMinutes = figures?.countableMinutes ?? 0
     const note = record.notes.find((n) => n.participantId === p.id) ?? null
     const present = attendance.status === 'present'
+    if (present) days.push({ date: record.date, minutes: countableMinutes })
     sessions.push({
       sessionId: record.id,
       groupId: record.groupId,
@@ -68,10 +75,12 @@ export function participantProgress(input: ProgressInput): ParticipantProgress {
       late: figures?.late ?? false,
       leftEarly: figures?.leftEarly ?? false,
       walkIn: attendance.walkIn,
-      timeIn: attendance.timeIn,
-      timeOut: attendance.timeOut,
+      timeIn: figures?.timeIn ?? null,
+      timeOut: figures?.timeOut ?? null,
       countableMinutes,
-      meetsDailyMinimum: present && countableMinutes >= settings.dailyMinimumMinutes,
+      // A group without a daily minimum (billed per session) never makes a day short.
+      meetsDailyMinimum:
+        present && meetsDailyMinimum({ dailyMinimumMinutes }, countableMinutes) !== false,
       noteState: present || note ? noteStatus(note) : null,
       noteSignedAt: note?.signature?.at ?? null,
       lateEntry: note?.lateEntry ?? false,
@@ -109,14 +118,13 @@ export function participantProgress(input: ProgressInput): ParticipantProgress {
     attended: sessions.filter((s) => s.status === 'present').length,
     scheduled: marked.length,
     absences: absenceRuns(sessions.map((s) => ({ date: s.date, status: s.status }))),
-    requiredWeeklyHours: settings.weeklyHoursRequired,
+    requiredWeeklyHours: input.weeklyHoursRequired ?? 0,
     weeks: weeklyHours({
-      intervals,
-      timeZone: input.timeZone,
+      days,
       from,
       to: end,
-      requiredHours: settings.weeklyHoursRequired
-    }),
+      requiredHours: input.weeklyHoursRequired
+    }).map((w) => ({ ...w, meetsRequirement: w.meetsRequirement ?? true })),
     goals: p.goals.map((g) => ({
       goalId: g.id,
       text: g.text,

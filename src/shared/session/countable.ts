@@ -6,6 +6,11 @@ import type { AttendanceFigures, AttendanceRecord, SessionLog, SessionState } fr
  * Countable (billable) minutes: the time a countable segment was running,
  * never a break, never a pause, and for each participant only while they were
  * in the room. Walk-ins count like anyone else.
+ *
+ * `attendanceFigures` is the one source of each participant's time in, time
+ * out, late arrival, leaving early and countable minutes: the session summary,
+ * the note editor, the printed note, the progress page, every report and its
+ * CSV read them from here and compute none of their own.
  */
 
 export interface Interval {
@@ -94,6 +99,8 @@ export function attendanceFigures(
     : startEff === null
       ? null
       : replay.nowEff + state.remainingMs
+  const startIso = replay.started ? new Date(replay.started.wall).toISOString() : null
+  const endIso = replay.ended ? new Date(replay.ended.wall).toISOString() : null
   const toComeMs = countableToComeMs(state)
   const minimumMs = settings.dailyMinimumMinutes * MINUTE_MS
   const lateMs = settings.lateAfterMinutes * MINUTE_MS
@@ -102,7 +109,10 @@ export function attendanceFigures(
     if (record.status !== 'present') {
       return {
         participantId: record.participantId,
+        timeIn: null,
+        timeOut: null,
         countableMs: 0,
+        countableMinutes: 0,
         projectedCountableMs: 0,
         late: false,
         leftEarly: false,
@@ -115,43 +125,15 @@ export function attendanceFigures(
     const projectedCountableMs = countableMs + (timeOut === null ? toComeMs : 0)
     return {
       participantId: record.participantId,
+      timeIn: record.timeIn ?? startIso,
+      // Anyone still in the room at the close leaves when the session ends.
+      timeOut: record.timeOut ?? endIso,
       countableMs,
+      countableMinutes: Math.floor(countableMs / MINUTE_MS),
       projectedCountableMs,
       late: startEff !== null && timeIn !== null && timeIn > startEff + lateMs,
       leftEarly: timeOut !== null && (endEff === null || timeOut < endEff - MINUTE_MS),
       fallsShort: projectedCountableMs < minimumMs
     }
   })
-}
-
-/**
- * When each present participant was in the room while countable time ran:
- * the stretches behind their countable minutes, for splitting them by week.
- * Keyed by participant id; absent or unmarked people have none.
- */
-export function participantIntervals(
-  log: SessionLog,
-  attendance: ReadonlyArray<AttendanceRecord>,
-  now: number
-): Map<string, Interval[]> {
-  const { replay, intervals } = replayCountable(log, now)
-  const effective = (iso: string) => {
-    const t = parseTime(iso)
-    return t - clockOffset(replay.clockJumps, t)
-  }
-  const result = new Map<string, Interval[]>()
-  for (const record of attendance) {
-    if (record.status !== 'present') continue
-    const from = record.timeIn === null ? -Infinity : effective(record.timeIn)
-    const to = record.timeOut === null ? Infinity : effective(record.timeOut)
-    result.set(
-      record.participantId,
-      intervals.flatMap((i) => {
-        const a = Math.max(i.from, from)
-        const b = Math.min(i.to, to)
-        return b > a ? [{ from: a, to: b }] : []
-      })
-    )
-  }
-  return result
 }

@@ -6,12 +6,7 @@ export { nextSegmentId, previousSegmentId } from './navigation'
 export { canReorder, proposeRebalance } from './rebalance'
 export { slidePacing } from './pacing'
 export type { SlidePacingInput } from './pacing'
-export {
-  attendanceFigures,
-  countableIntervals,
-  participantIntervals,
-  plannedCountableMs
-} from './countable'
+export { attendanceFigures, countableIntervals, plannedCountableMs } from './countable'
 export type { AttendanceSettings, Interval } from './countable'
 export { segmentSummary } from './summary'
 export type { SegmentSummaryRow, SessionSummary } from './summary'

@@ -105,7 +105,22 @@ export interface SlidePacing {
 
 export interface AttendanceFigures {
   participantId: string
+  /**
+   * When they came in: the time recorded, or the session's start for someone
+   * marked present without one. Null for anyone not present, or before the start.
+   */
+  timeIn: string | null
+  /**
+   * When they left: the time recorded, or the session's end for anyone still
+   * present at the close. Null for anyone not present, or while they are still in the room.
+   */
+  timeOut: string | null
   countableMs: number
+  /**
+   * Whole countable minutes (rounded down once, here): the one figure the
+   * summary, the note, the printout, the reports and the CSV all show.
+   */
+  countableMinutes: number
   /** Countable time if they stay until the end of what is planned. */
   projectedCountableMs: number
   late: boolean

@@ -89,7 +89,9 @@ function entry(
       status: 'present',
       timeIn: '2026-11-23T15:00:00.000Z',
       timeOut: '2026-11-23T18:00:00.000Z',
-      countableMinutes: 180
+      countableMinutes: 180,
+      late: false,
+      leftEarly: false
     },
     measures: [],
     safety: []

@@ -1,12 +1,11 @@
 /**
  * Weekly countable hours as a payer counts them: Monday to Sunday on the
- * clinic's own clock. A late group that runs past Sunday midnight is split
- * between the two weeks, daylight-saving weeks are an hour short or long, and
+ * clinic's own clock, each session on its date, with the day's whole minutes;
  * a clinic far from UTC still sees its Monday group in that Monday's week.
  */
 import { describe, expect, it } from 'vitest'
 import { zonedTimeToInstant } from '../../../src/shared/rules/dates'
-import { splitByWeek, weekStartOf, weeklyHours } from '../../../src/shared/progress/weeks'
+import { weekStartOf, weeklyHours } from '../../../src/shared/progress/weeks'
 
 const CHICAGO = 'America/Chicago'
 const HOUR = 3_600_000
@@ -72,84 +71,12 @@ describe('which week a session belongs to', () => {
   })
 })
 
-describe('countable time per week', () => {
-  it('counts a three-hour group wholly in its week', () => {
-    const weeks = splitByWeek([at('2026-01-14', '09:00', '12:00')], CHICAGO)
-    expect([...weeks]).toEqual([['2026-01-12', 3 * HOUR]])
-  })
-
-  it('adds up the groups of one week', () => {
-    const weeks = splitByWeek(
-      [
-        at('2026-01-12', '09:00', '12:00'),
-        at('2026-01-14', '09:00', '10:25'),
-        at('2026-01-14', '10:40', '12:00'),
-        at('2026-01-16', '09:00', '12:00')
-      ],
-      CHICAGO
-    )
-    expect(weeks.get('2026-01-12')).toBe(8 * HOUR + 45 * MINUTE)
-  })
-
-  it('splits a late group running past Sunday midnight between the two weeks', () => {
-    const late = at('2026-01-11', '22:30', '01:00', CHICAGO, '2026-01-12')
-    const weeks = splitByWeek([late], CHICAGO)
-    expect(weeks.get('2026-01-05')).toBe(90 * MINUTE)
-    expect(weeks.get('2026-01-12')).toBe(60 * MINUTE)
-  })
-
-  it('splits at local midnight on the Sunday the clocks went forward', () => {
-    const late = at('2026-03-08', '22:00', '01:00', CHICAGO, '2026-03-09')
-    const weeks = splitByWeek([late], CHICAGO)
-    expect(weeks.get('2026-03-02')).toBe(2 * HOUR)
-    expect(weeks.get('2026-03-09')).toBe(1 * HOUR)
-  })
-
-  it('counts 167 hours in the week the clocks go forward and 169 in the week they go back', () => {
-    const spring = at('2026-03-02', '00:00', '00:00', CHICAGO, '2026-03-09')
-    const autumn = at('2026-10-26', '00:00', '00:00', CHICAGO, '2026-11-02')
-    const weeks = splitByWeek([spring, autumn], CHICAGO)
-    expect([...weeks]).toEqual([
-      ['2026-03-02', 167 * HOUR],
-      ['2026-10-26', 169 * HOUR]
-    ])
-  })
-
-  it('spreads a stretch across every week it touches', () => {
-    const long = at('2026-02-25', '12:00', '12:00', CHICAGO, '2026-03-11')
-    const weeks = splitByWeek([long], CHICAGO)
-    expect([...weeks.keys()]).toEqual(['2026-02-23', '2026-03-02', '2026-03-09'])
-    expect(weeks.get('2026-03-02')).toBe(167 * HOUR)
-    const total = [...weeks.values()].reduce((a, b) => a + b, 0)
-    expect(total).toBe(long.to - long.from)
-  })
-
-  it('counts nothing for an empty or reversed stretch', () => {
-    const t = zonedTimeToInstant('2026-01-14', '09:00', CHICAGO)
-    expect(
-      splitByWeek(
-        [
-          { from: t, to: t },
-          { from: t, to: t - HOUR }
-        ],
-        CHICAGO
-      ).size
-    ).toBe(0)
-  })
-})
-
 describe('weekly hours against the requirement', () => {
-  const threeHours = (date: string) => at(date, '09:00', '12:00')
+  const day = (date: string, minutes = 180) => ({ date, minutes })
 
   it('lists every week from the first date to the last, empty weeks at 0 and not met', () => {
     const weeks = weeklyHours({
-      intervals: [
-        threeHours('2026-01-07'),
-        threeHours('2026-01-08'),
-        threeHours('2026-01-09'),
-        threeHours('2026-01-21')
-      ],
-      timeZone: CHICAGO,
+      days: [day('2026-01-07'), day('2026-01-08'), day('2026-01-09'), day('2026-01-21')],
       from: '2026-01-07',
       to: '2026-01-28',
       requiredHours: 9
@@ -164,8 +91,7 @@ describe('weekly hours against the requirement', () => {
 
   it('counts a week that meets the requirement exactly as met', () => {
     const [week] = weeklyHours({
-      intervals: [at('2026-01-12', '09:00', '13:30'), at('2026-01-14', '09:00', '13:30')],
-      timeZone: CHICAGO,
+      days: [day('2026-01-12', 270), day('2026-01-14', 270)],
       from: '2026-01-12',
       to: '2026-01-12',
       requiredHours: 9
@@ -173,11 +99,9 @@ describe('weekly hours against the requirement', () => {
     expect(week).toEqual({ weekStart: '2026-01-12', minutes: 540, meetsRequirement: true })
   })
 
-  it('does not count a week one second short of the requirement as met', () => {
-    const short = at('2026-01-14', '09:00', '18:00')
+  it('does not count a week one minute short of the requirement as met', () => {
     const [week] = weeklyHours({
-      intervals: [{ from: short.from, to: short.to - 1000 }],
-      timeZone: CHICAGO,
+      days: [day('2026-01-14', 539)],
       from: '2026-01-12',
       to: '2026-01-18',
       requiredHours: 9
@@ -185,72 +109,63 @@ describe('weekly hours against the requirement', () => {
     expect(week).toEqual({ weekStart: '2026-01-12', minutes: 539, meetsRequirement: false })
   })
 
-  it('rounds down to whole minutes once for the week, not for each stretch', () => {
-    const start = zonedTimeToInstant('2026-01-14', '09:00', CHICAGO)
-    const stretch = 20 * MINUTE + 30_000
-    const intervals = [0, 1, 2].map((i) => ({
-      from: start + i * HOUR,
-      to: start + i * HOUR + stretch
-    }))
-    const [week] = weeklyHours({
-      intervals,
-      timeZone: CHICAGO,
-      from: '2026-01-14',
-      to: '2026-01-14',
-      requiredHours: 9
-    })
-    expect(week?.minutes).toBe(61)
+  it('adds up the days as the attendance report shows them, so the rows sum to the week', () => {
+    const days = [day('2026-01-12', 179), day('2026-01-14', 165), day('2026-01-16', 180)]
+    const [week] = weeklyHours({ days, from: '2026-01-12', to: '2026-01-18', requiredHours: 9 })
+    expect(week?.minutes).toBe(179 + 165 + 180)
   })
 
-  it('counts a late Sunday group half in each week of the report', () => {
+  it('counts a late Sunday group in the week of its date', () => {
     const weeks = weeklyHours({
-      intervals: [at('2026-01-11', '22:30', '01:00', CHICAGO, '2026-01-12')],
-      timeZone: CHICAGO,
+      days: [day('2026-01-11', 150)],
       from: '2026-01-05',
       to: '2026-01-12',
       requiredHours: 9
     })
     expect(weeks.map((w) => [w.weekStart, w.minutes])).toEqual([
-      ['2026-01-05', 90],
-      ['2026-01-12', 60]
+      ['2026-01-05', 150],
+      ['2026-01-12', 0]
     ])
   })
 
-  it('starts the weeks of a daylight-saving month on Mondays and counts the long week in full', () => {
+  it('starts the weeks of a daylight-saving month on Mondays', () => {
     const weeks = weeklyHours({
-      intervals: [at('2026-10-26', '00:00', '00:00', CHICAGO, '2026-11-02')],
-      timeZone: CHICAGO,
+      days: [day('2026-11-01')],
       from: '2026-10-20',
       to: '2026-11-10',
       requiredHours: 9
     })
     expect(weeks.map((w) => [w.weekStart, w.minutes])).toEqual([
       ['2026-10-19', 0],
-      ['2026-10-26', 169 * 60],
+      ['2026-10-26', 180],
       ['2026-11-02', 0],
       ['2026-11-09', 0]
     ])
   })
 
-  it('lists the Auckland Monday group in that Monday week of the report', () => {
-    const zone = 'Pacific/Auckland'
-    const weeks = weeklyHours({
-      intervals: [at('2026-01-12', '01:00', '04:00', zone)],
-      timeZone: zone,
-      from: '2026-01-05',
+  it('holds an adolescent week of 6 hours to 6 hours, not 9', () => {
+    const [week] = weeklyHours({
+      days: [day('2026-01-12', 120), day('2026-01-14', 120), day('2026-01-16', 120)],
+      from: '2026-01-12',
       to: '2026-01-12',
-      requiredHours: 3
+      requiredHours: 6
     })
-    expect(weeks).toEqual([
-      { weekStart: '2026-01-05', minutes: 0, meetsRequirement: false },
-      { weekStart: '2026-01-12', minutes: 180, meetsRequirement: true }
-    ])
+    expect(week?.meetsRequirement).toBe(true)
   })
 
-  it('leaves out time before the first week or after the last', () => {
+  it('has no requirement to meet for a group billed per session', () => {
+    const [week] = weeklyHours({
+      days: [day('2026-01-12', 90)],
+      from: '2026-01-12',
+      to: '2026-01-12',
+      requiredHours: null
+    })
+    expect(week).toEqual({ weekStart: '2026-01-12', minutes: 90, meetsRequirement: null })
+  })
+
+  it('leaves out sessions before the first week or after the last', () => {
     const weeks = weeklyHours({
-      intervals: [threeHours('2026-01-02'), threeHours('2026-01-14'), threeHours('2026-01-30')],
-      timeZone: CHICAGO,
+      days: [day('2026-01-02'), day('2026-01-14'), day('2026-01-30')],
       from: '2026-01-12',
       to: '2026-01-18',
       requiredHours: 9

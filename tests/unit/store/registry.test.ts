@@ -94,6 +94,7 @@ describe('round trip', () => {
         id: 'g-1',
         name: 'Evening Recovery',
         track: 'substance_use',
+        ageGroup: 'adult',
         admission: 'open',
         meetingDays: ['mon', 'wed', 'thu'],
         startTime: '17:30',

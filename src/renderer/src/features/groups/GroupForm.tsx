@@ -12,6 +12,7 @@ import { schemaResolver, useForm } from '@mantine/form'
 import { TRACK_LABELS } from '../../../../shared/domain/common'
 import {
   ADMISSION_LABELS,
+  AGE_GROUP_LABELS,
   DEFAULT_CAPACITY,
   DEFAULT_SESSION_MINUTES,
   GroupInput,
@@ -26,6 +27,7 @@ export function emptyGroup(): GroupInput {
   return {
     name: '',
     track: 'substance_use',
+    ageGroup: 'adult',
     admission: 'open',
     meetingDays: ['mon', 'wed', 'thu'],
     startTime: '17:30',
@@ -71,7 +73,7 @@ export function GroupForm({
           {...form.getInputProps('name')}
           key={form.key('name')}
         />
-        <SimpleGrid cols={2}>
+        <SimpleGrid cols={3}>
           <Select
             label="Track"
             data={options(TRACK_LABELS)}
@@ -79,6 +81,15 @@ export function GroupForm({
             required
             {...form.getInputProps('track')}
             key={form.key('track')}
+          />
+          <Select
+            label="Who the group is for"
+            description="Adolescent IOP requires 6 hours a week, adult IOP 9."
+            data={options(AGE_GROUP_LABELS)}
+            allowDeselect={false}
+            required
+            {...form.getInputProps('ageGroup')}
+            key={form.key('ageGroup')}
           />
           <Select
             label="Admission"
@@ -114,6 +125,7 @@ export function GroupForm({
             min={30}
             max={600}
             step={15}
+            clampBehavior="none"
             allowDecimal={false}
             required
             {...form.getInputProps('defaultMinutes')}
@@ -123,6 +135,7 @@ export function GroupForm({
             label="Capacity"
             min={1}
             max={100}
+            clampBehavior="none"
             allowDecimal={false}
             required
             {...form.getInputProps('capacity')}
@@ -131,6 +144,8 @@ export function GroupForm({
         </SimpleGrid>
         <MultiSelect
           label="Facilitators"
+          description="At least one: every group is led by a licensed counselor."
+          required
           placeholder={facilitators.length ? 'Choose staff' : undefined}
           data={facilitators}
           searchable

@@ -1,7 +1,7 @@
 import { Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useParams } from 'react-router'
-import { ADMISSION_LABELS } from '../../../../shared/domain/group'
+import { ADMISSION_LABELS, AGE_GROUP_LABELS } from '../../../../shared/domain/group'
 import { api, unwrap } from '../../api'
 import { keys, useParticipants, useStaffList } from '../../app/queries'
 import { useToday } from '../../app/useToday'
@@ -56,7 +56,7 @@ export function GroupPage() {
     <>
       <PageHeader
         title={g.name}
-        description={`${trackLabel(g.track)} · ${ADMISSION_LABELS[g.admission]}`}
+        description={`${trackLabel(g.track)} · ${AGE_GROUP_LABELS[g.ageGroup]} · ${ADMISSION_LABELS[g.admission]}`}
         actions={
           <Button variant="default" component={Link} to={`/groups/${g.id}/edit`}>
             Edit group

@@ -38,7 +38,12 @@ export function PeoplePanel({ session, settings, timeZone, now, onSafety }: Prop
   const addWalkIn = useSessionChange(sessionId, (participantId: string) =>
     unwrap(api().sessions.addWalkIn({ sessionId, participantId }))
   )
-  const figures = attendanceFigures(session, session.attendance, now, settings)
+  // The group's billing sets the daily minimum; a group billed per session has none.
+  const minimum = session.dailyMinimumMinutes
+  const figures = attendanceFigures(session, session.attendance, now, {
+    ...settings,
+    dailyMinimumMinutes: minimum ?? 0
+  })
   const figuresOf = (id: string) => figures.find((f) => f.participantId === id)
   const name = (id: string) =>
     session.people.find((p) => p.participantId === id)?.displayName ?? 'Unknown'
@@ -53,13 +58,15 @@ export function PeoplePanel({ session, settings, timeZone, now, onSafety }: Prop
   return (
     <Stack gap="sm">
       <Text size="sm">
-        {present} present of {session.attendance.length} on the list · daily minimum{' '}
-        {settings.dailyMinimumMinutes} countable min
+        {present} present of {session.attendance.length} on the list ·{' '}
+        {minimum === null
+          ? 'billed per session: no daily minimum'
+          : `daily minimum ${minimum} countable min`}
       </Text>
-      {planned < settings.dailyMinimumMinutes && (
+      {minimum !== null && planned < minimum && (
         <Alert color="yellow" title="The plan cannot reach the daily minimum">
-          This agenda counts {planned} minutes, below the daily minimum of{' '}
-          {settings.dailyMinimumMinutes}. No one can reach it today unless the agenda changes.
+          This agenda counts {planned} minutes, below the daily minimum of {minimum}. No one can
+          reach it today unless the agenda changes.
         </Alert>
       )}
       {session.safety.length > 0 && (
@@ -140,7 +147,7 @@ export function PeoplePanel({ session, settings, timeZone, now, onSafety }: Prop
                   )}
                   date={session.date}
                   timeZone={timeZone}
-                  dailyMinimumMinutes={settings.dailyMinimumMinutes}
+                  dailyMinimumMinutes={minimum}
                   now={now}
                   busy={busy}
                   onAttendance={(change) =>

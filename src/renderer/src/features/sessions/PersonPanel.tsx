@@ -23,7 +23,8 @@ interface Props {
   observations: Observation[]
   date: string
   timeZone: string
-  dailyMinimumMinutes: number
+  /** Null when the group is billed per session and no daily minimum applies. */
+  dailyMinimumMinutes: number | null
   now: number
   busy: boolean
   onAttendance(change: AttendanceChange): void
@@ -41,7 +42,7 @@ export function PersonPanel(props: Props) {
   const timeOf = (value: string | null) =>
     value ? clinicTimeOfDay(Date.parse(value), timeZone) : ''
   const atTime = (hhmm: string) => (hhmm ? iso(zonedTimeToInstant(date, hhmm, timeZone)) : null)
-  const countableMinutes = Math.floor((figures?.countableMs ?? 0) / 60_000)
+  const countableMinutes = figures?.countableMinutes ?? 0
 
   const recordLeaving = () => {
     setLeaving(false)
@@ -190,7 +191,7 @@ export function PersonPanel(props: Props) {
           <Text>
             Leaving now, {name} has {countableMinutes} countable minutes today.
           </Text>
-          {countableMinutes < props.dailyMinimumMinutes && (
+          {props.dailyMinimumMinutes !== null && countableMinutes < props.dailyMinimumMinutes && (
             <Text c="red.8" fw={600}>
               ⚠ That is below the daily minimum of {props.dailyMinimumMinutes} minutes, so the day
               may not count toward billing.

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router'
 import { ATTENDANCE_STATUS_LABELS, OBSERVATION_TAG_LABELS } from '../../../../shared/domain/session'
 import { clinicTimeOfDay, minutesText } from '../../../../shared/rules/dates'
 import { attendanceFigures } from '../../../../shared/session/countable'
+import { attendanceText } from '../../../../shared/rules/requirements'
 import { SAFETY_PROTOCOLS } from '../../../../shared/session/safety'
 import { segmentSummary } from '../../../../shared/session/summary'
 import { useSessionSettings, useStatus } from '../../app/queries'
@@ -34,7 +35,11 @@ export function SummaryPage() {
   if (!data || !settings.data) return null
   const timeZone = status.data?.clinic?.timeZone ?? 'UTC'
   const summary = segmentSummary(data, now, settings.data)
-  const figures = attendanceFigures(data, data.attendance, now, settings.data)
+  const minimum = data.dailyMinimumMinutes
+  const figures = attendanceFigures(data, data.attendance, now, {
+    ...settings.data,
+    dailyMinimumMinutes: minimum ?? 0
+  })
   const name = (id: string) =>
     data.people.find((p) => p.participantId === id)?.displayName ?? 'Unknown'
   const time = (iso: string | null) => (iso ? clinicTimeOfDay(Date.parse(iso), timeZone) : '—')
@@ -132,7 +137,7 @@ export function SummaryPage() {
               <Table.Th>Status</Table.Th>
               <Table.Th>In</Table.Th>
               <Table.Th>Out</Table.Th>
-              <Table.Th>Countable</Table.Th>
+              <Table.Th>Countable minutes</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -149,19 +154,21 @@ export function SummaryPage() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    {ATTENDANCE_STATUS_LABELS[a.status]}
-                    {f?.late ? ' · late arrival' : ''}
-                    {f?.leftEarly ? ' · left early' : ''}
+                    {attendanceText(ATTENDANCE_STATUS_LABELS[a.status], {
+                      late: f?.late ?? false,
+                      leftEarly: f?.leftEarly ?? false
+                    })}
                   </Table.Td>
-                  <Table.Td>{time(a.timeIn)}</Table.Td>
-                  <Table.Td>{time(a.timeOut)}</Table.Td>
+                  <Table.Td>{time(f?.timeIn ?? null)}</Table.Td>
+                  <Table.Td>{time(f?.timeOut ?? null)}</Table.Td>
                   <Table.Td>
-                    {a.status === 'present' ? minutesText(f?.countableMs ?? 0) : '—'}
+                    {a.status === 'present' ? `${f?.countableMinutes ?? 0} min` : '—'}
                     {a.status === 'present' &&
-                      (f?.countableMs ?? 0) < settings.data.dailyMinimumMinutes * 60_000 && (
+                      minimum !== null &&
+                      (f?.countableMinutes ?? 0) < minimum && (
                         <Text span c="red.8" size="sm">
                           {' '}
-                          ⚠ below the {settings.data.dailyMinimumMinutes}-minute minimum
+                          ⚠ below the {minimum}-minute minimum
                         </Text>
                       )}
                   </Table.Td>

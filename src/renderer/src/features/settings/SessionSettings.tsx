@@ -66,7 +66,7 @@ function SessionSettingsForm({ initial, canEdit }: { initial: Settings; canEdit:
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NumberInput
             label="Daily minimum of countable minutes"
-            description="Payers commonly need 180 minutes of countable time for a day to count; check your payers’ rules"
+            description="For groups billed per diem (H0015, S9480): payers commonly need 180 minutes for a day to count, which the default agenda gives; groups billed as 90853 have none. Check your payers’ rules"
             min={0}
             max={600}
             {...minutesField('dailyMinimumMinutes')}
@@ -170,8 +170,8 @@ function SessionSettingsForm({ initial, canEdit }: { initial: Settings; canEdit:
             key={form.key('lockAfterMinutes')}
           />
           <NumberInput
-            label="Countable hours required each week"
-            description="Each participant's weekly hours are shown against this (IOP: commonly 9)"
+            label="Countable hours required each week (adults)"
+            description="Adult IOP, any track: commonly 9. Groups billed as 90853 have no weekly requirement"
             min={1}
             max={40}
             step={0.5}
@@ -179,6 +179,17 @@ function SessionSettingsForm({ initial, canEdit }: { initial: Settings; canEdit:
             disabled={!canEdit}
             {...form.getInputProps('weeklyHoursRequired')}
             key={form.key('weeklyHoursRequired')}
+          />
+          <NumberInput
+            label="Countable hours required each week (adolescents)"
+            description="Adolescent IOP: commonly 6"
+            min={1}
+            max={40}
+            step={0.5}
+            decimalScale={1}
+            disabled={!canEdit}
+            {...form.getInputProps('weeklyHoursAdolescent')}
+            key={form.key('weeklyHoursAdolescent')}
           />
           <Select
             label="Note format for groups that have not chosen one"
