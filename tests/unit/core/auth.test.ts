@@ -376,7 +376,8 @@ describe('administrator rights', () => {
     expect(await registryBytes(dir)).toBe(before)
 
     // Everyday work is open to every signed-in staff member.
-    expect(await value(core.handle('groups.create', WELL_FORMED['groups.create']))).toMatchObject({
+    const led = { ...WELL_FORMED['groups.create'], facilitatorIds: [template.adminId] }
+    expect(await value(core.handle('groups.create', led))).toMatchObject({
       name: 'Morning MH IOP'
     })
   })

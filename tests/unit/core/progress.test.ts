@@ -653,7 +653,7 @@ describe('reports', () => {
         null,
         null,
         0,
-        false,
+        null,
         'H0015',
         null
       ]
@@ -666,14 +666,14 @@ describe('reports', () => {
     expect(await value(core.handle('groups.serviceCode', { groupId }))).toBe('S9480')
     const after = await run()
     expect(after.rows.map((row) => row[9])).toEqual(['S9480', 'S9480', 'S9480', 'S9480'])
-    // All groups: the mental-health group keeps the default code.
+    // All groups: the mental-health group keeps its track's default code, S9480.
     const all = await value<Report>(
       core.handle('reports.run', { kind: 'attendance', ...RANGE, groupId: null })
     )
     expect(all.rows.map((row) => [row[0], row[1], row[9]])).toEqual([
       ['2026-11-23', 'Evening Recovery', 'S9480'],
       ['2026-11-23', 'Evening Recovery', 'S9480'],
-      ['2026-11-24', 'Morning Mood', 'H0015'],
+      ['2026-11-24', 'Morning Mood', 'S9480'],
       ['2026-11-25', 'Evening Recovery', 'S9480'],
       ['2026-11-25', 'Evening Recovery', 'S9480']
     ])
@@ -711,7 +711,7 @@ describe('reports', () => {
     expect(moodCsv.startsWith('\uFEFF' + HEADER.join(','))).toBe(true)
     expect(moodCsv).not.toContain('42 CFR')
     expect(moodCsv.split('\r\n')[1]).toBe(
-      '2026-11-24,Morning Mood,M-200,Sam Whitfield,Present,09:00,12:00,180,yes,H0015,Not started'
+      '2026-11-24,Morning Mood,M-200,Sam Whitfield,Present,09:00,12:00,180,yes,S9480,Not started'
     )
   })
 

@@ -36,8 +36,12 @@ interface Roster {
 const roster = (core: Core, groupId: string) =>
   value<Roster>(core.handle('groups.roster', { groupId }))
 
+/** A group led by the clinic's first staff member: every group needs a facilitator. */
+const led = (overrides: Record<string, unknown> = {}) =>
+  group({ facilitatorIds: [template.adminId], ...overrides })
+
 async function newGroup(core: Core, overrides: Record<string, unknown> = {}): Promise<string> {
-  return (await value<{ id: string }>(core.handle('groups.create', group(overrides)))).id
+  return (await value<{ id: string }>(core.handle('groups.create', led(overrides)))).id
 }
 
 async function newParticipant(
@@ -133,7 +137,7 @@ describe('groups and participants', () => {
     const morningId = await newGroup(core, { name: 'Morning MH IOP' })
     const before = await registryBytes(dir)
     const error = await refusal(
-      core.handle('groups.create', group({ name: '  evening sud iop ' })),
+      core.handle('groups.create', led({ name: '  evening sud iop ' })),
       'conflict'
     )
     expect(error.message).toBe(
@@ -142,7 +146,7 @@ describe('groups and participants', () => {
     await refusal(
       core.handle('groups.update', {
         groupId: morningId,
-        group: group({ name: 'EVENING SUD IOP' })
+        group: led({ name: 'EVENING SUD IOP' })
       }),
       'conflict'
     )
@@ -150,7 +154,7 @@ describe('groups and participants', () => {
     // A group may keep its own name when other details change.
     expect(
       await value(
-        core.handle('groups.update', { groupId: eveningId, group: group({ capacity: 8 }) })
+        core.handle('groups.update', { groupId: eveningId, group: led({ capacity: 8 }) })
       )
     ).toMatchObject({ name: 'Evening SUD IOP', capacity: 8 })
   })
@@ -308,12 +312,12 @@ describe('enrolment', () => {
     await enrol(core, groupId, await newParticipant(core, 'C-2', { fullName: 'Samira Patel' }))
     const before = await registryBytes(dir)
     const error = await refusal(
-      core.handle('groups.update', { groupId, group: group({ capacity: 1 }) }),
+      core.handle('groups.update', { groupId, group: led({ capacity: 1 }) }),
       'conflict'
     )
     expect(error.message).toBe('2 people are enrolled now; the capacity cannot be set below that.')
     expect(await registryBytes(dir)).toBe(before)
-    await value(core.handle('groups.update', { groupId, group: group({ capacity: 2 }) }))
+    await value(core.handle('groups.update', { groupId, group: led({ capacity: 2 }) }))
     expect(await roster(core, groupId)).toMatchObject({ capacity: 2, openPlaces: 0 })
   })
 })
@@ -393,10 +397,10 @@ describe('records.changed', () => {
     const { core } = await signedInCopy(template)
     const events = recordEvents(core)
     const groupId = await newGroup(core)
-    await refusal(core.handle('groups.create', group()), 'conflict')
+    await refusal(core.handle('groups.create', led()), 'conflict')
     const jordanId = await newParticipant(core, 'C-1')
     await refusal(core.handle('participants.create', participant('C-1')), 'conflict')
-    await value(core.handle('groups.update', { groupId, group: group({ capacity: 10 }) }))
+    await value(core.handle('groups.update', { groupId, group: led({ capacity: 10 }) }))
     await value(
       core.handle('participants.update', {
         participantId: jordanId,

@@ -134,7 +134,7 @@ describe('planning', () => {
     const educational = session.segments.find((s) => s.kind === 'educational')!
     expect(educational.module?.moduleId).toBe('edu-01-brain')
     expect(educational.module?.slides.length).toBeGreaterThanOrEqual(6)
-    expect(session.segments.reduce((t, s) => t + s.plannedMinutes, 0)).toBe(180)
+    expect(session.segments.reduce((t, s) => t + s.plannedMinutes, 0)).toBe(195)
     // The session has its own file; the registry keeps only its index line.
     const file = JSON.parse(
       await recordsText(
@@ -208,7 +208,7 @@ describe('running', () => {
     const state = sessionState(adjusted, clock.wall, { wrapUpMinutes: 5 })
     expect(state.current?.segmentId).toBe('educational')
     expect(state.current?.actualMs).toBe(5 * MIN)
-    expect(state.current?.budgetMs).toBe(46 * MIN)
+    expect(state.current?.budgetMs).toBe(51 * MIN)
     expect(state.pausedMs).toBe(7 * MIN)
     expect(state.currentSlide.educational).toBe(1)
     expect(state.slidesShown.educational).toEqual([0, 1])

@@ -70,13 +70,21 @@ describe('countable time over a group run to plan', () => {
   it('gives someone there from the start every countable minute', () => {
     expect(f['on-time']).toEqual({
       participantId: 'on-time',
+      timeIn: iso(-min(5)),
+      // Still in the room at the close: out when the session ended.
+      timeOut: iso(min(180)),
       countableMs: min(165),
+      countableMinutes: 165,
       projectedCountableMs: min(165),
       late: false,
       leftEarly: false,
       fallsShort: false
     })
-    expect(f['no-time-in']?.countableMs).toBe(min(165))
+    expect(f['no-time-in']).toMatchObject({
+      countableMs: min(165),
+      timeIn: iso(0),
+      timeOut: iso(min(180))
+    })
   })
 
   it('counts a late arrival from when they came in, and flags it after 10 minutes', () => {
@@ -97,6 +105,9 @@ describe('countable time over a group run to plan', () => {
     // Leaving in the last minute is not leaving early.
     expect(f['left-at-the-end']?.leftEarly).toBe(false)
     expect(f['left-at-the-end']?.countableMs).toBe(min(164) + sec(30))
+    // Whole minutes are rounded down once, here, for every screen and report.
+    expect(f['left-at-the-end']?.countableMinutes).toBe(164)
+    expect(f['left-early']?.timeOut).toBe(iso(min(120)))
   })
 
   it('does not count the break for someone who arrived during it', () => {
@@ -105,11 +116,19 @@ describe('countable time over a group run to plan', () => {
   })
 
   it('counts a walk-in exactly like anyone else', () => {
-    expect(f['walk-in']).toEqual({ ...f['on-time'], participantId: 'walk-in' })
+    expect(f['walk-in']).toEqual({ ...f['on-time'], participantId: 'walk-in', timeIn: iso(0) })
   })
 
   it('gives absent and unmarked people zeros and no flags', () => {
-    const none = { countableMs: 0, projectedCountableMs: 0, late: false, leftEarly: false }
+    const none = {
+      timeIn: null,
+      timeOut: null,
+      countableMs: 0,
+      countableMinutes: 0,
+      projectedCountableMs: 0,
+      late: false,
+      leftEarly: false
+    }
     expect(f['excused']).toEqual({ participantId: 'excused', ...none, fallsShort: false })
     expect(f['unmarked']).toEqual({ participantId: 'unmarked', ...none, fallsShort: false })
   })

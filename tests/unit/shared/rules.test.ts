@@ -293,7 +293,7 @@ describe('GroupInput: meeting days', () => {
     startTime: '17:30',
     defaultMinutes: 180,
     capacity: 12,
-    facilitatorIds: []
+    facilitatorIds: ['staff-1']
   }
 
   it('accepts the usual three evenings a week', () => {
@@ -315,6 +315,51 @@ describe('GroupInput: meeting days', () => {
   it('refuses a day that is not a weekday', () => {
     expect(firstProblem(GroupInput, { ...base, meetingDays: ['monday'] })).toEqual([
       'Choose meeting days from Monday to Sunday'
+    ])
+  })
+})
+
+describe('GroupInput: capacity, facilitators and who the group is for', () => {
+  const base = {
+    name: 'Evening SUD IOP',
+    track: 'substance_use',
+    admission: 'open',
+    meetingDays: ['mon', 'wed', 'thu'],
+    startTime: '17:30',
+    defaultMinutes: 195,
+    capacity: 12,
+    facilitatorIds: ['staff-1']
+  }
+
+  it('refuses a capacity of 0, saying the least it can be', () => {
+    expect(firstProblem(GroupInput, { ...base, capacity: 0 })).toEqual(['Capacity is at least 1'])
+  })
+
+  it('accepts a capacity of 1 and of 100, and refuses 101', () => {
+    expect(firstProblem(GroupInput, { ...base, capacity: 1 })).toBeNull()
+    expect(firstProblem(GroupInput, { ...base, capacity: 100 })).toBeNull()
+    expect(firstProblem(GroupInput, { ...base, capacity: 101 })).toEqual([
+      'Capacity is at most 100'
+    ])
+  })
+
+  it('refuses a group with no facilitator', () => {
+    expect(firstProblem(GroupInput, { ...base, facilitatorIds: [] })).toEqual([
+      'Choose at least one facilitator: every group is led by a licensed counselor'
+    ])
+  })
+
+  it('refuses the same facilitator twice', () => {
+    expect(
+      firstProblem(GroupInput, { ...base, facilitatorIds: ['staff-1', 'staff-1'] })
+    ).toEqual(['Each facilitator once only'])
+  })
+
+  it('makes a group for adults unless it says adolescents', () => {
+    expect(GroupInput.parse(base).ageGroup).toBe('adult')
+    expect(GroupInput.parse({ ...base, ageGroup: 'adolescent' }).ageGroup).toBe('adolescent')
+    expect(firstProblem(GroupInput, { ...base, ageGroup: 'children' })).toEqual([
+      'Choose adults or adolescents'
     ])
   })
 })
