@@ -76,8 +76,7 @@ function checkGroup(registry: Registry, input: GroupFields, selfId: string | nul
   }
   for (const id of input.facilitatorIds) {
     const staff = registry.staff.find((s) => s.id === id)
-    if (!staff)
-      throw new RuleError('not_found', 'One of the chosen facilitators was not found.')
+    if (!staff) throw new RuleError('not_found', 'One of the chosen facilitators was not found.')
     if (!staff.active) {
       throw new RuleError('invalid_input', `${staff.fullName} is disabled and cannot facilitate.`)
     }

@@ -152,7 +152,12 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
       const required = requirementFor(ctx, record.groupId).weeklyHours
       for (const [i, a] of record.attendance.entries()) {
         const f = figures[i]!
-        const entry = byPerson.get(a.participantId) ?? { days: [], late: [], early: [], required: [] }
+        const entry = byPerson.get(a.participantId) ?? {
+          days: [],
+          late: [],
+          early: [],
+          required: []
+        }
         entry.required.push(required)
         if (a.status === 'present') {
           entry.days.push({ date: record.date, minutes: f.countableMinutes })
@@ -292,7 +297,6 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
     ])
   }
 }
-
 
 /** Days from admission to discharge, counting both (a same-day discharge is 1 day). */
 export function lengthOfStay(admission: string, discharge: string): number {

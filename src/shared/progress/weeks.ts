@@ -1,4 +1,4 @@
-import { clinicDate, zonedTimeToInstant } from '../rules/dates'
+import { clinicDate } from '../rules/dates'
 
 /**
  * Countable hours per week, as payers count IOP weeks: Monday to Sunday on the

@@ -1,7 +1,8 @@
-import type { SegmentKind } from '../domain/session'
-import { replayCountable, totalMs } from './countable'
+import { ATTENDANCE_STATUS_LABELS, type SegmentKind } from '../domain/session'
+import { attendanceText } from '../rules/requirements'
+import { attendanceFigures, replayCountable, totalMs, type AttendanceSettings } from './countable'
 import { stateFromReplay } from './state'
-import type { SessionLog, TimingOptions } from './types'
+import type { AttendanceRecord, SessionLog, TimingOptions } from './types'
 
 export interface SegmentSummaryRow {
   segmentId: string
@@ -62,4 +63,52 @@ export function segmentSummary(
       endedAt: state.endedAt
     }
   }
+}
+
+export interface AttendanceSummaryRow {
+  participantId: string
+  walkIn: boolean
+  present: boolean
+  /** "Present", "Present, late arrival", "Absent (excused)"… */
+  statusText: string
+  timeIn: string | null
+  timeOut: string | null
+  /** Null for anyone not present. */
+  countableMinutes: number | null
+  /** Present, and short of the group's daily minimum (never with no minimum). */
+  belowMinimum: boolean
+}
+
+/**
+ * The summary's attendance table, one row per person on the list: every
+ * figure from `attendanceFigures`, as the note, the printout and the reports
+ * show it. `dailyMinimumMinutes` is the group's (null when billed per session).
+ */
+export function attendanceSummary(
+  log: SessionLog,
+  attendance: ReadonlyArray<AttendanceRecord>,
+  now: number,
+  settings: Omit<AttendanceSettings, 'dailyMinimumMinutes'> & {
+    dailyMinimumMinutes: number | null
+  }
+): AttendanceSummaryRow[] {
+  const minimum = settings.dailyMinimumMinutes
+  const figures = attendanceFigures(log, attendance, now, {
+    ...settings,
+    dailyMinimumMinutes: minimum ?? 0
+  })
+  return attendance.map((a, i) => {
+    const f = figures[i]!
+    const present = a.status === 'present'
+    return {
+      participantId: a.participantId,
+      walkIn: a.walkIn,
+      present,
+      statusText: attendanceText(ATTENDANCE_STATUS_LABELS[a.status], f),
+      timeIn: f.timeIn,
+      timeOut: f.timeOut,
+      countableMinutes: present ? f.countableMinutes : null,
+      belowMinimum: present && minimum !== null && f.countableMinutes < minimum
+    }
+  })
 }

@@ -23,6 +23,7 @@ import {
   staffMember,
   value,
   WELL_FORMED,
+  group,
   type Template
 } from './helpers'
 
@@ -376,7 +377,7 @@ describe('administrator rights', () => {
     expect(await registryBytes(dir)).toBe(before)
 
     // Everyday work is open to every signed-in staff member.
-    const led = { ...WELL_FORMED['groups.create'], facilitatorIds: [template.adminId] }
+    const led = { ...group({ name: 'Morning MH IOP' }), facilitatorIds: [template.adminId] }
     expect(await value(core.handle('groups.create', led))).toMatchObject({
       name: 'Morning MH IOP'
     })

@@ -153,9 +153,7 @@ describe('groups and participants', () => {
     expect(await registryBytes(dir)).toBe(before)
     // A group may keep its own name when other details change.
     expect(
-      await value(
-        core.handle('groups.update', { groupId: eveningId, group: led({ capacity: 8 }) })
-      )
+      await value(core.handle('groups.update', { groupId: eveningId, group: led({ capacity: 8 }) }))
     ).toMatchObject({ name: 'Evening SUD IOP', capacity: 8 })
   })
 

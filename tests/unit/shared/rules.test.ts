@@ -350,9 +350,9 @@ describe('GroupInput: capacity, facilitators and who the group is for', () => {
   })
 
   it('refuses the same facilitator twice', () => {
-    expect(
-      firstProblem(GroupInput, { ...base, facilitatorIds: ['staff-1', 'staff-1'] })
-    ).toEqual(['Each facilitator once only'])
+    expect(firstProblem(GroupInput, { ...base, facilitatorIds: ['staff-1', 'staff-1'] })).toEqual([
+      'Each facilitator once only'
+    ])
   })
 
   it('makes a group for adults unless it says adolescents', () => {

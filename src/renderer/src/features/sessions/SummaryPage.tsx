@@ -1,11 +1,9 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { Link, useParams } from 'react-router'
-import { ATTENDANCE_STATUS_LABELS, OBSERVATION_TAG_LABELS } from '../../../../shared/domain/session'
+import { OBSERVATION_TAG_LABELS } from '../../../../shared/domain/session'
 import { clinicTimeOfDay, minutesText } from '../../../../shared/rules/dates'
-import { attendanceFigures } from '../../../../shared/session/countable'
-import { attendanceText } from '../../../../shared/rules/requirements'
 import { SAFETY_PROTOCOLS } from '../../../../shared/session/safety'
-import { segmentSummary } from '../../../../shared/session/summary'
+import { attendanceSummary, segmentSummary } from '../../../../shared/session/summary'
 import { useSessionSettings, useStatus } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
@@ -36,9 +34,9 @@ export function SummaryPage() {
   const timeZone = status.data?.clinic?.timeZone ?? 'UTC'
   const summary = segmentSummary(data, now, settings.data)
   const minimum = data.dailyMinimumMinutes
-  const figures = attendanceFigures(data, data.attendance, now, {
+  const rows = attendanceSummary(data, data.attendance, now, {
     ...settings.data,
-    dailyMinimumMinutes: minimum ?? 0
+    dailyMinimumMinutes: minimum
   })
   const name = (id: string) =>
     data.people.find((p) => p.participantId === id)?.displayName ?? 'Unknown'
@@ -141,40 +139,30 @@ export function SummaryPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {data.attendance.map((a) => {
-              const f = figures.find((x) => x.participantId === a.participantId)
-              return (
-                <Table.Tr key={a.participantId}>
-                  <Table.Td>
-                    {name(a.participantId)}{' '}
-                    {a.walkIn && (
-                      <Badge size="xs" variant="outline">
-                        Walk-in
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {attendanceText(ATTENDANCE_STATUS_LABELS[a.status], {
-                      late: f?.late ?? false,
-                      leftEarly: f?.leftEarly ?? false
-                    })}
-                  </Table.Td>
-                  <Table.Td>{time(f?.timeIn ?? null)}</Table.Td>
-                  <Table.Td>{time(f?.timeOut ?? null)}</Table.Td>
-                  <Table.Td>
-                    {a.status === 'present' ? `${f?.countableMinutes ?? 0} min` : '—'}
-                    {a.status === 'present' &&
-                      minimum !== null &&
-                      (f?.countableMinutes ?? 0) < minimum && (
-                        <Text span c="red.8" size="sm">
-                          {' '}
-                          ⚠ below the {minimum}-minute minimum
-                        </Text>
-                      )}
-                  </Table.Td>
-                </Table.Tr>
-              )
-            })}
+            {rows.map((r) => (
+              <Table.Tr key={r.participantId}>
+                <Table.Td>
+                  <bdi>{name(r.participantId)}</bdi>{' '}
+                  {r.walkIn && (
+                    <Badge size="xs" variant="outline">
+                      Walk-in
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{r.statusText}</Table.Td>
+                <Table.Td>{time(r.timeIn)}</Table.Td>
+                <Table.Td>{time(r.timeOut)}</Table.Td>
+                <Table.Td>
+                  {r.countableMinutes === null ? '—' : `${r.countableMinutes} min`}
+                  {r.belowMinimum && (
+                    <Text span c="red.8" size="sm">
+                      {' '}
+                      ⚠ below the {minimum}-minute minimum
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
           </Table.Tbody>
         </Table>
       </Paper>
