@@ -42,6 +42,8 @@ export const AGE_GROUP_LABELS: Record<AgeGroup, string> = {
 /** The default agenda's length: three countable hours and a 15-minute break. */
 export const DEFAULT_SESSION_MINUTES = 195
 export const DEFAULT_CAPACITY = 12
+/** The usual IOP week: three sessions (DOMAIN.md). */
+export const DEFAULT_MEETING_DAYS: Weekday[] = ['mon', 'wed', 'thu']
 
 export const GroupInput = z.strictObject({
   name: requiredText('Group name', 80),
