@@ -827,8 +827,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const describe = AUDIT[channel] as AuditFn<ChannelName> | undefined
       const line = describe?.(ctx, parsed.data as never, value as never) ?? null
       // The change is made: a log that cannot be written is reported, not turned into a refusal.
+      // Logged as whoever asked, even when the request signed them out.
+      const who = actor && {
+        staffId: actor.id,
+        staffName: `${actor.fullName}, ${actor.credentials}`
+      }
       if (line)
-        await session.audit(line).catch(() => console.error('[core] access log not written'))
+        await session
+          .audit(line, who ?? undefined)
+          .catch(() => console.error('[core] access log not written'))
       if (handler.changes) emit('records.changed', { scope: handler.changes })
       if (handler.session) {
         emit('session.changed', { sessionId: (value as { id: string }).id })

@@ -53,7 +53,10 @@ test('a backup made now brings the records back as they were', async ({ app }) =
   await page.goto(`${origin}/#/settings`)
   await app.chooseFile(page.getByRole('button', { name: 'Restore from a backup…' }), backup)
   const chosen = page.getByRole('region', { name: 'Restore this backup?' })
-  await expect(chosen).toContainText('1 participants, 0 groups, 0 sessions, 0 notes, 0 measures')
+  await expect(chosen).toContainText('1 participant, 0 groups, 0 sessions, 0 notes, 0 measures')
+  // When it was made, on the clinic's clock, not in UTC.
+  await expect(chosen).toContainText(/Made \d{4}-\d{2}-\d{2} at \d{2}:\d{2} \(clinic time\)/)
+  await expect(chosen).not.toContainText('UTC')
   await expect(chosen).toContainText('Clinic: Riverside Recovery Center')
   await expect(chosen).toContainText(`From the file ${download.suggestedFilename()}`)
   await chosen.getByRole('button', { name: 'Replace the current records with this backup' }).click()

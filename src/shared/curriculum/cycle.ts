@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Id, requiredText } from '../domain/common'
+import { TEXT_LIMITS } from '../rules/limits'
 
 /**
  * A curriculum cycle: the order in which a group's sessions go through the
@@ -13,7 +14,7 @@ export const CycleSlot = z.strictObject({
 export type CycleSlot = z.infer<typeof CycleSlot>
 
 export const CycleInput = z.strictObject({
-  name: requiredText('Cycle name', 80),
+  name: requiredText('Cycle name', TEXT_LIMITS.cycleName),
   slots: z
     .array(CycleSlot, { error: 'A cycle is a list of sessions' })
     .min(1, 'A cycle has at least one session')

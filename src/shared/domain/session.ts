@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { TEXT_LIMITS } from '../rules/limits'
 import { ExportPolicy } from './exports'
 import { Id, IsoDate, optionalText, requiredText, Timestamp } from './common'
 import { GroupPart, NoteFormat, ProgressNote } from './note'
@@ -243,7 +244,7 @@ export type Observation = z.infer<typeof Observation>
 export const ObservationInput = z
   .strictObject({
     tag: ObservationTag.nullable(),
-    text: optionalText('Observation', 280)
+    text: optionalText('Observation', TEXT_LIMITS.observation)
   })
   .refine((o) => o.tag !== null || o.text.length > 0, 'Choose an observation or write a line')
 

@@ -21,6 +21,7 @@ import { CurriculumModule, ModuleKind, ModuleSummary } from '../curriculum/modul
 import { GroupPart, NoteBody, NoteFormat, ProgressNote } from '../domain/note'
 import { Cycle, CycleInput } from '../curriculum/cycle'
 import { optionalText } from '../domain/common'
+import { TEXT_LIMITS } from '../rules/limits'
 import { ServiceCode } from '../domain/billing'
 import { AccessEntry, AccessLogFilter } from '../domain/access-log'
 import { MeasureEntry, MeasureId, MeasureInput, MeasureSchedule } from '../domain/measure'
@@ -504,7 +505,7 @@ export const contract = {
         sessionId: Id,
         participantId: Id,
         tag: ObservationTag.nullable(),
-        text: optionalText('Observation', 280)
+        text: optionalText('Observation', TEXT_LIMITS.observation)
       })
       .refine((o) => o.tag !== null || o.text.length > 0, 'Choose an observation or write a line'),
     output: SessionView,
@@ -660,7 +661,11 @@ export const contract = {
     input: z.strictObject({
       sessionId: Id,
       participantId: Id,
-      text: z.string().trim().min(1, 'Write the addendum').max(5000, 'At most 5,000 characters')
+      text: z
+        .string()
+        .trim()
+        .min(1, 'Write the addendum')
+        .max(TEXT_LIMITS.addendum, 'At most 5,000 characters')
     }),
     output: ProgressNote,
     access: 'staff'
@@ -695,7 +700,14 @@ export const contract = {
   'measures.followUpDone': channel({
     input: z.strictObject({
       entryId: Id,
-      note: z.string().trim().min(1, 'Say what was done').max(500, 'At most 500 characters')
+      note: z
+        .string()
+        .trim()
+        .min(1, 'Say what was done')
+        .max(
+          TEXT_LIMITS.followUpNote,
+          `What was done is too long (${TEXT_LIMITS.followUpNote} characters at most)`
+        )
     }),
     output: MeasureEntry,
     access: 'staff'

@@ -98,6 +98,16 @@ describe('the access log', () => {
     expect(found.total).toBe(2)
   })
 
+  it('a sign-out names who signed out', async () => {
+    const { core } = await clinic()
+    await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+    await value(core.handle('auth.signOut', {}))
+    await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+    const listing = await value<Listing>(core.handle('audit.list', {}))
+    const signOut = listing.entries.find((e) => e.action === 'sign_out')!
+    expect(signOut).toMatchObject({ staffId: template.adminId, staffName: 'Robin Okafor, LPC' })
+  })
+
   it('shows a break when an entry was edited in the file, and keeps logging', async () => {
     const { core, dir, open } = await clinic()
     await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))

@@ -214,8 +214,8 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
     ['neither a tag nor a line', { sessionId: 's', participantId: 'p', tag: null, text: '  ' }],
     ['an unknown tag', { sessionId: 's', participantId: 'p', tag: 'sleepy', text: '' }],
     [
-      'a line of 281 characters',
-      { sessionId: 's', participantId: 'p', tag: null, text: 'x'.repeat(281) }
+      'a line of 501 characters',
+      { sessionId: 's', participantId: 'p', tag: null, text: 'x'.repeat(501) }
     ]
   ],
   'sessions.openSafety': [

@@ -13,6 +13,7 @@ import { useStaffList, useStatus } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { useProtectedExport } from '../exports/useProtectedExport'
+import { accessLogWho } from '../../../../shared/rules/access-log-who'
 
 /** Who did what and when, for administrators: filtered, newest first, with the chain's state. */
 export function AccessLogPage() {
@@ -132,7 +133,9 @@ export function AccessLogPage() {
                   <Table.Td>
                     {clinicDate(Date.parse(e.at), zone)} {clinicTimeOfDay(Date.parse(e.at), zone)}
                   </Table.Td>
-                  <Table.Td>{e.staffName || '—'}</Table.Td>
+                  <Table.Td>
+                    <bdi>{accessLogWho(e)}</bdi>
+                  </Table.Td>
                   <Table.Td>{ACCESS_ACTION_LABELS[e.action]}</Table.Td>
                   <Table.Td>{e.subject}</Table.Td>
                   <Table.Td>{e.detail}</Table.Td>

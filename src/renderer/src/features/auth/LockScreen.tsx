@@ -52,8 +52,11 @@ export function LockScreen({ staff, clinicName }: { staff: Staff; clinicName: st
           >
             <Stack gap="sm">
               <Text>
-                Locked by <strong>{`${staff.fullName}, ${staff.credentials}`}</strong>. A running
-                group and its projector carry on.
+                Locked by{' '}
+                <strong>
+                  <bdi>{staff.fullName}</bdi>, {staff.credentials}
+                </strong>
+                . A running group and its projector carry on.
               </Text>
               <PasswordInput
                 label="Passphrase"

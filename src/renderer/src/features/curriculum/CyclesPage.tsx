@@ -19,6 +19,7 @@ import { api, messageOf, unwrap } from '../../api'
 import { useCurriculum } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
+import { TEXT_LIMITS, textLimit } from '../../../../shared/rules/limits'
 
 /** Curriculum cycles: the starter one, and the program's own orderings made from a copy of it. */
 export function CyclesPage() {
@@ -100,6 +101,7 @@ function CycleEditor({
 }) {
   const modules = useCurriculum()
   const [name, setName] = useState(value.name)
+  const nameLimit = textLimit(name, TEXT_LIMITS.cycleName)
   const [slots, setSlots] = useState<CycleSlot[]>(value.slots)
   const save = useMutation({
     mutationFn: () =>
@@ -130,7 +132,8 @@ function CycleEditor({
           label="Cycle name"
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
-          maxLength={80}
+          description={nameLimit.description}
+          error={nameLimit.error}
         />
         <Title order={2} size="h4">
           Sessions, in order
@@ -194,7 +197,7 @@ function CycleEditor({
           >
             Add a session
           </Button>
-          <Button onClick={() => save.mutate()} loading={save.isPending}>
+          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={nameLimit.over}>
             Save cycle
           </Button>
           <Button variant="subtle" onClick={onDone}>

@@ -41,7 +41,7 @@ export function RosterTable({
           <Table.Tr key={entry.enrollmentId}>
             <Table.Td>
               <Anchor component={Link} to={`/participants/${entry.participantId}`}>
-                {entry.displayName}
+                <bdi>{entry.displayName}</bdi>
               </Anchor>{' '}
               {entry.participantStatus === 'discharged' && (
                 <Badge size="xs" color="gray">

@@ -9,6 +9,7 @@ import {
   type ProgressNote
 } from '../../../../shared/domain/note'
 import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { TEXT_LIMITS, textLimit } from '../../../../shared/rules/limits'
 import { api, messageOf, unwrap } from '../../api'
 import { measureText, NoteFacts, type Person } from './NoteFacts'
 
@@ -30,6 +31,7 @@ export function SignedNote(props: {
   const { note, person, sessionId, timeZone, isSupervisor, groupPart, groupFacts } = props
   const client = useQueryClient()
   const [text, setText] = useState('')
+  const addendumLimit = textLimit(text, TEXT_LIMITS.addendum)
   const refresh = () => void client.invalidateQueries({ queryKey: ['notes'] })
   const cosign = useMutation({
     mutationFn: () =>
@@ -133,13 +135,13 @@ export function SignedNote(props: {
       <Paper withBorder p="sm" role="region" aria-label="Signature">
         {note.signature && (
           <Text size="sm" data-testid="signature">
-            Electronically signed by {note.signature.name}, {note.signature.credentials} on{' '}
-            {when(note.signature.at)}
+            Electronically signed by <bdi>{note.signature.name}</bdi>, {note.signature.credentials}{' '}
+            on {when(note.signature.at)}
           </Text>
         )}
         {note.cosignature && (
           <Text size="sm">
-            Co-signed by {note.cosignature.name}, {note.cosignature.credentials} on{' '}
+            Co-signed by <bdi>{note.cosignature.name}</bdi>, {note.cosignature.credentials} on{' '}
             {when(note.cosignature.at)}
           </Text>
         )}
@@ -155,7 +157,8 @@ export function SignedNote(props: {
       {note.addenda.map((a) => (
         <Paper withBorder p="sm" key={a.id}>
           <Text fw={600} size="sm">
-            Addendum — {a.signature.name}, {a.signature.credentials}, {when(a.signature.at)}
+            Addendum — <bdi>{a.signature.name}</bdi>, {a.signature.credentials},{' '}
+            {when(a.signature.at)}
           </Text>
           <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{a.text}</Text>
         </Paper>
@@ -164,14 +167,15 @@ export function SignedNote(props: {
         label="Add an addendum (the note above stays as it was)"
         autosize
         minRows={2}
-        maxLength={5000}
+        description={addendumLimit.description}
+        error={addendumLimit.error}
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
       />
       <Button
         w="fit-content"
         variant="default"
-        disabled={!text.trim()}
+        disabled={!text.trim() || addendumLimit.over}
         onClick={() => addendum.mutate()}
         loading={addendum.isPending}
       >

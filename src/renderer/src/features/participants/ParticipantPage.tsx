@@ -52,7 +52,7 @@ export function ParticipantPage() {
         description={
           <Group gap="xs" component="span">
             <Text span size="sm">
-              {p.fullName} · Client ID {p.clientId}
+              <bdi>{p.fullName}</bdi> · Client ID {p.clientId}
             </Text>
             <Badge color={p.status === 'active' ? 'teal' : 'gray'}>
               {p.status === 'active' ? 'Active' : 'Discharged'}

@@ -58,7 +58,7 @@ export function ParticipantsPage() {
               <Table.Tr key={p.id}>
                 <Table.Td>
                   <Anchor component={Link} to={`/participants/${p.id}`}>
-                    {p.displayName}
+                    <bdi>{p.displayName}</bdi>
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{p.fullName}</Table.Td>

@@ -17,6 +17,7 @@ import { Link } from 'react-router'
 import { INSTRUMENTS } from '../../../../shared/measures/instruments'
 import type { MeasuresOwed } from '../../../../shared/ipc/contract'
 import { api, messageOf, unwrap } from '../../api'
+import { TEXT_LIMITS, textLimit } from '../../../../shared/rules/limits'
 
 export function useMeasuresOwed() {
   return useQuery({
@@ -29,6 +30,7 @@ export function useMeasuresOwed() {
 function FollowUp({ item }: { item: MeasuresOwed['followUps'][number] }) {
   const client = useQueryClient()
   const [note, setNote] = useState('')
+  const noteLimit = textLimit(note, TEXT_LIMITS.followUpNote)
   const done = useMutation({
     mutationFn: () => unwrap(api().measures.followUpDone({ entryId: item.entryId, note })),
     onSuccess: () => {
@@ -57,10 +59,15 @@ function FollowUp({ item }: { item: MeasuresOwed['followUps'][number] }) {
           placeholder="e.g. Assessed privately; safety plan written; supervisor consulted"
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
-          maxLength={500}
+          description={noteLimit.description}
+          error={noteLimit.error}
           style={{ flex: 1 }}
         />
-        <Button disabled={!note.trim()} loading={done.isPending} onClick={() => done.mutate()}>
+        <Button
+          disabled={!note.trim() || noteLimit.over}
+          loading={done.isPending}
+          onClick={() => done.mutate()}
+        >
           Mark the follow-up done
         </Button>
       </Group>
@@ -98,7 +105,7 @@ export function MeasuresDue() {
                 <Table.Tr key={`${d.participantId}-${d.measureId}`}>
                   <Table.Td>
                     <Anchor component={Link} to={`/participants/${d.participantId}/progress`}>
-                      {d.displayName} ({d.clientId})
+                      <bdi>{d.displayName}</bdi> ({d.clientId})
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{INSTRUMENTS[d.measureId].name}</Table.Td>

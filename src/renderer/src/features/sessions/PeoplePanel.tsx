@@ -73,7 +73,7 @@ export function PeoplePanel({ session, settings, timeZone, now, onSafety }: Prop
         <Stack gap={4}>
           {session.safety.map((c) => (
             <Button key={c.id} color="red" variant="light" onClick={() => onSafety(c.id)}>
-              Safety checklist: {name(c.participantId)}
+              Safety checklist: <bdi>{name(c.participantId)}</bdi>
             </Button>
           ))}
         </Stack>
@@ -99,7 +99,7 @@ export function PeoplePanel({ session, settings, timeZone, now, onSafety }: Prop
               >
                 <Group justify="space-between" wrap="nowrap" gap="xs">
                   <Text fw={600} truncate>
-                    {personName}
+                    <bdi>{personName}</bdi>
                   </Text>
                   <Group gap={4} wrap="nowrap">
                     {record.walkIn && (

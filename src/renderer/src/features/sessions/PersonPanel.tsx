@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/domain/session'
 import { clinicTimeOfDay, zonedTimeToInstant } from '../../../../shared/rules/dates'
 import type { AttendanceFigures } from '../../../../shared/session/types'
+import { TEXT_LIMITS, textLimit } from '../../../../shared/rules/limits'
 
 export interface AttendanceChange {
   status: AttendanceRecord['status']
@@ -37,6 +38,7 @@ const iso = (ms: number) => new Date(ms).toISOString()
 export function PersonPanel(props: Props) {
   const { record, figures, timeZone, date, now, busy, name } = props
   const [line, setLine] = useState('')
+  const lineLimit = textLimit(line, TEXT_LIMITS.observation)
   const [leaving, setLeaving] = useState(false)
   const present = record.status === 'present'
   const timeOf = (value: string | null) =>
@@ -149,7 +151,7 @@ export function PersonPanel(props: Props) {
         <form
           onSubmit={(event) => {
             event.preventDefault()
-            if (!line.trim()) return
+            if (!line.trim() || lineLimit.over) return
             props.onObserve(null, line.trim())
             setLine('')
           }}
@@ -159,11 +161,17 @@ export function PersonPanel(props: Props) {
               size="xs"
               style={{ flex: 1 }}
               label={`A short line about ${name}`}
-              maxLength={280}
+              description={lineLimit.description}
+              error={lineLimit.error}
               value={line}
               onChange={(event) => setLine(event.currentTarget.value)}
             />
-            <Button size="xs" type="submit" variant="default" disabled={busy || !line.trim()}>
+            <Button
+              size="xs"
+              type="submit"
+              variant="default"
+              disabled={busy || !line.trim() || lineLimit.over}
+            >
               Add
             </Button>
           </Group>

@@ -180,8 +180,10 @@ export function SummaryPage() {
                 <Text span ff="monospace" c="dimmed">
                   {time(o.at)}
                 </Text>{' '}
-                <strong>{name(o.participantId)}</strong>:{' '}
-                {o.tag ? OBSERVATION_TAG_LABELS[o.tag] : ''}
+                <strong>
+                  <bdi>{name(o.participantId)}</bdi>
+                </strong>
+                : {o.tag ? OBSERVATION_TAG_LABELS[o.tag] : ''}
                 {o.tag && o.text ? ' — ' : ''}
                 {o.text}
               </Text>
@@ -201,8 +203,10 @@ export function SummaryPage() {
               const done = protocol.steps.filter((s) => c.done[s.id])
               return (
                 <Text key={c.id} size="sm">
-                  <strong>{name(c.participantId)}</strong>: {protocol.title} (opened{' '}
-                  {time(c.openedAt)}
+                  <strong>
+                    <bdi>{name(c.participantId)}</bdi>
+                  </strong>
+                  : {protocol.title} (opened {time(c.openedAt)}
                   ). {done.length} of {protocol.steps.length} steps ticked.
                   {c.needsFollowUp ? ' Marked for follow-up.' : ''}
                 </Text>

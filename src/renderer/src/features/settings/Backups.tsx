@@ -6,18 +6,32 @@ import type { BackupSummary, ChosenFile } from '../../../../shared/ipc/contract'
 import { api, messageOf, unwrap } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { saveBase64File } from '../../files'
+import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { countText } from '../../../../shared/rules/words'
+import { useStatus } from '../../app/queries'
 
-function Holds({ summary }: { summary: BackupSummary }) {
+/** What a backup holds, with its time on the clinic's clock. */
+export function Holds({ summary, timeZone }: { summary: BackupSummary; timeZone: string }) {
   const c = summary.counts
+  const made = Date.parse(summary.createdAt)
   return (
     <List size="sm" spacing={2}>
-      <List.Item>Made {summary.createdAt.slice(0, 16).replace('T', ' ')} (UTC)</List.Item>
-      <List.Item>Clinic: {summary.clinicName || '—'}</List.Item>
       <List.Item>
-        {c.participants} participants, {c.groups} groups, {c.sessions} sessions, {c.notes} notes,{' '}
-        {c.measures} measures
+        Made {clinicDate(made, timeZone)} at {clinicTimeOfDay(made, timeZone)} (clinic time)
       </List.Item>
-      <List.Item>{summary.files} files</List.Item>
+      <List.Item>
+        Clinic: <bdi>{summary.clinicName || 'no name recorded'}</bdi>
+      </List.Item>
+      <List.Item>
+        {[
+          countText(c.participants, 'participant'),
+          countText(c.groups, 'group'),
+          countText(c.sessions, 'session'),
+          countText(c.notes, 'note'),
+          countText(c.measures, 'measure')
+        ].join(', ')}
+      </List.Item>
+      <List.Item>{countText(summary.files, 'file')}</List.Item>
     </List>
   )
 }
@@ -28,6 +42,7 @@ function Holds({ summary }: { summary: BackupSummary }) {
  */
 export function Backups() {
   const client = useQueryClient()
+  const timeZone = useStatus().data?.clinic?.timeZone ?? 'UTC'
   const [chosen, setChosen] = useState<{ file: ChosenFile; summary: BackupSummary } | null>(null)
   const backUp = useMutation({
     mutationFn: () => unwrap(api().backups.create()),
@@ -35,7 +50,7 @@ export function Backups() {
       saveBase64File(backup.fileName, backup.base64, 'application/zip')
       notifications.show({
         color: 'teal',
-        message: `Backup made and checked: ${backup.summary.files} files. Keep it somewhere safe, such as the clinic's encrypted USB drive.`
+        message: `Backup made and checked: ${countText(backup.summary.files, 'file')}. Keep it somewhere safe, such as the clinic's encrypted USB drive.`
       })
     }
   })
@@ -92,7 +107,7 @@ export function Backups() {
             <Text size="sm" mb={4}>
               From the file <strong>{chosen.file.name}</strong>
             </Text>
-            <Holds summary={chosen.summary} />
+            <Holds summary={chosen.summary} timeZone={timeZone} />
             <Text size="sm" mt="xs">
               The current records are replaced by these. They are not deleted: they are kept aside
               in the data folder&apos;s <code>replaced</code> folder. The access log is kept as it

@@ -140,7 +140,7 @@ export function StaffSettings({ me }: { me: Staff }) {
           {(staff.data ?? []).map((s) => (
             <Table.Tr key={s.id}>
               <Table.Td>
-                {s.fullName}{' '}
+                <bdi>{s.fullName}</bdi>{' '}
                 {s.isAdmin && (
                   <Badge size="xs" variant="outline">
                     Administrator
