@@ -8,8 +8,6 @@ import { zonedTimeToInstant } from '../../../src/shared/rules/dates'
 import { weekStartOf, weeklyHours } from '../../../src/shared/progress/weeks'
 
 const CHICAGO = 'America/Chicago'
-const HOUR = 3_600_000
-const MINUTE = 60_000
 
 /** A stretch of countable time on the clinic's wall clock. */
 function at(date: string, from: string, to: string, timeZone = CHICAGO, toDate = date) {
