@@ -49,7 +49,7 @@ const MODULES = [
   module('skl-02-refusal', 'skills', 2, 'Refusal skills')
 ]
 
-function Harness({ targetMinutes = 180 }: { targetMinutes?: number }) {
+function Harness({ targetMinutes = 195 }: { targetMinutes?: number }) {
   const [segments, setSegments] = useState<SegmentDraft[]>(defaultAgenda())
   return (
     <AgendaEditor
@@ -82,16 +82,16 @@ async function choose(user: ReturnType<typeof userEvent.setup>, field: string, o
 }
 
 describe('agenda editor', () => {
-  it('totals the planned and the countable minutes of the usual three-hour day', () => {
+  it('totals the planned and the countable minutes of the usual day: three countable hours', () => {
     renderEditor()
-    expect(screen.getByText('180 minutes planned, 165 countable')).toBeInTheDocument()
+    expect(screen.getByText('195 minutes planned, 180 countable')).toBeInTheDocument()
     expect(screen.queryByText(/this agenda is/)).not.toBeInTheDocument()
   })
 
   it('points out gently when the agenda does not fill the group’s session length', () => {
-    renderEditor(150)
+    renderEditor(165)
     expect(
-      screen.getByText('The group’s sessions last 150 minutes; this agenda is 30 minutes longer.')
+      screen.getByText('The group’s sessions last 165 minutes; this agenda is 30 minutes longer.')
     ).toBeInTheDocument()
   })
 
@@ -103,7 +103,7 @@ describe('agenda editor', () => {
     expect(title).toHaveFocus()
     await user.type(title, 'Homework review')
     expect(titles().at(-1)).toBe('Homework review')
-    expect(screen.getByText('190 minutes planned, 175 countable')).toBeInTheDocument()
+    expect(screen.getByText('205 minutes planned, 190 countable')).toBeInTheDocument()
   })
 
   it('removes a segment and the totals follow', async () => {
@@ -112,7 +112,7 @@ describe('agenda editor', () => {
     await user.click(screen.getByRole('button', { name: 'Remove Break' }))
     expect(titles()).not.toContain('Break')
     expect(titles()).toHaveLength(6)
-    expect(screen.getByText('165 minutes planned, 165 countable')).toBeInTheDocument()
+    expect(screen.getByText('180 minutes planned, 180 countable')).toBeInTheDocument()
   })
 
   it('moves a segment up and down, and the first cannot move up', async () => {
@@ -136,7 +136,7 @@ describe('agenda editor', () => {
     await choose(user, 'Kind of segment 6', 'Break')
     expect(counts(6)).not.toBeChecked()
     expect(titles()[5]).toBe('Open group discussion')
-    expect(screen.getByText('180 minutes planned, 140 countable')).toBeInTheDocument()
+    expect(screen.getByText('195 minutes planned, 150 countable')).toBeInTheDocument()
 
     await choose(user, 'Kind of segment 4', 'Other')
     expect(counts(4)).not.toBeChecked()

@@ -6,6 +6,7 @@ import {
   emptyParticipant,
   ParticipantForm
 } from '../../src/renderer/src/features/participants/ParticipantForm'
+import type { Staff } from '../../src/shared/domain/staff'
 import { renderScreen } from './render'
 
 function participantForm(onSubmit = vi.fn()) {
@@ -84,12 +85,23 @@ describe('participant form', () => {
   })
 })
 
+const COUNSELOR: Staff = {
+  id: 'staff-1',
+  fullName: 'Robin Okafor',
+  credentials: 'LPC',
+  role: 'counselor',
+  isAdmin: false,
+  active: true,
+  createdAt: '2026-11-01T12:00:00.000Z',
+  disabledAt: null
+}
+
 describe('group form', () => {
   function groupForm(onSubmit = vi.fn()) {
     renderScreen(
       <GroupForm
         initial={emptyGroup()}
-        staff={[]}
+        staff={[COUNSELOR]}
         submitLabel="Create group"
         pending={false}
         error={null}
@@ -112,17 +124,41 @@ describe('group form', () => {
     expect(onSubmit).not.toHaveBeenCalled()
   })
 
-  it('defaults to a three-hour session for twelve people and submits them', async () => {
+  it('defaults to three countable hours (195 minutes with the break) for twelve adults', async () => {
     const user = userEvent.setup()
     const onSubmit = groupForm()
     await user.type(screen.getByLabelText(/Group name/), 'Evening SUD IOP')
+    await user.type(screen.getByLabelText(/Facilitators/, { selector: 'input' }), 'Robin')
+    await user.keyboard('{ArrowDown}{Enter}')
     await user.click(screen.getByRole('button', { name: 'Create group' }))
     await waitFor(() => expect(onSubmit).toHaveBeenCalled())
     expect(onSubmit.mock.calls[0]![0]).toMatchObject({
       name: 'Evening SUD IOP',
-      defaultMinutes: 180,
+      ageGroup: 'adult',
+      defaultMinutes: 195,
       capacity: 12,
-      meetingDays: ['mon', 'wed', 'thu']
+      meetingDays: ['mon', 'wed', 'thu'],
+      facilitatorIds: ['staff-1']
     })
+  })
+
+  it('needs a facilitator, and keeps a capacity of 0 to say why it is refused', async () => {
+    const user = userEvent.setup()
+    const onSubmit = groupForm()
+    await user.type(screen.getByLabelText(/Group name/), 'Evening SUD IOP')
+    const capacity = screen.getByRole('textbox', { name: /Capacity/ })
+    await user.clear(capacity)
+    await user.type(capacity, '0')
+    await user.tab()
+    await user.click(screen.getByRole('button', { name: 'Create group' }))
+    expect(
+      await screen.findByText(
+        'Choose at least one facilitator: every group is led by a licensed counselor'
+      )
+    ).toBeInTheDocument()
+    expect(screen.getByText('Capacity is at least 1')).toBeInTheDocument()
+    // Not quietly turned into 1.
+    expect(capacity).toHaveValue('0')
+    expect(onSubmit).not.toHaveBeenCalled()
   })
 })
