@@ -226,7 +226,9 @@ test('notes are written, signed, co-signed, corrected by addendum and printed', 
   const editor = page.getByRole('main')
   await expect(editor.getByRole('heading', { level: 2, name: jordy })).toBeVisible()
   const facts = editor.getByTestId('note-facts')
-  await expect(facts).toContainText('Attendance: Present · in 09:00 · out — · 20 countable minutes')
+  await expect(facts).toContainText(
+    'Attendance: Present · in 09:00 · out 09:20 · 20 countable minutes'
+  )
   await expect(facts).toContainText('Observed in session: 09:00 Shared in check-in')
   // The note starts from what happened; the risk level starts unchosen.
   await expect(editor.getByLabel('Data', { exact: true })).toHaveValue(

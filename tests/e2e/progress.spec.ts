@@ -413,11 +413,12 @@ test('a participant’s progress page and the attendance export after eight week
     'Note status': 'Not started'
   })
   const late = jordan.find((row) => row.Date === '2026-10-14')!
-  expect([late['Time in'], late['Countable minutes'], late['Meets daily minimum']]).toEqual([
-    '09:30',
-    '150',
-    'no'
-  ])
+  expect([
+    late.Status,
+    late['Time in'],
+    late['Countable minutes'],
+    late['Meets daily minimum']
+  ]).toEqual(['Present, late arrival', '09:30', '150', 'no'])
   const absent = jordan.filter((row) => row.Status === 'Absent (unexcused)').map((r) => r.Date)
   expect(absent).toEqual(['2026-10-26', '2026-10-28'])
   // After daylight saving ends, 9:00 is still 9:00 in the clinic.

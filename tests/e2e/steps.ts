@@ -74,15 +74,27 @@ export async function signIn(page: Page): Promise<void> {
   await expect(page.getByText('Signed in: Robin Okafor, LPC')).toBeVisible()
 }
 
-/** The educational and skills segments take the shipped week-1 modules. */
+/**
+ * The day these specs time, minute by minute: 180 minutes (education and
+ * skills 45 each, discussion 25, a 15-minute break), with the educational and
+ * skills segments taking the shipped week-1 modules. Fixed here so the specs'
+ * arithmetic does not follow changes to the app's default agenda.
+ */
+const SPEC_MINUTES: Partial<Record<SegmentInput['kind'], number>> = {
+  educational: 45,
+  skills: 45,
+  discussion: 25
+}
+
 export function agendaWithModules(): SegmentInput[] {
-  return defaultAgenda().map((s) =>
-    s.kind === 'educational'
-      ? { ...s, moduleId: 'edu-01-brain' }
+  return defaultAgenda().map((s) => {
+    const timed = { ...s, plannedMinutes: SPEC_MINUTES[s.kind] ?? s.plannedMinutes }
+    return s.kind === 'educational'
+      ? { ...timed, moduleId: 'edu-01-brain' }
       : s.kind === 'skills'
-        ? { ...s, moduleId: 'skl-01-daily-schedule' }
-        : s
-  )
+        ? { ...timed, moduleId: 'skl-01-daily-schedule' }
+        : timed
+  })
 }
 
 /** A group with the roster enrolled and a session planned for today; answers the session. */
