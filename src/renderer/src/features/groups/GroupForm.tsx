@@ -85,7 +85,6 @@ export function GroupForm({
           />
           <Select
             label="Who the group is for"
-            description="Adolescent IOP requires 6 hours a week, adult IOP 9."
             data={options(AGE_GROUP_LABELS)}
             allowDeselect={false}
             required
