@@ -44,6 +44,11 @@ function staffMember(ctx: ServiceContext, staffId: string): string {
   return s ? `staff ${s.fullName}, ${s.credentials}` : `staff ${staffId}`
 }
 
+/** A print or file for a recipient names the written consent it went under, by id only. */
+function disclosedUnder(consentId: string | null | undefined): string {
+  return consentId ? `; disclosed under consent ${consentId}` : ''
+}
+
 /** A print either went to the printer (the page) or was saved as a PDF file. */
 function printedAs(output: {
   file: { protected: boolean } | null
@@ -146,14 +151,32 @@ export const AUDIT: AuditTable = {
   'notes.cosign': (ctx, input) => ({ action: 'cosign_note', subject: note(ctx, input) }),
   'notes.addendum': (ctx, input) => ({ action: 'addendum', subject: note(ctx, input) }),
   'notes.print': (ctx, input, output) => ({
-    action: 'print',
+    action: input.consentId ? 'disclose' : 'print',
     subject: `notes of ${session(ctx, input.sessionId)}`,
-    detail: `${input.participantId ? participant(ctx, input.participantId) : 'every note'}; ${printedAs(output)}`
+    detail: `${input.participantId ? participant(ctx, input.participantId) : 'every note'}; ${printedAs(output)}${disclosedUnder(input.consentId)}`
   }),
   'progress.print': (ctx, input, output) => ({
-    action: 'print',
+    action: input.consentId ? 'disclose' : 'print',
     subject: `progress summary of ${participant(ctx, input.participantId)}`,
-    detail: printedAs(output)
+    detail: `${printedAs(output)}${disclosedUnder(input.consentId)}`
+  }),
+  'staff.setSupervisor': (ctx, input) => ({
+    action: 'staff_change',
+    subject: staffMember(ctx, input.staffId),
+    detail: input.supervisorId
+      ? `supervisor: ${staffMember(ctx, input.supervisorId).replace('staff ', '')}`
+      : 'supervisor removed'
+  }),
+  // A consent is named by its id and the participant's client ID: never the recipient or purpose.
+  'consents.add': (ctx, input, output) => ({
+    action: 'create',
+    subject: participant(ctx, input.participantId),
+    detail: `consent ${output.id} signed ${output.signedOn}`
+  }),
+  'consents.end': (ctx, input, output) => ({
+    action: 'update',
+    subject: participant(ctx, output.participantId),
+    detail: `consent ${input.consentId} ${input.reason === 'revoked' ? 'revoked' : 'ended by its expiry event'} on ${input.on}`
   }),
   'reports.export': (ctx, input, output) => ({
     action: 'export',

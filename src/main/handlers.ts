@@ -28,6 +28,7 @@ import {
   listStaff,
   resetPassphrase,
   setStaffActive,
+  setSupervisor,
   signIn,
   updateClinic
 } from './services/staff'
@@ -90,6 +91,8 @@ import {
   setMeasureSchedules
 } from './services/measures'
 import { groupDashboard, progressOf } from './services/progress'
+import { addConsent, endConsent, listConsents } from './services/consents'
+import { cosignList } from './services/cosign'
 import { printableProgress } from './services/progress-print'
 import { exportReport, groupServiceCode, runReport, setServiceCode } from './services/reports'
 
@@ -334,6 +337,7 @@ export const handlers: Handlers = {
     },
     changes: 'staff'
   },
+  'staff.setSupervisor': { run: (ctx, input) => setSupervisor(ctx, input), changes: 'staff' },
   'clinic.update': { run: (ctx, input) => updateClinic(ctx, input), changes: 'clinic' },
   'groups.list': { run: (ctx) => listGroups(ctx) },
   'groups.get': { run: (ctx, input) => getGroup(ctx, input.groupId) },
@@ -422,6 +426,7 @@ export const handlers: Handlers = {
   'notes.check': { run: (ctx, input) => checkNote(ctx, input) },
   'notes.sign': { run: (ctx, input) => sign(ctx, input), changes: 'notes' },
   'notes.cosign': { run: (ctx, input) => cosign(ctx, input), changes: 'notes' },
+  'notes.cosignList': { run: (ctx) => cosignList(ctx) },
   'notes.addendum': { run: (ctx, input) => addendum(ctx, input), changes: 'notes' },
   'notes.print': {
     run: async (ctx, input, session) => {
@@ -450,7 +455,7 @@ export const handlers: Handlers = {
   'progress.group': { run: (ctx, input) => groupDashboard(ctx, input.groupId) },
   'progress.print': {
     run: async (ctx, input, session) => {
-      const html = await printableProgress(ctx, input.participantId)
+      const html = await printableProgress(ctx, input.participantId, input.consentId ?? null)
       const day = clinicDate(ctx.now(), ctx.registry.data.clinic?.timeZone ?? 'UTC')
       return printOrSave(ctx, session, html, input, `progress-summary-${day}.pdf`)
     }
@@ -556,5 +561,8 @@ export const handlers: Handlers = {
     run: (ctx, input) => acknowledgeAgreements(ctx, input),
     session: true
   },
-  'sessions.round': { run: (ctx, input) => actOnRound(ctx, input), session: true }
+  'sessions.round': { run: (ctx, input) => actOnRound(ctx, input), session: true },
+  'consents.list': { run: (ctx, input) => listConsents(ctx, input.participantId) },
+  'consents.add': { run: (ctx, input) => addConsent(ctx, input), changes: 'consents' },
+  'consents.end': { run: (ctx, input) => endConsent(ctx, input), changes: 'consents' }
 }

@@ -1,5 +1,13 @@
-import type { MeasureEntry, MeasureSchedule } from '../../shared/domain/measure'
-import type { MeasureInput } from '../../shared/domain/measure'
+import {
+  schedulesForTrack,
+  type MeasureEntry,
+  type MeasureInput,
+  type MeasureSchedule,
+  type TrackMeasureSchedules
+} from '../../shared/domain/measure'
+import { Track } from '../../shared/domain/common'
+import { ITEM9_STEP_IDS } from '../../shared/measures/follow-up'
+import { INSTRUMENTS } from '../../shared/measures/instruments'
 import { measuresDue } from '../../shared/measures/schedule'
 import { scoreMeasure } from '../../shared/measures/score'
 import { clinicDate } from '../../shared/rules/dates'
@@ -40,12 +48,20 @@ export async function recordMeasure(
   }
   const scored = scoreMeasure(input.measureId, input.answers)
   if (!scored.ok) throw new RuleError(scored.error.code, scored.error.message)
+  const difficulty = input.difficulty ?? null
+  if (difficulty !== null && !INSTRUMENTS[input.measureId].difficulty) {
+    throw new RuleError(
+      'invalid_input',
+      `The ${INSTRUMENTS[input.measureId].name} has no difficulty question.`
+    )
+  }
   const entry: MeasureEntry = {
     id: ctx.newId(),
     participantId: input.participantId,
     measureId: input.measureId,
     answers: [...input.answers],
     takenOn: input.takenOn,
+    difficulty,
     total: scored.value.total,
     band: scored.value.band?.key ?? null,
     recordedBy: actor.id,
@@ -66,13 +82,20 @@ export function listMeasures(ctx: ServiceContext, participantId: string): Measur
     .sort((a, b) => a.takenOn.localeCompare(b.takenOn) || a.recordedAt.localeCompare(b.recordedAt))
 }
 
-/** The safety follow-up of a flagged answer, recorded as done with a short line. */
+/**
+ * The private follow-up of a flagged answer, recorded as done with a short
+ * line and the steps of the checklist the counselor ticked.
+ */
 export async function followUpDone(
   ctx: ServiceContext,
-  input: { entryId: string; note: string }
+  input: { entryId: string; note: string; steps?: string[] | undefined }
 ): Promise<MeasureEntry> {
   const actor = ctx.actor
   if (!actor) throw new RuleError('not_signed_in', 'Sign in to do that.')
+  const steps = [...new Set(input.steps ?? [])]
+  if (steps.some((id) => !ITEM9_STEP_IDS.includes(id))) {
+    throw new RuleError('invalid_input', 'That is not a step of the private follow-up.')
+  }
   let saved: MeasureEntry | null = null
   await ctx.measures.update((draft) => {
     const entry = draft.entries.find((e) => e.id === input.entryId)
@@ -81,28 +104,40 @@ export async function followUpDone(
       throw new RuleError('conflict', 'This measure did not call for a safety follow-up.')
     }
     if (entry.followUp) throw new RuleError('conflict', 'This follow-up is already recorded.')
-    entry.followUp = { doneBy: actor.id, doneAt: isoNow(ctx), note: input.note }
+    entry.followUp = { doneBy: actor.id, doneAt: isoNow(ctx), note: input.note, steps }
     saved = entry
   })
   return saved!
 }
 
-export function measureSchedules(ctx: ServiceContext): MeasureSchedule[] {
-  return ctx.registry.data.measureSchedules
+/** Every track's schedules, in the order of the tracks. */
+export function measureSchedules(ctx: ServiceContext): TrackMeasureSchedules[] {
+  const stored = ctx.registry.data.measureSchedules
+  return Track.options.map((track) => ({
+    track,
+    schedules: schedulesForTrack(stored, track)
+  }))
 }
 
+/** The schedules of the participants of one track. */
+export function schedulesOf(ctx: ServiceContext, track: Track): MeasureSchedule[] {
+  return schedulesForTrack(ctx.registry.data.measureSchedules, track)
+}
+
+/** Sets one track's schedules; the other tracks keep theirs. */
 export async function setMeasureSchedules(
   ctx: ServiceContext,
-  input: { schedules: MeasureSchedule[] }
-): Promise<MeasureSchedule[]> {
+  input: TrackMeasureSchedules
+): Promise<TrackMeasureSchedules[]> {
   const ids = input.schedules.map((s) => s.measureId)
   if (new Set(ids).size !== ids.length) {
     throw new RuleError('invalid_input', 'Each measure can have one schedule.')
   }
   await ctx.registry.update((draft) => {
-    draft.measureSchedules = input.schedules
+    const kept = draft.measureSchedules.filter((s) => s.track !== input.track)
+    draft.measureSchedules = [...kept, { track: input.track, schedules: input.schedules }]
   })
-  return ctx.registry.data.measureSchedules
+  return measureSchedules(ctx)
 }
 
 /** Measures due today or overdue for active participants, and safety follow-ups still open. */
@@ -114,7 +149,7 @@ export function measuresOwed(ctx: ServiceContext) {
     .filter((p) => p.status === 'active')
     .flatMap((p) =>
       measuresDue({
-        schedules: registry.measureSchedules,
+        schedules: schedulesOf(ctx, p.track),
         admissionDate: p.admissionDate,
         today: day,
         taken: entries.filter((e) => e.participantId === p.id),

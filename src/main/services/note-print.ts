@@ -1,20 +1,50 @@
 import { renderNotesHtml } from '../../shared/notes/print'
+import { part2NoticeApplies } from '../../shared/consent/validity'
+import type { Consent } from '../../shared/domain/consent'
 import { RuleError } from '../../shared/result'
 import { isoNow, type ServiceContext } from './context'
 import { sessionNotes } from './notes'
+import { consentForDisclosure, hasConsentOnFile } from './consents'
 
-/** The printable document for one note or every written note of a session. */
+/**
+ * The printable document for one note or every written note of a session.
+ * With a consent chosen, it is printed for that consent's recipient: only one
+ * participant's note, only under a current consent that covers notes, with
+ * the consent's scope at the top; without one it is for the chart.
+ */
 export async function printableNotes(
   ctx: ServiceContext,
-  input: { sessionId: string; participantId: string | null }
+  input: { sessionId: string; participantId: string | null; consentId?: string | null | undefined }
 ): Promise<string> {
+  let consent: Consent | null = null
+  if (input.consentId !== null && input.consentId !== undefined) {
+    if (input.participantId === null) {
+      throw new RuleError(
+        'invalid_input',
+        "A disclosure is one participant's record under their own consent: print their note on its own."
+      )
+    }
+    consent = consentForDisclosure(ctx, {
+      consentId: input.consentId,
+      participantId: input.participantId,
+      record: 'progress_notes'
+    })
+  }
   const data = await sessionNotes(ctx, input.sessionId)
   const registry = ctx.registry.data
   const chosen = data.participants.filter(
     (p) => p.note && (input.participantId === null || p.participantId === input.participantId)
   )
   if (chosen.length === 0) throw new RuleError('not_found', 'There is no written note to print.')
-  const group = registry.groups.find((g) => g.id === data.groupId)
+  // The notice follows each participant's own record and consent, not the group's track.
+  const part2 = chosen.some((p) => {
+    const person = registry.participants.find((x) => x.id === p.participantId)
+    return part2NoticeApplies({
+      disclosed: consent !== null,
+      participantTrack: person?.track ?? 'substance_use',
+      hasConsentOnFile: hasConsentOnFile(ctx, p.participantId)
+    })
+  })
   return renderNotesHtml({
     clinic: { name: registry.clinic?.name ?? '', timeZone: registry.clinic?.timeZone ?? 'UTC' },
     session: {
@@ -50,8 +80,8 @@ export async function printableNotes(
         safety: p.safety
       }
     }),
-    // Substance-use and co-occurring tracks are Part 2 records: the notice goes on every page.
-    substanceUseRecord: group ? group.track !== 'mental_health' : true,
+    substanceUseRecord: part2,
+    disclosure: consent,
     printedAt: isoNow(ctx)
   })
 }

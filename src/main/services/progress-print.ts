@@ -1,19 +1,31 @@
-import { INSTRUMENTS } from '../../shared/measures/instruments'
+import { MEASURE_INFO } from '../../shared/measures/instruments'
+import { part2NoticeApplies } from '../../shared/consent/validity'
 import { renderProgressHtml, type InstrumentInfo } from '../../shared/progress/print'
 import { isoNow, type ServiceContext } from './context'
 import { participantCoverage } from './coverage'
 import { progressOf } from './progress'
+import { consentForDisclosure, hasConsentOnFile } from './consents'
 
-/** The printable progress summary of one participant: figures, charts, coverage, goals. */
+/**
+ * The printable progress summary of one participant: figures, charts,
+ * coverage, goals. With a consent chosen, it is printed for that consent's
+ * recipient, only under a current consent that covers progress summaries.
+ */
 export async function printableProgress(
   ctx: ServiceContext,
-  participantId: string
+  participantId: string,
+  consentId: string | null = null
 ): Promise<string> {
+  const consent = consentForDisclosure(ctx, {
+    consentId,
+    participantId,
+    record: 'progress_summary'
+  })
   const progress = await progressOf(ctx, participantId)
   const registry = ctx.registry.data
   const participant = registry.participants.find((p) => p.id === participantId)!
   const instruments: Record<string, InstrumentInfo> = {}
-  for (const instrument of Object.values(INSTRUMENTS)) {
+  for (const instrument of Object.values(MEASURE_INFO)) {
     instruments[instrument.id] = {
       name: instrument.name,
       min: instrument.min,
@@ -26,7 +38,12 @@ export async function printableProgress(
     progress,
     coverage: participantCoverage(ctx, participantId),
     instruments,
-    substanceUseRecord: participant.track !== 'mental_health',
+    substanceUseRecord: part2NoticeApplies({
+      disclosed: consent !== null,
+      participantTrack: participant.track,
+      hasConsentOnFile: hasConsentOnFile(ctx, participantId)
+    }),
+    disclosure: consent,
     printedAt: isoNow(ctx)
   })
 }

@@ -1,3 +1,4 @@
+import { schedulesForTrack } from '../../shared/domain/measure'
 import type { GroupDashboard, ParticipantProgress } from '../../shared/domain/progress'
 import type { SessionRecord } from '../../shared/domain/session'
 import { participantProgress } from '../../shared/progress/participant'
@@ -82,7 +83,7 @@ export async function progressOf(
     participant,
     sessions,
     measures: ctx.measures.data.entries.filter((e) => e.participantId === participantId),
-    schedules: registry.measureSchedules,
+    schedules: schedulesForTrack(registry.measureSchedules, participant.track),
     settings: registry.sessionSettings,
     dailyMinimumFor: (groupId) => requirementFor(ctx, groupId).dailyMinimumMinutes,
     weeklyHoursRequired: weeklyHoursOf(ctx, participantId),

@@ -27,6 +27,7 @@ export async function completeSetup(
     active: true,
     createdAt: at,
     disabledAt: null,
+    supervisorId: null,
     passphrase,
     ...(wrapped ? { wrapped } : {})
   }
@@ -112,6 +113,7 @@ export async function createStaff(ctx: ServiceContext, input: StaffInput): Promi
     active: true,
     createdAt: isoNow(ctx),
     disabledAt: null,
+    supervisorId: null,
     passphrase,
     ...(wrapped ? { wrapped } : {})
   }
@@ -151,5 +153,41 @@ export async function updateClinic(ctx: ServiceContext, input: ClinicInput): Pro
     if (!registry.clinic) throw new RuleError('setup_required', 'Set up the clinic first.')
     registry.clinic = { ...registry.clinic, name: input.name, timeZone: input.timeZone }
     return registry.clinic
+  })
+}
+
+/**
+ * Assigns a counselor-in-training to the supervisor who co-signs their notes,
+ * or removes the assignment. Only a trainee has a supervisor, and only an
+ * active supervisor (never the trainee themself) can be one.
+ */
+export async function setSupervisor(
+  ctx: ServiceContext,
+  input: { staffId: string; supervisorId: string | null }
+): Promise<Staff> {
+  return ctx.registry.update((registry) => {
+    const trainee = registry.staff.find((s) => s.id === input.staffId)
+    if (!trainee) throw new RuleError('not_found', 'That staff member was not found.')
+    if (input.supervisorId !== null) {
+      if (trainee.role !== 'counselor_in_training') {
+        throw new RuleError(
+          'invalid_input',
+          'Only a counselor-in-training is assigned a supervisor; change their role first.'
+        )
+      }
+      const supervisor = registry.staff.find((s) => s.id === input.supervisorId)
+      if (!supervisor) throw new RuleError('not_found', 'That supervisor was not found.')
+      if (supervisor.id === trainee.id) {
+        throw new RuleError('invalid_input', 'A trainee cannot supervise themself.')
+      }
+      if (supervisor.role !== 'supervisor' || !supervisor.active) {
+        throw new RuleError(
+          'invalid_input',
+          `${supervisor.fullName} is not an active supervisor; choose someone with the supervisor role.`
+        )
+      }
+    }
+    trainee.supervisorId = input.supervisorId
+    return toStaff(trainee)
   })
 }

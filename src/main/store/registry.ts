@@ -5,7 +5,8 @@ import { Group } from '../../shared/domain/group'
 import { Participant } from '../../shared/domain/participant'
 import { NoteFormat } from '../../shared/domain/note'
 import { ServiceCode } from '../../shared/domain/billing'
-import { DEFAULT_MEASURE_SCHEDULES, MeasureSchedule } from '../../shared/domain/measure'
+import { defaultTrackSchedules, StoredMeasureSchedules } from '../../shared/domain/measure'
+import { Consent } from '../../shared/domain/consent'
 import {
   Agenda,
   DEFAULT_SESSION_SETTINGS,
@@ -49,12 +50,14 @@ export const Registry = z.object({
   noteFormats: z.array(z.object({ groupId: z.string(), format: NoteFormat })).default([]),
   /** Each group's billing code, where it differs from H0015. */
   serviceCodes: z.array(z.object({ groupId: z.string(), code: ServiceCode })).default([]),
-  /** Which measures are due when, for every participant. */
-  measureSchedules: z.array(MeasureSchedule).default(() => [...DEFAULT_MEASURE_SCHEDULES]),
+  /** Which measures are due when, per track (an older file's single list is read per track). */
+  measureSchedules: StoredMeasureSchedules.default(defaultTrackSchedules),
   /** The clinic's own versions of the group agreements; none while it keeps the shipped wording. */
   agreementVersions: z.array(GroupAgreements).default([]),
   /** Who acknowledged which version of the agreements, when, and at which session. */
-  agreementAcknowledgements: z.array(AgreementAcknowledgement).default([])
+  agreementAcknowledgements: z.array(AgreementAcknowledgement).default([]),
+  /** Participants' written consents to disclose their records (42 CFR § 2.31). */
+  consents: z.array(Consent).default([])
 })
 export type Registry = z.infer<typeof Registry>
 
@@ -92,7 +95,7 @@ export const registryMigrations: Record<number, Migration> = {
     agendas: [],
     noteFormats: [],
     serviceCodes: [],
-    measureSchedules: [...DEFAULT_MEASURE_SCHEDULES]
+    measureSchedules: defaultTrackSchedules()
   })
 }
 
@@ -109,9 +112,10 @@ export function emptyRegistry(): Registry {
     agendas: [],
     noteFormats: [],
     serviceCodes: [],
-    measureSchedules: [...DEFAULT_MEASURE_SCHEDULES],
+    measureSchedules: defaultTrackSchedules(),
     agreementVersions: [],
-    agreementAcknowledgements: []
+    agreementAcknowledgements: [],
+    consents: []
   }
 }
 

@@ -30,7 +30,8 @@ export const ACCESS_ACTIONS = [
   'settings_change',
   'passphrase_reset',
   'staff_change',
-  'log_break'
+  'log_break',
+  'disclose'
 ] as const
 
 export const AccessAction = z.enum(ACCESS_ACTIONS, { error: 'Choose an action from the list' })
@@ -56,7 +57,8 @@ export const ACCESS_ACTION_LABELS: Record<AccessAction, string> = {
   settings_change: 'Changed settings',
   passphrase_reset: 'Reset a passphrase',
   staff_change: 'Changed staff',
-  log_break: 'Found the access log broken'
+  log_break: 'Found the access log broken',
+  disclose: 'Disclosed with consent'
 }
 
 export const ACCESS_SUBJECT_MAX = 200

@@ -47,9 +47,18 @@ export const Staff = z.object({
   isAdmin: z.boolean(),
   active: z.boolean(),
   createdAt: Timestamp,
-  disabledAt: Timestamp.nullable()
+  disabledAt: Timestamp.nullable(),
+  /** A counselor-in-training's supervisor, who co-signs their notes; null for everyone else. */
+  supervisorId: Id.nullable().default(null)
 })
 export type Staff = z.infer<typeof Staff>
+
+/** An administrator assigns a trainee to a supervisor, or removes the assignment (null). */
+export const SupervisorAssignment = z.strictObject({
+  staffId: Id,
+  supervisorId: Id.nullable()
+})
+export type SupervisorAssignment = z.infer<typeof SupervisorAssignment>
 
 export const PassphraseHash = z.object({
   algorithm: z.literal('scrypt'),

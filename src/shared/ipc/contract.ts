@@ -4,7 +4,14 @@ import { Id, IsoDate, Timestamp } from '../domain/common'
 import { EndEnrollmentInput, Enrollment, EnrollmentInput } from '../domain/enrollment'
 import { Group, GroupInput } from '../domain/group'
 import { Participant, ParticipantInput } from '../domain/participant'
-import { NewPassphrase, PASSPHRASE_MAX_LENGTH, Staff, StaffInput } from '../domain/staff'
+import {
+  NewPassphrase,
+  PASSPHRASE_MAX_LENGTH,
+  Staff,
+  StaffInput,
+  SupervisorAssignment
+} from '../domain/staff'
+import { Consent, ConsentEndInput, ConsentInput } from '../domain/consent'
 import {
   Agenda,
   AttendanceInput,
@@ -24,7 +31,13 @@ import { optionalText } from '../domain/common'
 import { TEXT_LIMITS } from '../rules/limits'
 import { ServiceCode } from '../domain/billing'
 import { AccessEntry, AccessLogFilter } from '../domain/access-log'
-import { MeasureEntry, MeasureId, MeasureInput, MeasureSchedule } from '../domain/measure'
+import {
+  MeasureEntry,
+  MeasureId,
+  MeasureInput,
+  RecordedMeasureId,
+  TrackMeasureSchedules
+} from '../domain/measure'
 import {
   GroupDashboard,
   ParticipantProgress,
@@ -52,7 +65,9 @@ export const MeasuresOwed = z.object({
       overdueDays: z.number().int()
     })
   ),
-  followUps: z.array(OwedPerson.extend({ entryId: Id, measureId: MeasureId, takenOn: IsoDate }))
+  followUps: z.array(
+    OwedPerson.extend({ entryId: Id, measureId: RecordedMeasureId, takenOn: IsoDate })
+  )
 })
 export type MeasuresOwed = z.infer<typeof MeasuresOwed>
 
@@ -309,6 +324,27 @@ export const NotesOwedRow = z.object({
 })
 export type NotesOwedRow = z.infer<typeof NotesOwedRow>
 
+/** A trainee's note awaiting the signed-in supervisor's co-signature. */
+export const CosignRow = z.object({
+  sessionId: Id,
+  groupName: z.string(),
+  date: z.string(),
+  participantId: Id,
+  displayName: z.string(),
+  clientId: z.string(),
+  authorId: Id,
+  author: z.string(),
+  signedAt: Timestamp,
+  yourTrainee: z.boolean()
+})
+export type CosignRow = z.infer<typeof CosignRow>
+
+/**
+ * Printing or saving a record for a recipient outside the program: the
+ * participant's written consent it goes under. Absent or null: for the chart.
+ */
+const ForRecipient = { consentId: Id.nullable().optional() }
+
 /** A blocking finding cannot be overridden: the note is not signed until it is put right. */
 const CheckFinding = z.object({ check: z.string(), message: z.string(), blocking: z.boolean() })
 const ModuleRef = z.strictObject({ moduleId: Id })
@@ -434,6 +470,7 @@ export const contract = {
     output: Staff,
     access: 'admin'
   }),
+  'staff.setSupervisor': channel({ input: SupervisorAssignment, output: Staff, access: 'admin' }),
   'clinic.update': channel({ input: ClinicInput, output: Clinic, access: 'admin' }),
   'groups.list': channel({ input: Nothing, output: z.array(GroupSummary), access: 'staff' }),
   'groups.get': channel({ input: z.strictObject({ groupId: Id }), output: Group, access: 'staff' }),
@@ -657,6 +694,7 @@ export const contract = {
     access: 'staff'
   }),
   'notes.cosign': channel({ input: NoteRef, output: ProgressNote, access: 'staff' }),
+  'notes.cosignList': channel({ input: Nothing, output: z.array(CosignRow), access: 'staff' }),
   'notes.addendum': channel({
     input: z.strictObject({
       sessionId: Id,
@@ -675,7 +713,8 @@ export const contract = {
       sessionId: Id,
       participantId: Id.nullable(),
       ...PrintTo,
-      ...ExportProtection
+      ...ExportProtection,
+      ...ForRecipient
     }),
     output: Printed,
     access: 'staff'
@@ -707,19 +746,21 @@ export const contract = {
         .max(
           TEXT_LIMITS.followUpNote,
           `What was done is too long (${TEXT_LIMITS.followUpNote} characters at most)`
-        )
+        ),
+      /** The steps of the private follow-up that were done. */
+      steps: z.array(z.string().min(1).max(40)).max(20).optional()
     }),
     output: MeasureEntry,
     access: 'staff'
   }),
   'measures.schedules': channel({
     input: Nothing,
-    output: z.array(MeasureSchedule),
+    output: z.array(TrackMeasureSchedules),
     access: 'staff'
   }),
   'measures.setSchedules': channel({
-    input: z.strictObject({ schedules: z.array(MeasureSchedule).max(10) }),
-    output: z.array(MeasureSchedule),
+    input: TrackMeasureSchedules,
+    output: z.array(TrackMeasureSchedules),
     access: 'admin'
   }),
   'measures.owed': channel({ input: Nothing, output: MeasuresOwed, access: 'staff' }),
@@ -734,7 +775,12 @@ export const contract = {
     access: 'staff'
   }),
   'progress.print': channel({
-    input: z.strictObject({ participantId: Id, ...PrintTo, ...ExportProtection }),
+    input: z.strictObject({
+      participantId: Id,
+      ...PrintTo,
+      ...ExportProtection,
+      ...ForRecipient
+    }),
     output: Printed,
     access: 'staff'
   }),
@@ -844,6 +890,13 @@ export const contract = {
     output: ServiceCode,
     access: 'admin'
   }),
+  'consents.list': channel({
+    input: z.strictObject({ participantId: Id }),
+    output: z.array(Consent),
+    access: 'staff'
+  }),
+  'consents.add': channel({ input: ConsentInput, output: Consent, access: 'staff' }),
+  'consents.end': channel({ input: ConsentEndInput, output: Consent, access: 'staff' }),
   'clinic.updateSessionSettings': channel({
     input: SessionSettings,
     output: SessionSettings,
@@ -883,7 +936,8 @@ export const RecordScope = z.enum([
   'sessions',
   'curriculum',
   'notes',
-  'measures'
+  'measures',
+  'consents'
 ])
 export type RecordScope = z.infer<typeof RecordScope>
 

@@ -17,6 +17,7 @@ export const CHANNEL_NAMES = [
   'staff.create',
   'staff.setActive',
   'staff.resetPassphrase',
+  'staff.setSupervisor',
   'clinic.update',
   'groups.list',
   'groups.get',
@@ -66,6 +67,7 @@ export const CHANNEL_NAMES = [
   'notes.check',
   'notes.sign',
   'notes.cosign',
+  'notes.cosignList',
   'notes.addendum',
   'notes.print',
   'notes.groupFormat',
@@ -98,7 +100,10 @@ export const CHANNEL_NAMES = [
   'agreements.save',
   'sessions.agreements',
   'sessions.acknowledgeAgreements',
-  'sessions.round'
+  'sessions.round',
+  'consents.list',
+  'consents.add',
+  'consents.end'
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]

@@ -1,4 +1,4 @@
-import type { MeasureId } from '../domain/measure'
+import type { MeasureId, RecordedMeasureId } from '../domain/measure'
 
 /**
  * The brief measures the program offers, each as its authors published it:
@@ -6,7 +6,7 @@ import type { MeasureId } from '../domain/measure'
  * values, the total's range and, where the authors published them, the
  * severity bands.
  *
- * The wording of the published instruments (PHQ-9, GAD-7, PACS) must not be
+ * The wording of the published instruments (PHQ-9, GAD-7) must not be
  * altered — not shortened, not "plain-worded", not re-ordered. Their scores and
  * bands are only valid for the wording the authors validated. Each entry says
  * where its text comes from and on what terms it may be used.
@@ -45,6 +45,12 @@ export interface Instrument {
   bands: ReadonlyArray<SeverityBand>
   /** Index of the item whose non-zero answer calls for a same-day safety follow-up. */
   safetyItem: number | null
+  /**
+   * An unscored question asked after the items when any problem was marked
+   * (the PHQ-9's difficulty question), in the program's own words; recorded
+   * with the measure, never added to the total.
+   */
+  difficulty?: InstrumentItem
   /** The published source of the wording. */
   source: string
   /** The permission to use it, shown with the form. */
@@ -103,6 +109,17 @@ const PHQ9: Instrument = {
     { key: 'severe', label: 'Severe', min: 20, max: 27 }
   ],
   safetyItem: 8,
+  difficulty: {
+    // The program's own wording of the form's closing, unscored question; its
+    // meaning is the same: how much the problems marked above got in the way.
+    text: 'If you marked any of these problems, how hard have they made it for you to do your work, look after things at home, or get along with other people?',
+    options: [
+      { value: 0, label: 'Not hard at all' },
+      { value: 1, label: 'Somewhat hard' },
+      { value: 2, label: 'Very hard' },
+      { value: 3, label: 'Extremely hard' }
+    ]
+  },
   source:
     'Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression severity measure. J Gen Intern Med 2001;16(9):606–613.',
   release: PHQ_RELEASE
@@ -177,127 +194,43 @@ const CRAVING: Instrument = {
 }
 
 /**
- * Penn Alcohol Craving Scale. Source: Flannery BA, Volpicelli JR, Pettinati HM.
- * Psychometric properties of the Penn Alcohol Craving Scale. Alcohol Clin Exp
- * Res 1999;23(8):1289–1295. Release: the PhenX Toolkit lists it as "freely
- * available; permission not required for use". Wording taken from the PhenX
- * protocol and a published form; see the VERIFY notes for what is not yet
- * checked against the paper's appendix. Do not alter the wording.
- *
- * No bands: the authors published none, and the cut-offs proposed since
- * (e.g. >20, ≥15) are research proposals, not severity bands, so none is
- * invented here. The score is read as a trend over the weeks.
+ * The Penn Alcohol Craving Scale (Flannery, Volpicelli & Pettinati, 1999) is
+ * no longer offered: its item and answer wording could not be checked word for
+ * word against the published scale, and a score is only valid for the wording
+ * its authors validated. Results recorded before it was withdrawn stay
+ * readable (history, charts, printed summaries), under this name and range.
  */
-const PACS: Instrument = {
+const PACS_RETIRED: MeasureInfo = {
   id: 'pacs',
-  name: 'Penn Alcohol Craving Scale',
-  purpose:
-    'Alcohol craving over the past week: how often, how strong, how long, how hard to resist.',
-  stem: 'Please read each item carefully and circle the number that best describes your craving during the past week.',
-  items: [
-    {
-      text: 'During the past week how often have you thought about drinking or about how good a drink would make you feel?',
-      options: [
-        { value: 0, label: 'Never (0 times during the past week)' },
-        { value: 1, label: 'Rarely (1 to 2 times during the past week)' },
-        { value: 2, label: 'Occasionally (3 to 4 times during the past week)' },
-        {
-          value: 3,
-          label: 'Sometimes (5 to 10 times during the past week or 1 to 2 times per day)'
-        },
-        { value: 4, label: 'Often (11 to 20 times during the past week or 2 to 3 times per day)' },
-        {
-          value: 5,
-          label: 'Most of the time (20 to 40 times during the past week or 3 to 6 times per day)'
-        },
-        {
-          value: 6,
-          label:
-            'Nearly all the time (more than 40 times during the past week or more than 6 times per day)'
-        }
-      ]
-    },
-    {
-      text: 'At its most severe point, how strong was your craving during the past week?',
-      // VERIFY: anchors 0–5 seen in a published adaptation; anchor 6 is recalled
-      // ("…would have drunk if able to"; the adaptation reads "…would have used if
-      // available"), and the order is inferred. Check against Flannery et al. 1999.
-      options: [
-        { value: 0, label: 'None at all' },
-        { value: 1, label: 'Slight, that is, a very mild urge' },
-        { value: 2, label: 'Mild urge' },
-        { value: 3, label: 'Moderate urge' },
-        { value: 4, label: 'Strong urge, but easily controlled' },
-        { value: 5, label: 'Strong urge and difficult to control' },
-        { value: 6, label: 'Strong urge and would have drunk if able to' }
-      ]
-    },
-    {
-      text: 'During the past week, how much time have you spent thinking about drinking or about how good a drink would make you feel?',
-      options: [
-        { value: 0, label: 'None at all' },
-        { value: 1, label: 'Less than 20 minutes' },
-        { value: 2, label: '21 to 45 minutes' },
-        { value: 3, label: '46 to 90 minutes' },
-        { value: 4, label: '90 minutes to 3 hours' },
-        { value: 5, label: 'Between 3 to 6 hours' },
-        { value: 6, label: 'More than 6 hours' }
-      ]
-    },
-    {
-      // VERIFY: item text and anchors recalled, not seen in a primary source.
-      text: 'During the past week how difficult would it have been to resist taking a drink if you had known a bottle were in your house?',
-      options: [
-        { value: 0, label: 'Not difficult at all' },
-        { value: 1, label: 'Very mildly difficult' },
-        { value: 2, label: 'Mildly difficult' },
-        { value: 3, label: 'Moderately difficult' },
-        { value: 4, label: 'Very difficult' },
-        { value: 5, label: 'Extremely difficult' },
-        { value: 6, label: 'Would not be able to resist' }
-      ]
-    },
-    {
-      text: 'Keeping in mind your responses to the previous questions, please rate your overall average alcohol craving for the past week.',
-      // VERIFY: anchors recalled, not seen in a primary source.
-      options: [
-        { value: 0, label: 'Never thought about drinking and never had the urge to drink' },
-        { value: 1, label: 'Rarely thought about drinking and rarely had the urge to drink' },
-        {
-          value: 2,
-          label: 'Occasionally thought about drinking and occasionally had the urge to drink'
-        },
-        {
-          value: 3,
-          label: 'Sometimes thought about drinking and sometimes had the urge to drink'
-        },
-        { value: 4, label: 'Often thought about drinking and often had the urge to drink' },
-        {
-          value: 5,
-          label:
-            'Thought about drinking most of the time and had the urge to drink most of the time'
-        },
-        {
-          value: 6,
-          label:
-            'Thought about drinking nearly all of the time and had the urge to drink nearly all of the time'
-        }
-      ]
-    }
-  ],
+  name: 'Penn Alcohol Craving Scale (no longer offered)',
   min: 0,
   max: 30,
-  bands: [],
-  safetyItem: null,
-  source:
-    'Flannery BA, Volpicelli JR, Pettinati HM. Psychometric properties of the Penn Alcohol Craving Scale. Alcohol Clin Exp Res 1999;23(8):1289–1295.',
-  release:
-    'Penn Alcohol Craving Scale (Flannery, Volpicelli & Pettinati, 1999). Freely available; permission not required for use (PhenX Toolkit). No severity bands are published: read the score as a trend.'
+  bands: []
 }
 
 export const INSTRUMENTS: Readonly<Record<MeasureId, Instrument>> = {
   phq9: PHQ9,
   gad7: GAD7,
-  craving: CRAVING,
-  pacs: PACS
+  craving: CRAVING
+}
+
+/** What a chart, a history or a printout needs of any recorded measure, offered or withdrawn. */
+export interface MeasureInfo {
+  id: RecordedMeasureId
+  name: string
+  min: number
+  max: number
+  bands: ReadonlyArray<SeverityBand>
+}
+
+function infoOf(instrument: Instrument): MeasureInfo {
+  const { id, name, min, max, bands } = instrument
+  return { id, name, min, max, bands }
+}
+
+export const MEASURE_INFO: Readonly<Record<RecordedMeasureId, MeasureInfo>> = {
+  phq9: infoOf(PHQ9),
+  gad7: infoOf(GAD7),
+  craving: infoOf(CRAVING),
+  pacs: PACS_RETIRED
 }

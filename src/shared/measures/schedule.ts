@@ -1,4 +1,9 @@
-import { MEASURE_IDS, type MeasureId, type MeasureSchedule } from '../domain/measure'
+import {
+  MEASURE_IDS,
+  type MeasureId,
+  type MeasureSchedule,
+  type RecordedMeasureId
+} from '../domain/measure'
 
 /**
  * Which measures a participant owes today. Dates are calendar dates
@@ -21,7 +26,7 @@ export interface MeasuresDueInput {
   admissionDate: string
   /** The clinic's calendar date today. */
   today: string
-  taken: ReadonlyArray<{ measureId: MeasureId; takenOn: string }>
+  taken: ReadonlyArray<{ measureId: RecordedMeasureId; takenOn: string }>
   dischargeDate: string | null
 }
 

@@ -1,6 +1,6 @@
-import type { MeasureId } from '../domain/measure'
+import type { MeasureId, RecordedMeasureId } from '../domain/measure'
 import { fail, ok, type Result } from '../result'
-import { INSTRUMENTS, type Instrument } from './instruments'
+import { INSTRUMENTS, MEASURE_INFO, type Instrument } from './instruments'
 
 export interface BandRef {
   key: string
@@ -35,8 +35,9 @@ export function answersMessage(instrument: Instrument): string {
 }
 
 /** The band a total falls in, or null when it falls in none. */
-export function bandOf(measureId: MeasureId, total: number): BandRef | null {
-  const band = instrumentOf(measureId)?.bands.find((b) => total >= b.min && total <= b.max)
+export function bandOf(measureId: RecordedMeasureId, total: number): BandRef | null {
+  const info = Object.hasOwn(MEASURE_INFO, measureId) ? MEASURE_INFO[measureId] : undefined
+  const band = info?.bands.find((b) => total >= b.min && total <= b.max)
   return band ? { key: band.key, label: band.label } : null
 }
 

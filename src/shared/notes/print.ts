@@ -5,6 +5,7 @@ import { INSTRUMENTS } from '../measures/instruments'
 import { minutesText } from '../rules/dates'
 import { attendanceText } from '../rules/requirements'
 import { PART2_NOTICE, PART2_SOURCE } from './part2-notice'
+import { disclosureHtml, type DisclosureScope } from '../consent/disclosure'
 
 /**
  * Progress notes as one printable HTML document: self-contained (inline style,
@@ -48,6 +49,8 @@ export interface PrintInput {
   notes: PrintNote[]
   /** A Part 2 record: the § 2.32 notice is printed on every page. */
   substanceUseRecord: boolean
+  /** Printed for a recipient under a written consent: its scope goes at the top (§ 2.32(b)). */
+  disclosure?: DisclosureScope | null
   printedAt: string
 }
 
@@ -82,6 +85,7 @@ export function renderNotesHtml(input: PrintInput): string {
     `<style>${stylesheet(input.substanceUseRecord)}</style>`,
     '</head>',
     `<body${input.substanceUseRecord ? ' class="with-part2"' : ''}>`,
+    input.disclosure ? disclosureHtml(input.disclosure) : '',
     pages,
     footer,
     '</body>',

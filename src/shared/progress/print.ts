@@ -1,6 +1,7 @@
 import type { ParticipantProgress } from '../domain/progress'
 import { escapeHtml } from '../notes/print'
 import { PART2_NOTICE, PART2_SOURCE } from '../notes/part2-notice'
+import { disclosureHtml, type DisclosureScope } from '../consent/disclosure'
 
 /**
  * A participant's progress summary for the treatment team or a discharge, as
@@ -32,6 +33,8 @@ export interface ProgressPrintInput {
   }>
   instruments: Readonly<Record<string, InstrumentInfo>>
   substanceUseRecord: boolean
+  /** Printed for a recipient under a written consent: its scope goes at the top (§ 2.32(b)). */
+  disclosure?: DisclosureScope | null
   printedAt: string
 }
 
@@ -64,6 +67,7 @@ export function renderProgressHtml(input: ProgressPrintInput): string {
     : ''
   const body = [
     header(input, title),
+    input.disclosure ? disclosureHtml(input.disclosure) : '',
     figures(p),
     weeksSection(p),
     measuresSection(p, input.instruments),

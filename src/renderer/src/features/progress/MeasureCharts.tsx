@@ -2,20 +2,23 @@ import { LineChart } from '@mantine/charts'
 import { Group, Paper, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { ReferenceArea } from 'recharts'
-import type { MeasureEntry, MeasureId } from '../../../../shared/domain/measure'
+import type { MeasureEntry, RecordedMeasureId } from '../../../../shared/domain/measure'
 import type { ParticipantProgress } from '../../../../shared/domain/progress'
-import { INSTRUMENTS } from '../../../../shared/measures/instruments'
+import { MEASURE_INFO } from '../../../../shared/measures/instruments'
 
 /** Pale greys from mild to severe: the bands are named beside the chart, never by colour alone. */
 const BAND_FILLS = ['#f1f3f5', '#e9ecef', '#dee2e6', '#ced4da', '#adb5bd']
 
-function bandLabel(measureId: MeasureId, total: number): string {
-  const band = INSTRUMENTS[measureId].bands.find((b) => total >= b.min && total <= b.max)
+function bandLabel(measureId: RecordedMeasureId, total: number): string {
+  const band = MEASURE_INFO[measureId].bands.find((b) => total >= b.min && total <= b.max)
   return band ? band.label : ''
 }
 
-export function measureSummary(measureId: MeasureId, entries: readonly MeasureEntry[]): string {
-  const name = INSTRUMENTS[measureId].name
+export function measureSummary(
+  measureId: RecordedMeasureId,
+  entries: readonly MeasureEntry[]
+): string {
+  const name = MEASURE_INFO[measureId].name
   if (entries.length === 0) return `${name}: none recorded.`
   const first = entries[0]!
   const last = entries[entries.length - 1]!
@@ -31,9 +34,15 @@ export function measureSummary(measureId: MeasureId, entries: readonly MeasureEn
   return `${name}: ${entries.length} recorded; latest ${last.total}${band ? ` (${band})` : ''} on ${last.takenOn}${trend}.`
 }
 
-function MeasureChart({ measureId, entries }: { measureId: MeasureId; entries: MeasureEntry[] }) {
+function MeasureChart({
+  measureId,
+  entries
+}: {
+  measureId: RecordedMeasureId
+  entries: MeasureEntry[]
+}) {
   const [asTable, setAsTable] = useState(false)
-  const instrument = INSTRUMENTS[measureId]
+  const instrument = MEASURE_INFO[measureId]
   const summary = measureSummary(measureId, entries)
   const data = entries.map((m) => ({ date: m.takenOn.slice(5), Score: m.total }))
   return (
@@ -115,7 +124,7 @@ function MeasureChart({ measureId, entries }: { measureId: MeasureId; entries: M
 
 /** Each measure recorded for the participant, as a line over time with its severity bands. */
 export function MeasureCharts({ progress: p }: { progress: ParticipantProgress }) {
-  const ids = (Object.keys(INSTRUMENTS) as MeasureId[]).filter((id) =>
+  const ids = (Object.keys(MEASURE_INFO) as RecordedMeasureId[]).filter((id) =>
     p.measures.some((m) => m.measureId === id)
   )
   return (

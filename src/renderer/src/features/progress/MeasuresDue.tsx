@@ -14,7 +14,7 @@ import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { INSTRUMENTS } from '../../../../shared/measures/instruments'
+import { INSTRUMENTS, MEASURE_INFO } from '../../../../shared/measures/instruments'
 import type { MeasuresOwed } from '../../../../shared/ipc/contract'
 import { api, messageOf, unwrap } from '../../api'
 import { TEXT_LIMITS, textLimit } from '../../../../shared/rules/limits'
@@ -48,7 +48,7 @@ function FollowUp({ item }: { item: MeasuresOwed['followUps'][number] }) {
       role="alert"
     >
       <Text size="sm">
-        Item 9 of the {INSTRUMENTS[item.measureId].name} of {item.takenOn} was above zero.{' '}
+        Item 9 of the {MEASURE_INFO[item.measureId].name} of {item.takenOn} was above zero.{' '}
         <Anchor component={Link} to={`/participants/${item.participantId}/progress`}>
           Open their progress
         </Anchor>

@@ -1,22 +1,69 @@
-import { Button, Checkbox, Group, NumberInput, Table, Text, Title } from '@mantine/core'
+import {
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Table,
+  Text,
+  Title
+} from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { MEASURE_IDS, type MeasureSchedule } from '../../../../shared/domain/measure'
+import { TRACK_LABELS, Track } from '../../../../shared/domain/common'
+import {
+  MEASURE_IDS,
+  type MeasureSchedule,
+  type TrackMeasureSchedules
+} from '../../../../shared/domain/measure'
 import { INSTRUMENTS } from '../../../../shared/measures/instruments'
 import { api, messageOf, unwrap } from '../../api'
 
-/** Which measures are due when: at admission, and every so many weeks. */
+/** Which measures are due when, for each track: at admission, and every so many weeks. */
 export function MeasureSchedules({ canEdit }: { canEdit: boolean }) {
+  const [track, setTrack] = useState<Track>('substance_use')
   const saved = useQuery({
     queryKey: ['measures', 'schedules'],
     queryFn: () => unwrap(api().measures.schedules())
   })
   if (!saved.data) return null
-  return <ScheduleForm key={JSON.stringify(saved.data)} saved={saved.data} canEdit={canEdit} />
+  const own = saved.data.find((s) => s.track === track)?.schedules ?? []
+  return (
+    <section aria-labelledby="measure-schedules">
+      <Title order={2} size="h3" id="measure-schedules" mb="sm">
+        Measures due
+      </Title>
+      <Text size="sm" mb="xs">
+        The home screen lists each active participant&apos;s measures when they fall due, by the
+        schedule of their own track.
+      </Text>
+      <SegmentedControl
+        aria-label="Track"
+        mb="sm"
+        value={track}
+        onChange={(v) => setTrack(v as Track)}
+        data={Track.options.map((t) => ({ value: t, label: TRACK_LABELS[t] }))}
+      />
+      <ScheduleForm
+        key={`${track}-${JSON.stringify(own)}`}
+        track={track}
+        saved={own}
+        canEdit={canEdit}
+      />
+    </section>
+  )
 }
 
-function ScheduleForm({ saved, canEdit }: { saved: MeasureSchedule[]; canEdit: boolean }) {
+function ScheduleForm({
+  track,
+  saved,
+  canEdit
+}: {
+  track: Track
+  saved: MeasureSchedule[]
+  canEdit: boolean
+}) {
   const client = useQueryClient()
   const [rows, setRows] = useState<MeasureSchedule[]>(() =>
     MEASURE_IDS.map(
@@ -32,27 +79,25 @@ function ScheduleForm({ saved, canEdit }: { saved: MeasureSchedule[]; canEdit: b
     mutationFn: () =>
       unwrap(
         api().measures.setSchedules({
+          track,
           schedules: rows.filter((r) => r.atAdmission || r.everyWeeks !== null)
         })
       ),
-    onSuccess: (next) => {
+    onSuccess: (next: TrackMeasureSchedules[]) => {
       client.setQueryData(['measures', 'schedules'], next)
       void client.invalidateQueries({ queryKey: ['measures', 'owed'] })
-      notifications.show({ color: 'teal', message: 'Measure schedule saved' })
+      notifications.show({
+        color: 'teal',
+        message: `Measure schedule saved for the ${TRACK_LABELS[track].toLowerCase()} track`
+      })
     },
     onError: (e) => notifications.show({ color: 'red', title: 'Not saved', message: messageOf(e) })
   })
   const change = (i: number, patch: Partial<MeasureSchedule>) =>
     setRows((list) => list.map((r, j) => (j === i ? { ...r, ...patch } : r)))
   return (
-    <section aria-labelledby="measure-schedules">
-      <Title order={2} size="h3" id="measure-schedules" mb="sm">
-        Measures due
-      </Title>
-      <Text size="sm" mb="xs">
-        The home screen lists each active participant&apos;s measures when they fall due.
-      </Text>
-      <Table aria-label="When each measure is due" maw={720}>
+    <>
+      <Table aria-label={`When each measure is due: ${TRACK_LABELS[track]} track`} maw={720}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Measure</Table.Th>
@@ -93,10 +138,10 @@ function ScheduleForm({ saved, canEdit }: { saved: MeasureSchedule[]; canEdit: b
       {canEdit && (
         <Group mt="sm">
           <Button onClick={() => save.mutate()} loading={save.isPending}>
-            Save the measure schedule
+            Save the {TRACK_LABELS[track].toLowerCase()} schedule
           </Button>
         </Group>
       )}
-    </section>
+    </>
   )
 }
