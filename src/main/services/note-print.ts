@@ -36,6 +36,12 @@ export async function printableNotes(
     (p) => p.note && (input.participantId === null || p.participantId === input.participantId)
   )
   if (chosen.length === 0) throw new RuleError('not_found', 'There is no written note to print.')
+  if (consent && chosen.some((p) => p.note!.state === 'draft')) {
+    throw new RuleError(
+      'conflict',
+      'This note is still a draft: only a signed note is sent to someone outside the program.'
+    )
+  }
   // The notice follows each participant's own record and consent, not the group's track.
   const part2 = chosen.some((p) => {
     const person = registry.participants.find((x) => x.id === p.participantId)

@@ -18,6 +18,7 @@ import { AccessLogPage } from '../features/access-log/AccessLogPage'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { SummaryPage } from '../features/sessions/SummaryPage'
 import { NotesPage } from '../features/notes/NotesPage'
+import { CosignPage } from '../features/notes/CosignPage'
 import { ReportsPage } from '../features/reports/ReportsPage'
 import { SessionNotesPage } from '../features/notes/SessionNotesPage'
 import { CyclesPage } from '../features/curriculum/CyclesPage'
@@ -116,6 +117,7 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
             <Route path="/sessions/:sessionId/plan" element={<EditSessionPlanPage />} />
             <Route path="/sessions/:sessionId/summary" element={<SummaryPage />} />
             <Route path="/notes" element={<NotesPage />} />
+            <Route path="/notes/cosign" element={<CosignPage />} />
             <Route path="/sessions/:sessionId/notes" element={<SessionNotesPage />} />
             <Route path="/reports" element={<ReportsPage />} />
             {staff.isAdmin && <Route path="/access-log" element={<AccessLogPage />} />}

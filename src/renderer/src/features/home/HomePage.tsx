@@ -4,6 +4,7 @@ import type { Staff } from '../../../../shared/domain/staff'
 import { useGroups, useParticipants } from '../../app/queries'
 import { PageHeader } from '../../components/PageHeader'
 import { useNotesOwed } from '../notes/NotesPage'
+import { useCosignList } from '../notes/CosignPage'
 import { MeasuresDue } from '../progress/MeasuresDue'
 
 function Figure({
@@ -39,10 +40,10 @@ export function HomePage({ staff }: { staff: Staff }) {
   const mine = (groups.data ?? []).filter((g) => g.facilitatorIds.includes(staff.id))
   const owed = useNotesOwed(true)
   const notesDue = (owed.data ?? []).reduce((t, r) => t + r.counts.not_started + r.counts.draft, 0)
-  // A supervisor also owes co-signatures, in any group.
+  // A supervisor also owes co-signatures: their trainees' notes, in any group.
   const isSupervisor = staff.role === 'supervisor'
-  const everyGroup = useNotesOwed(false)
-  const awaiting = (everyGroup.data ?? []).reduce((t, r) => t + r.counts.awaiting_cosignature, 0)
+  const cosign = useCosignList()
+  const awaiting = cosign.data?.length ?? 0
   return (
     <>
       <PageHeader
@@ -59,8 +60,8 @@ export function HomePage({ staff }: { staff: Staff }) {
         {isSupervisor && (
           <Figure
             label="Awaiting your co-signature"
-            value={everyGroup.isPending ? '…' : awaiting}
-            to="/notes"
+            value={cosign.isPending ? '…' : awaiting}
+            to="/notes/cosign"
             action="Co-sign notes"
           />
         )}

@@ -24,6 +24,7 @@ import { useStatus } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { useProtectedPrint } from '../exports/useProtectedExport'
+import { DiscloseButton } from '../consent/DiscloseButton'
 import { NameMarks } from './NameMarks'
 import { NoteEditor, namedPerson } from './NoteEditor'
 import { useAutosave } from './useAutosave'
@@ -162,6 +163,24 @@ export function SessionNotesPage() {
                     >
                       Print this note
                     </Button>
+                  )}
+                  {current.note && current.note.state !== 'draft' && (
+                    <DiscloseButton
+                      participantId={current.participantId}
+                      record="progress_notes"
+                      what="this note"
+                      print={(to, password, consentId) =>
+                        unwrap(
+                          api().notes.print({
+                            sessionId,
+                            participantId: current.participantId,
+                            to,
+                            password,
+                            consentId
+                          })
+                        )
+                      }
+                    />
                   )}
                 </Group>
               </Group>

@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { ParticipantForm } from './ParticipantForm'
 import { CoverageCard } from '../curriculum/CoverageCard'
+import { ConsentRecords } from '../consent/ConsentRecords'
 
 export function ParticipantPage() {
   const { participantId = '' } = useParams()
@@ -73,6 +74,7 @@ export function ParticipantPage() {
         onSubmit={(values) => save.mutate(values)}
         onCancel={() => window.history.back()}
       />
+      <ConsentRecords participantId={p.id} today={today} />
       <CoverageCard participantId={p.id} />
     </>
   )

@@ -1,23 +1,10 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title
-} from '@mantine/core'
-import { notifications } from '@mantine/notifications'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { Anchor, Card, Stack, Table, Text, Title } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import { INSTRUMENTS, MEASURE_INFO } from '../../../../shared/measures/instruments'
 import type { MeasuresOwed } from '../../../../shared/ipc/contract'
-import { api, messageOf, unwrap } from '../../api'
-import { TEXT_LIMITS, textLimit } from '../../../../shared/rules/limits'
+import { api, unwrap } from '../../api'
+import { PrivateFollowUp } from './PrivateFollowUp'
 
 export function useMeasuresOwed() {
   return useQuery({
@@ -26,52 +13,21 @@ export function useMeasuresOwed() {
   })
 }
 
-/** A safety follow-up still open, with a short line to record it done. */
+/** A safety follow-up still open: the private checklist, and a line to record it done. */
 function FollowUp({ item }: { item: MeasuresOwed['followUps'][number] }) {
-  const client = useQueryClient()
-  const [note, setNote] = useState('')
-  const noteLimit = textLimit(note, TEXT_LIMITS.followUpNote)
-  const done = useMutation({
-    mutationFn: () => unwrap(api().measures.followUpDone({ entryId: item.entryId, note })),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['measures'] })
-      void client.invalidateQueries({ queryKey: ['progress'] })
-      notifications.show({ color: 'teal', message: 'Follow-up recorded' })
-    },
-    onError: (e) =>
-      notifications.show({ color: 'red', title: 'Not recorded', message: messageOf(e) })
-  })
   return (
-    <Alert
-      color="red"
-      title={`Safety follow-up: ${item.displayName} (${item.clientId})`}
-      role="alert"
-    >
+    <Stack gap={4}>
+      <PrivateFollowUp
+        entryId={item.entryId}
+        title={`Private follow-up today: ${item.displayName} (${item.clientId})`}
+      />
       <Text size="sm">
         Item 9 of the {MEASURE_INFO[item.measureId].name} of {item.takenOn} was above zero.{' '}
         <Anchor component={Link} to={`/participants/${item.participantId}/progress`}>
           Open their progress
         </Anchor>
       </Text>
-      <Group align="flex-end" mt="xs">
-        <TextInput
-          label="What was done"
-          placeholder="e.g. Assessed privately; safety plan written; supervisor consulted"
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          description={noteLimit.description}
-          error={noteLimit.error}
-          style={{ flex: 1 }}
-        />
-        <Button
-          disabled={!note.trim() || noteLimit.over}
-          loading={done.isPending}
-          onClick={() => done.mutate()}
-        >
-          Mark the follow-up done
-        </Button>
-      </Group>
-    </Alert>
+    </Stack>
   )
 }
 

@@ -21,6 +21,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { CoverageCard } from '../curriculum/CoverageCard'
 import { useProtectedPrint } from '../exports/useProtectedExport'
+import { DiscloseButton } from '../consent/DiscloseButton'
 import { INSTRUMENTS } from '../../../../shared/measures/instruments'
 import { AttendanceCalendar } from './AttendanceCalendar'
 import { MeasureCharts } from './MeasureCharts'
@@ -69,6 +70,14 @@ export function ProgressPage() {
                 Save as PDF
               </Button>
             )}
+            <DiscloseButton
+              participantId={participantId}
+              record="progress_summary"
+              what="the progress summary"
+              print={(to, password, consentId) =>
+                unwrap(api().progress.print({ participantId, to, password, consentId }))
+              }
+            />
             <Button variant="subtle" component={Link} to={`/participants/${participantId}`}>
               Participant details
             </Button>

@@ -1,23 +1,12 @@
-import {
-  Alert,
-  Button,
-  Group,
-  List,
-  Modal,
-  Radio,
-  Select,
-  Stack,
-  Text,
-  TextInput
-} from '@mantine/core'
+import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { MEASURE_IDS, type MeasureEntry, type MeasureId } from '../../../../shared/domain/measure'
 import { INSTRUMENTS } from '../../../../shared/measures/instruments'
 import { scoreMeasure } from '../../../../shared/measures/score'
-import { SAFETY_PROTOCOLS } from '../../../../shared/session/safety'
 import { api, messageOf, unwrap } from '../../api'
+import { PrivateFollowUp } from './PrivateFollowUp'
 
 /**
  * Records a measure item by item, in the instrument's own words; the score
@@ -62,9 +51,12 @@ function MeasureForm({
   const [answers, setAnswers] = useState<Array<number | null>>(() =>
     INSTRUMENTS.phq9.items.map(() => null)
   )
+  const [difficulty, setDifficulty] = useState<number | null>(null)
   const [flagged, setFlagged] = useState<MeasureEntry | null>(null)
   const instrument = INSTRUMENTS[measureId]
   const complete = answers.every((a) => a !== null)
+  // The difficulty question follows the items once any problem is marked.
+  const asksDifficulty = instrument.difficulty !== undefined && answers.some((a) => (a ?? 0) > 0)
   const scored = complete ? scoreMeasure(measureId, answers as number[]) : null
   const save = useMutation({
     mutationFn: () =>
@@ -73,7 +65,8 @@ function MeasureForm({
           participantId,
           measureId,
           takenOn,
-          answers: answers as number[]
+          answers: answers as number[],
+          difficulty: asksDifficulty ? difficulty : null
         })
       ),
     onSuccess: (entry) => {
@@ -89,23 +82,17 @@ function MeasureForm({
   })
 
   if (flagged) {
-    const protocol = SAFETY_PROTOCOLS.suicidal_thoughts
     return (
       <Stack>
-        <Alert color="red" title="Item 9 is above zero: follow up today" role="alert">
-          {protocol.lead}
-        </Alert>
-        <List type="ordered" spacing={4}>
-          {protocol.steps.map((s) => (
-            <List.Item key={s.id}>{s.text}</List.Item>
-          ))}
-        </List>
+        <PrivateFollowUp entryId={flagged.id} onDone={onDone} />
         <Text size="sm">
-          The participant is marked for safety follow-up on the home screen until a counselor
-          records it done.
+          Until the follow-up is recorded done, the participant stays on the home screen&apos;s
+          safety follow-up list, with this checklist.
         </Text>
         <Group justify="flex-end">
-          <Button onClick={onDone}>I have read the steps</Button>
+          <Button variant="default" onClick={onDone}>
+            Record it later
+          </Button>
         </Group>
       </Stack>
     )
@@ -131,6 +118,7 @@ function MeasureForm({
               const id = v as MeasureId
               setMeasureId(id)
               setAnswers(INSTRUMENTS[id].items.map(() => null))
+              setDifficulty(null)
             }}
           />
           <TextInput
@@ -156,6 +144,20 @@ function MeasureForm({
             </Group>
           </Radio.Group>
         ))}
+        {asksDifficulty && instrument.difficulty && (
+          <Radio.Group
+            label={instrument.difficulty.text}
+            description="Recorded with the measure; not part of the score."
+            value={difficulty === null ? null : String(difficulty)}
+            onChange={(v) => setDifficulty(Number(v))}
+          >
+            <Group gap="md" mt={4}>
+              {instrument.difficulty.options.map((o) => (
+                <Radio key={o.value} value={String(o.value)} label={o.label} />
+              ))}
+            </Group>
+          </Radio.Group>
+        )}
         <Text aria-live="polite" data-testid="measure-score" fw={600}>
           {scored && scored.ok
             ? `Score ${scored.value.total}${scored.value.band ? ` · ${scored.value.band.label}` : ''}`

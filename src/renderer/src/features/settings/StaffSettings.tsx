@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core'
+import { Badge, Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { schemaResolver, useForm } from '@mantine/form'
 import { useDisclosure } from '@mantine/hooks'
@@ -112,6 +112,50 @@ function ResetPassphraseButton({ person }: { person: Staff }) {
   )
 }
 
+/** A counselor-in-training's supervisor: chosen by an administrator, shown to everyone. */
+function SupervisorCell({
+  person,
+  staff,
+  canEdit
+}: {
+  person: Staff
+  staff: Staff[]
+  canEdit: boolean
+}) {
+  const assign = useMutation({
+    mutationFn: (supervisorId: string | null) =>
+      unwrap(api().staff.setSupervisor({ staffId: person.id, supervisorId })),
+    onSuccess: (updated) =>
+      notifications.show({
+        color: 'teal',
+        message: updated.supervisorId
+          ? `${person.fullName} is now supervised by ${staff.find((s) => s.id === updated.supervisorId)?.fullName ?? 'the supervisor chosen'}.`
+          : `${person.fullName} has no supervisor now.`
+      })
+  })
+  if (person.role !== 'counselor_in_training') return <Text size="sm">—</Text>
+  const supervisors = staff.filter(
+    (s) => s.role === 'supervisor' && (s.active || s.id === person.supervisorId)
+  )
+  const current = staff.find((s) => s.id === person.supervisorId)
+  if (!canEdit) return <Text size="sm">{current?.fullName ?? 'Not assigned'}</Text>
+  return (
+    <Stack gap={2}>
+      <Select
+        aria-label={`Supervisor of ${person.fullName}`}
+        placeholder="Not assigned"
+        data={supervisors.map((s) => ({ value: s.id, label: `${s.fullName}, ${s.credentials}` }))}
+        value={person.supervisorId}
+        clearable
+        onChange={(v) => assign.mutate(v)}
+        disabled={assign.isPending}
+        w={240}
+      />
+      <ErrorNotice error={assign.error} title="Supervisor not changed" />
+    </Stack>
+  )
+}
+
 export function StaffSettings({ me }: { me: Staff }) {
   const staff = useStaffList()
   const setActive = useMutation({
@@ -132,6 +176,7 @@ export function StaffSettings({ me }: { me: Staff }) {
             <Table.Th>Name</Table.Th>
             <Table.Th>Credentials</Table.Th>
             <Table.Th>Role</Table.Th>
+            <Table.Th>Supervisor</Table.Th>
             <Table.Th>Status</Table.Th>
             {me.isAdmin && <Table.Th>Change</Table.Th>}
           </Table.Tr>
@@ -149,6 +194,9 @@ export function StaffSettings({ me }: { me: Staff }) {
               </Table.Td>
               <Table.Td>{s.credentials}</Table.Td>
               <Table.Td>{STAFF_ROLE_LABELS[s.role]}</Table.Td>
+              <Table.Td>
+                <SupervisorCell person={s} staff={staff.data ?? []} canEdit={me.isAdmin} />
+              </Table.Td>
               <Table.Td>
                 <Badge color={s.active ? 'teal' : 'gray'} variant="light">
                   {s.active ? 'Active' : 'Disabled'}
@@ -176,7 +224,9 @@ export function StaffSettings({ me }: { me: Staff }) {
         </Table.Tbody>
       </Table>
       <Text size="xs" c="dimmed">
-        A disabled staff member can no longer sign in; everything they wrote and signed stays.
+        A disabled staff member can no longer sign in; everything they wrote and signed stays. A
+        counselor-in-training&apos;s notes wait for a co-signature: their supervisor finds them
+        under &ldquo;Co-sign notes&rdquo; on the home screen.
       </Text>
     </Stack>
   )
