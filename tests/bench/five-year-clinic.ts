@@ -22,7 +22,7 @@ import { starterCycle } from '../../src/shared/curriculum/cycle'
 import type { CurriculumModule } from '../../src/shared/curriculum/module'
 import type { Enrollment } from '../../src/shared/domain/enrollment'
 import type { Group } from '../../src/shared/domain/group'
-import { DEFAULT_MEASURE_SCHEDULES } from '../../src/shared/domain/measure'
+import { defaultTrackSchedules } from '../../src/shared/domain/measure'
 import type { NoteBody, ProgressNote } from '../../src/shared/domain/note'
 import type { Participant } from '../../src/shared/domain/participant'
 import {
@@ -228,6 +228,7 @@ export async function syntheticClinic(options: ClinicOptions = {}): Promise<Clin
     active: true,
     createdAt: isoTime(FIRST_DAY - 30 * DAY),
     disabledAt: null,
+    supervisorId: null,
     passphrase
   }))
   const groups: Group[] = (['substance_use', 'mental_health', 'co_occurring'] as const).map(
@@ -354,9 +355,10 @@ export async function syntheticClinic(options: ClinicOptions = {}): Promise<Clin
     agendas: [],
     noteFormats: [],
     serviceCodes: [],
-    measureSchedules: [...DEFAULT_MEASURE_SCHEDULES],
+    measureSchedules: defaultTrackSchedules(),
     agreementVersions: [],
-    agreementAcknowledgements: []
+    agreementAcknowledgements: [],
+    consents: []
   }
   return { registry, sessions, target, adminId: staff[0]!.id }
 }

@@ -1,3 +1,4 @@
+import { schedulesForTrack } from '../../src/shared/domain/measure'
 /**
  * How long a participant's progress page and a year's attendance report take
  * to build in a clinic after five years: the five-year clinic of the notes
@@ -141,13 +142,19 @@ function phq9Entries(clinic: Clinic, stays: Map<string, Stay>): MeasureEntry[] {
         measureId: 'phq9',
         answers,
         takenOn: taken.date,
+        difficulty: null,
         total: score.value.total,
         band: score.value.band?.key ?? null,
         recordedBy: by,
         recordedAt: at,
         selfHarmFlag: score.value.selfHarmFlag,
         followUp: score.value.selfHarmFlag
-          ? { doneBy: by, doneAt: at, note: 'Safety plan reviewed; denies plan or intent.' }
+          ? {
+              doneBy: by,
+              doneAt: at,
+              note: 'Safety plan reviewed; denies plan or intent.',
+              steps: []
+            }
           : null
       })
     }
@@ -277,7 +284,7 @@ async function prepare(dir: string) {
     longestRecords,
     longestPerson: clinic.registry.participants.find((p) => p.id === longest.participantId)!,
     longestMeasures: measures.filter((m) => m.participantId === longest.participantId),
-    schedules: clinic.registry.measureSchedules,
+    schedules: schedulesForTrack(clinic.registry.measureSchedules, 'substance_use'),
     settings: clinic.registry.sessionSettings
   }
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_MEASURE_SCHEDULES } from '../../src/shared/domain/measure'
+import { defaultTrackSchedules } from '../../src/shared/domain/measure'
 /**
  * How the registry store performs at the size of a large clinic after five
  * years: 3 groups, 1,500 participants with 2–4 goals each, their enrolments,
@@ -71,6 +71,7 @@ async function syntheticRegistry(): Promise<{ registry: Registry; adminId: strin
     active: i !== 8,
     createdAt: isoTime(FIRST_DAY),
     disabledAt: i === 8 ? isoTime(FIRST_DAY + 400 * DAY) : null,
+    supervisorId: i === 9 ? 'staff-1' : null,
     passphrase
   }))
   const groups: Group[] = (['substance_use', 'mental_health', 'co_occurring'] as const).map(
@@ -159,9 +160,10 @@ async function syntheticRegistry(): Promise<{ registry: Registry; adminId: strin
     agendas: [],
     noteFormats: [],
     serviceCodes: [],
-    measureSchedules: [...DEFAULT_MEASURE_SCHEDULES],
+    measureSchedules: defaultTrackSchedules(),
     agreementVersions: [],
-    agreementAcknowledgements: []
+    agreementAcknowledgements: [],
+    consents: []
   }
   return { registry, adminId: staff[0]!.id }
 }

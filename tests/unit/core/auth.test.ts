@@ -362,7 +362,8 @@ describe('administrator rights', () => {
       'security.rotateKey',
       'staff.create',
       'staff.resetPassphrase',
-      'staff.setActive'
+      'staff.setActive',
+      'staff.setSupervisor'
     ])
     const before = await registryBytes(dir)
     for (const name of adminOnly) {

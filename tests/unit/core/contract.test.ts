@@ -289,6 +289,7 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
   'notes.check': [['no participant', { sessionId: 's' }]],
   'notes.sign': [['overrides as text', { sessionId: 's', participantId: 'p', overrides: 'all' }]],
   'notes.cosign': [['no session', { participantId: 'p' }]],
+  'notes.cosignList': [['a list', ['mine']]],
   'notes.addendum': [
     ['an empty addendum', { sessionId: 's', participantId: 'p', text: '   ' }],
     [
@@ -296,11 +297,28 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
       { sessionId: 's', participantId: 'p', text: 'x'.repeat(5001) }
     ]
   ],
-  'notes.print': [['no participant field', { sessionId: 's' }]],
+  'notes.print': [
+    ['no participant field', { sessionId: 's' }],
+    ['a consent id that is a number', { sessionId: 's', participantId: 'p', consentId: 7 }]
+  ],
   'notes.groupFormat': [['no group', {}]],
   'notes.setFormat': [['an unknown format', { groupId: 'g', format: 'PIRP' }]],
   'clinic.sessionSettings': [['a list', ['all']]],
   'measures.record': [
+    [
+      'the withdrawn PACS',
+      { participantId: 'p', measureId: 'pacs', takenOn: '2026-11-20', answers: [0, 0, 0, 0, 0] }
+    ],
+    [
+      'a difficulty answer of 4',
+      {
+        participantId: 'p',
+        measureId: 'phq9',
+        takenOn: '2026-11-20',
+        answers: [0, 0, 0, 0, 0, 0, 0, 0, 0],
+        difficulty: 4
+      }
+    ],
     [
       'a date that is not a date',
       { participantId: 'p', measureId: 'phq9', takenOn: '23/11/2026', answers: [0] }
@@ -311,10 +329,27 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
     ]
   ],
   'measures.list': [['no participant', {}]],
-  'measures.followUpDone': [['an empty note', { entryId: 'e', note: '   ' }]],
+  'measures.followUpDone': [
+    ['an empty note', { entryId: 'e', note: '   ' }],
+    ['steps as text', { entryId: 'e', note: 'Met privately', steps: 'private' }]
+  ],
   'measures.schedules': [['a list', ['all']]],
   'measures.setSchedules': [
-    ['every 0 weeks', { schedules: [{ measureId: 'phq9', atAdmission: true, everyWeeks: 0 }] }]
+    [
+      'every 0 weeks',
+      {
+        track: 'substance_use',
+        schedules: [{ measureId: 'phq9', atAdmission: true, everyWeeks: 0 }]
+      }
+    ],
+    [
+      'the withdrawn PACS',
+      {
+        track: 'substance_use',
+        schedules: [{ measureId: 'pacs', atAdmission: true, everyWeeks: 4 }]
+      }
+    ],
+    ['no track', { schedules: [] }]
   ],
   'measures.owed': [['a list', ['all']]],
   'progress.participant': [['no participant', {}]],
@@ -354,6 +389,39 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
   'audit.export': [['a list', ['all']]],
   'groups.serviceCode': [['no group', {}]],
   'groups.setServiceCode': [['an unknown code', { groupId: 'g', code: 'H2019' }]],
+  'staff.setSupervisor': [['no supervisor field', { staffId: 's' }]],
+  'consents.list': [['no participant', {}]],
+  'consents.add': [
+    [
+      'neither an expiry date nor an event',
+      {
+        participantId: 'p',
+        discloser: 'Riverside Recovery Center',
+        recipient: 'County Drug Court',
+        purpose: 'Court reporting',
+        information: ['progress_notes'],
+        amount: 'All notes',
+        signedOn: '2026-11-20',
+        expiresOn: null,
+        expiryEvent: ''
+      }
+    ],
+    [
+      'an unknown kind of record',
+      {
+        participantId: 'p',
+        discloser: 'Riverside Recovery Center',
+        recipient: 'County Drug Court',
+        purpose: 'Court reporting',
+        information: ['psychotherapy_notes'],
+        amount: 'All notes',
+        signedOn: '2026-11-20',
+        expiresOn: '2027-01-01',
+        expiryEvent: ''
+      }
+    ]
+  ],
+  'consents.end': [['an unknown reason', { consentId: 'c', on: '2026-11-23', reason: 'forgot' }]],
   'clinic.updateSessionSettings': [
     ['a wrap-up warning of 0 minutes', { ...DEFAULT_SESSION_SETTINGS, wrapUpMinutes: 0 }],
     ['a volume of 150', { ...DEFAULT_SESSION_SETTINGS, chimeVolume: 150 }],
@@ -416,7 +484,8 @@ const NULLABLE_IDS = new Set([
   'cycleId',
   'educationalModuleId',
   'skillsModuleId',
-  'everyWeeks'
+  'everyWeeks',
+  'supervisorId'
 ])
 
 function wrongKinds(value: unknown): unknown[] {

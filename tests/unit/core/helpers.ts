@@ -318,6 +318,7 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
   'staff.create': staffMember(),
   'staff.resetPassphrase': { staffId: 'staff-unknown', passphrase: 'amber orchard evening' },
   'staff.setActive': { staffId: 'staff-unknown', active: false },
+  'staff.setSupervisor': { staffId: 'staff-unknown', supervisorId: 'staff-unknown-supervisor' },
   'clinic.update': { name: 'Riverside Recovery Center North', timeZone: 'America/Chicago' },
   'groups.list': {},
   'groups.get': { groupId: 'group-unknown' },
@@ -423,6 +424,7 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
     overrides: [{ check: 'cloned', message: 'Read and confirmed' }]
   },
   'notes.cosign': { sessionId: 'session-unknown', participantId: 'participant-unknown' },
+  'notes.cosignList': {},
   'notes.addendum': {
     sessionId: 'session-unknown',
     participantId: 'participant-unknown',
@@ -446,6 +448,7 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
   },
   'measures.schedules': {},
   'measures.setSchedules': {
+    track: 'mental_health',
     schedules: [{ measureId: 'phq9', atAdmission: true, everyWeeks: 4 }]
   },
   'measures.owed': {},
@@ -480,7 +483,20 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
   'sessions.round': {
     sessionId: 'session-unknown',
     action: { type: 'next', segmentId: 'check-in' }
-  }
+  },
+  'consents.list': { participantId: 'participant-unknown' },
+  'consents.add': {
+    participantId: 'participant-unknown',
+    discloser: 'Riverside Recovery Center',
+    recipient: 'County Drug Court',
+    purpose: 'Report attendance and progress to the court',
+    information: ['progress_notes'],
+    amount: 'Notes from admission to discharge',
+    signedOn: '2026-11-20',
+    expiresOn: '2027-05-20',
+    expiryEvent: ''
+  },
+  'consents.end': { consentId: 'consent-unknown', on: '2026-11-23', reason: 'revoked' }
 }
 
 export function segment(overrides: Record<string, unknown> = {}) {

@@ -22,7 +22,7 @@ import Papa from 'papaparse'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { createCore, type Core } from '../../../src/main/core'
 import { openProtected } from '../../../src/main/services/exports'
-import type { MeasureEntry, MeasureSchedule } from '../../../src/shared/domain/measure'
+import type { MeasureEntry } from '../../../src/shared/domain/measure'
 import type { ParticipantProgress, Report } from '../../../src/shared/domain/progress'
 import type { OutputOf, SessionView } from '../../../src/shared/ipc/contract'
 import { PART2_NOTICE } from '../../../src/shared/notes/part2-notice'
@@ -300,16 +300,27 @@ describe('measures', () => {
       core.handle('measures.followUpDone', { entryId: flagged.id, note: '   ' }),
       'invalid_input'
     )
+    // A step that is not on the private checklist is refused.
+    await refusal(
+      core.handle('measures.followUpDone', {
+        entryId: flagged.id,
+        note: 'Done',
+        steps: ['continue-group']
+      }),
+      'invalid_input'
+    )
     const done = await value<MeasureEntry>(
       core.handle('measures.followUpDone', {
         entryId: flagged.id,
-        note: 'Met privately after group; safety plan reviewed.'
+        note: 'Met privately after group; safety plan reviewed.',
+        steps: ['private', 'ask', 'risk-level', 'safety-plan', 'ask']
       })
     )
     expect(done.followUp).toEqual({
       doneBy: template.adminId,
       doneAt: new Date(NOW).toISOString(),
-      note: 'Met privately after group; safety plan reviewed.'
+      note: 'Met privately after group; safety plan reviewed.',
+      steps: ['private', 'ask', 'risk-level', 'safety-plan']
     })
     expect(await followUps()).toEqual([])
     // Recorded once: a second time is refused.
@@ -334,7 +345,7 @@ describe('measures', () => {
     expect((await listMeasures(core, jo))[0]!.followUp).toBeNull()
   })
 
-  test('a participant admitted today owes all four measures; a PHQ-9 taken today clears it until four weeks later', async () => {
+  test('a substance-use participant admitted today owes the PHQ-9, GAD-7 and craving rating; a PHQ-9 taken today clears it until four weeks later', async () => {
     const { core, clock } = here()
     const jo = await admit(core, null)
     const dueFor = async () =>
@@ -345,16 +356,14 @@ describe('measures', () => {
     expect(await dueFor()).toEqual([
       ['phq9', MONDAY, 'admission', 0],
       ['gad7', MONDAY, 'admission', 0],
-      ['craving', MONDAY, 'admission', 0],
-      ['pacs', MONDAY, 'admission', 0]
+      ['craving', MONDAY, 'admission', 0]
     ])
     await value(core.handle('measures.record', phq9(jo, [1, 1, 1, 1, 1, 1, 1, 1, 0])))
-    expect((await dueFor()).map(([id]) => id)).toEqual(['gad7', 'craving', 'pacs'])
+    expect((await dueFor()).map(([id]) => id)).toEqual(['gad7', 'craving'])
     // The progress page says the same.
     expect((await progressOf(core, jo)).measuresDue.map((d) => d.measureId)).toEqual([
       'gad7',
-      'craving',
-      'pacs'
+      'craving'
     ])
 
     clock.now += 27 * DAY
@@ -363,14 +372,73 @@ describe('measures', () => {
     expect(await dueFor()).toContainEqual(['phq9', '2026-12-21', 'interval', 0])
   })
 
-  test('only an administrator can change the measure schedules', async () => {
+  test('measures fall due by the participant’s own track: no craving rating in mental health', async () => {
+    const { core } = here()
+    const sam = await admit(core, null, { track: 'mental_health' })
+    const due = (await value<Owed>(core.handle('measures.owed', {}))).due
+      .filter((d) => d.participantId === sam)
+      .map((d) => d.measureId)
+    expect(due).toEqual(['phq9', 'gad7'])
+    expect((await progressOf(core, sam)).measuresDue.map((d) => d.measureId)).toEqual([
+      'phq9',
+      'gad7'
+    ])
+  })
+
+  test('the Penn Alcohol Craving Scale can no longer be recorded', async () => {
+    const { core } = here()
+    const jo = await admit(core, null)
+    await refusal(
+      core.handle('measures.record', {
+        participantId: jo,
+        measureId: 'pacs',
+        takenOn: MONDAY,
+        answers: [1, 1, 1, 1, 1]
+      }),
+      'invalid_input'
+    )
+    expect(await listMeasures(core, jo)).toEqual([])
+  })
+
+  test('the PHQ-9 records its difficulty question without adding it to the score', async () => {
+    const { core } = here()
+    const jo = await admit(core, null)
+    const entry = await value<MeasureEntry>(
+      core.handle('measures.record', { ...phq9(jo, [1, 1, 1, 0, 0, 0, 0, 0, 0]), difficulty: 2 })
+    )
+    expect(entry).toMatchObject({ total: 3, difficulty: 2, band: 'minimal' })
+    // Not answered: recorded as not answered.
+    const plain = await value<MeasureEntry>(
+      core.handle('measures.record', phq9(jo, [1, 1, 1, 0, 0, 0, 0, 0, 0]))
+    )
+    expect(plain.difficulty).toBeNull()
+    // The GAD-7 has no such question.
+    const error = await refusal(
+      core.handle('measures.record', {
+        participantId: jo,
+        measureId: 'gad7',
+        takenOn: MONDAY,
+        answers: [1, 0, 0, 0, 0, 0, 0],
+        difficulty: 1
+      }),
+      'invalid_input'
+    )
+    expect(error.message).toBe('The GAD-7 has no difficulty question.')
+  })
+
+  test('only an administrator can change the measure schedules, one track at a time', async () => {
     const { core } = await clinic()
-    const defaults = await value<MeasureSchedule[]>(core.handle('measures.schedules', {}))
-    expect(defaults).toEqual([
+    type Schedules = OutputOf<'measures.schedules'>
+    const defaults = await value<Schedules>(core.handle('measures.schedules', {}))
+    const of = (list: Schedules, track: string) => list.find((s) => s.track === track)?.schedules
+    expect(of(defaults, 'substance_use')).toEqual([
       { measureId: 'phq9', atAdmission: true, everyWeeks: 4 },
       { measureId: 'gad7', atAdmission: true, everyWeeks: 4 },
-      { measureId: 'craving', atAdmission: true, everyWeeks: 1 },
-      { measureId: 'pacs', atAdmission: true, everyWeeks: 4 }
+      { measureId: 'craving', atAdmission: true, everyWeeks: 1 }
+    ])
+    expect(of(defaults, 'mental_health')).toEqual([
+      { measureId: 'phq9', atAdmission: true, everyWeeks: 4 },
+      { measureId: 'gad7', atAdmission: true, everyWeeks: 4 }
     ])
     const counselor = await value<{ id: string }>(
       core.handle('staff.create', {
@@ -385,7 +453,10 @@ describe('measures', () => {
     await value(
       core.handle('auth.signIn', { staffId: counselor.id, passphrase: 'willow canoe sunrise' })
     )
-    const onlyPhq9 = { schedules: [{ measureId: 'phq9', atAdmission: true, everyWeeks: 2 }] }
+    const onlyPhq9 = {
+      track: 'co_occurring',
+      schedules: [{ measureId: 'phq9', atAdmission: true, everyWeeks: 2 }]
+    }
     const error = await refusal(core.handle('measures.setSchedules', onlyPhq9), 'forbidden')
     expect(error.message).toBe('Only an administrator can do that.')
     // A counselor can still read them, unchanged.
@@ -393,10 +464,15 @@ describe('measures', () => {
 
     await value(core.handle('auth.signOut', {}))
     await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
-    expect(await value(core.handle('measures.setSchedules', onlyPhq9))).toEqual(onlyPhq9.schedules)
+    const saved = await value<Schedules>(core.handle('measures.setSchedules', onlyPhq9))
+    expect(of(saved, 'co_occurring')).toEqual(onlyPhq9.schedules)
+    // The other tracks keep theirs.
+    expect(of(saved, 'substance_use')).toEqual(of(defaults, 'substance_use'))
+    expect(of(saved, 'mental_health')).toEqual(of(defaults, 'mental_health'))
     // One schedule per measure.
     await refusal(
       core.handle('measures.setSchedules', {
+        track: 'co_occurring',
         schedules: [...onlyPhq9.schedules, { measureId: 'phq9', atAdmission: false, everyWeeks: 1 }]
       }),
       'invalid_input'

@@ -7,9 +7,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   DEFAULT_MEASURE_SCHEDULES,
+  schedulesForTrack,
+  StoredMeasureSchedules,
   type MeasureId,
   type MeasureSchedule
 } from '../../../src/shared/domain/measure'
+import { Track } from '../../../src/shared/domain/common'
 import { measuresDue, type MeasuresDueInput } from '../../../src/shared/measures/schedule'
 
 const ADMITTED = '2026-03-02'
@@ -103,14 +106,14 @@ describe('every so many weeks', () => {
   })
 
   it('an admission-only measure, once given, is never due again', () => {
-    const once: MeasureSchedule = { measureId: 'pacs', atAdmission: true, everyWeeks: null }
-    expect(due({ schedules: [once], today: '2026-09-01', taken: taken('pacs', ADMITTED) })).toEqual(
+    const once: MeasureSchedule = { measureId: 'gad7', atAdmission: true, everyWeeks: null }
+    expect(due({ schedules: [once], today: '2026-09-01', taken: taken('gad7', ADMITTED) })).toEqual(
       []
     )
   })
 
   it('a measure with neither admission nor interval is never due', () => {
-    const off: MeasureSchedule = { measureId: 'pacs', atAdmission: false, everyWeeks: null }
+    const off: MeasureSchedule = { measureId: 'gad7', atAdmission: false, everyWeeks: null }
     expect(due({ schedules: [off], today: '2026-09-01' })).toEqual([])
   })
 
@@ -148,26 +151,39 @@ describe('discharge', () => {
   })
 })
 
-describe('the default schedule', () => {
-  it('on the admission day, all four measures are due', () => {
-    const result = due({ schedules: DEFAULT_MEASURE_SCHEDULES })
+describe('the default schedules, per track', () => {
+  const substanceUse = DEFAULT_MEASURE_SCHEDULES.substance_use
+
+  it('on the admission day of a substance-use participant, the PHQ-9, GAD-7 and craving rating are due', () => {
+    const result = due({ schedules: substanceUse })
     expect(result.map((d) => [d.measureId, d.reason])).toEqual([
       ['phq9', 'admission'],
       ['gad7', 'admission'],
-      ['craving', 'admission'],
-      ['pacs', 'admission']
+      ['craving', 'admission']
     ])
+  })
+
+  it('a mental-health participant is not asked about cravings', () => {
+    const result = due({ schedules: DEFAULT_MEASURE_SCHEDULES.mental_health })
+    expect(result.map((d) => d.measureId)).toEqual(['phq9', 'gad7'])
+  })
+
+  it('no track schedules the withdrawn Penn Alcohol Craving Scale', () => {
+    for (const track of Track.options) {
+      expect(DEFAULT_MEASURE_SCHEDULES[track].map((s) => s.measureId)).not.toContain('pacs')
+    }
   })
 
   it('a week after admission, only the craving rating is due again; oldest first', () => {
     const result = due({
-      schedules: DEFAULT_MEASURE_SCHEDULES,
+      schedules: substanceUse,
       today: '2026-03-12',
       taken: [
         ...taken('phq9', ADMITTED),
         ...taken('gad7', ADMITTED),
         ...taken('craving', ADMITTED),
-        ...taken('pacs', '2026-03-03')
+        // An earlier PACS result is read, never asked for again.
+        { measureId: 'pacs', takenOn: '2026-03-03' }
       ]
     })
     expect(result).toEqual([
@@ -177,21 +193,46 @@ describe('the default schedule', () => {
 
   it('lists the oldest due first', () => {
     const result = due({
-      schedules: DEFAULT_MEASURE_SCHEDULES,
+      schedules: substanceUse,
       today: '2026-04-01',
-      taken: [
-        ...taken('phq9', ADMITTED),
-        ...taken('gad7', ADMITTED),
-        ...taken('craving', '2026-03-20'),
-        ...taken('pacs', '2026-03-01')
-      ]
+      taken: [...taken('gad7', '2026-03-03'), ...taken('craving', '2026-03-20')]
     })
     expect(result.map((d) => [d.measureId, d.dueOn])).toEqual([
-      ['pacs', ADMITTED],
+      ['phq9', ADMITTED],
       ['craving', '2026-03-27'],
-      ['phq9', '2026-03-30'],
-      ['gad7', '2026-03-30']
+      ['gad7', '2026-03-31']
     ])
+  })
+})
+
+describe('schedules kept by an older version', () => {
+  it('the old single default becomes each track’s default, without the PACS', () => {
+    const old = [
+      { measureId: 'phq9', atAdmission: true, everyWeeks: 4 },
+      { measureId: 'gad7', atAdmission: true, everyWeeks: 4 },
+      { measureId: 'craving', atAdmission: true, everyWeeks: 1 },
+      { measureId: 'pacs', atAdmission: true, everyWeeks: 4 }
+    ]
+    const read = StoredMeasureSchedules.parse(old)
+    expect(schedulesForTrack(read, 'mental_health')).toEqual(
+      DEFAULT_MEASURE_SCHEDULES.mental_health
+    )
+    expect(schedulesForTrack(read, 'substance_use')).toEqual(
+      DEFAULT_MEASURE_SCHEDULES.substance_use
+    )
+  })
+
+  it('a clinic’s own single schedule is kept for every track, the PACS dropped', () => {
+    const own = [
+      { measureId: 'phq9', atAdmission: false, everyWeeks: 2 },
+      { measureId: 'pacs', atAdmission: true, everyWeeks: 2 }
+    ]
+    const read = StoredMeasureSchedules.parse(own)
+    for (const track of Track.options) {
+      expect(schedulesForTrack(read, track)).toEqual([
+        { measureId: 'phq9', atAdmission: false, everyWeeks: 2 }
+      ])
+    }
   })
 })
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { MEASURE_IDS, type MeasureId } from '../../../src/shared/domain/measure'
-import { INSTRUMENTS } from '../../../src/shared/measures/instruments'
+import { INSTRUMENTS, MEASURE_INFO } from '../../../src/shared/measures/instruments'
 import { bandOf, scoreMeasure, type MeasureScore } from '../../../src/shared/measures/score'
 import type { Result } from '../../../src/shared/result'
 
@@ -74,12 +74,7 @@ describe('bands at every boundary', () => {
     expect(score('craving', [8]).band).toEqual({ key: 'strong', label: 'Strong' })
   })
 
-  it('the Penn Alcohol Craving Scale is totalled but given no band', () => {
-    for (const total of [0, 12, 21, 30]) {
-      const scored = score('pacs', answersTotalling('pacs', total))
-      expect(scored.total).toBe(total)
-      expect(scored.band).toBeNull()
-    }
+  it('a Penn Alcohol Craving Scale result recorded before it was withdrawn still has no band', () => {
     expect(bandOf('pacs', 25)).toBeNull()
   })
 
@@ -127,13 +122,11 @@ describe('answers that do not fit are refused', () => {
     expect(result.ok ? null : result.error.code).toBe('invalid_input')
   })
 
-  it('a PACS answer of 7, above the item’s 0 to 6', () => {
-    expect(scoreMeasure('pacs', [0, 7, 0, 0, 0])).toEqual({
+  it('the Penn Alcohol Craving Scale is no longer scored: its wording was never verified', () => {
+    const result = scoreMeasure('pacs' as MeasureId, [0, 1, 0, 0, 0])
+    expect(result).toEqual({
       ok: false,
-      error: {
-        code: 'invalid_input',
-        message: 'Penn Alcohol Craving Scale needs 5 answers, each 0 to 6'
-      }
+      error: { code: 'invalid_input', message: 'That is not a measure this program knows.' }
     })
   })
 
@@ -188,12 +181,11 @@ describe('PHQ-9 item 9 (thoughts of self-harm)', () => {
 
   it('craving measures never flag', () => {
     expect(score('craving', [10]).selfHarmFlag).toBe(false)
-    expect(score('pacs', [6, 6, 6, 6, 6]).selfHarmFlag).toBe(false)
   })
 })
 
 describe('the instruments are self-consistent', () => {
-  const expectedItems: Record<MeasureId, number> = { phq9: 9, gad7: 7, craving: 1, pacs: 5 }
+  const expectedItems: Record<MeasureId, number> = { phq9: 9, gad7: 7, craving: 1 }
 
   it('every measure the program knows has an instrument with its own id', () => {
     for (const id of MEASURE_IDS) expect(INSTRUMENTS[id].id).toBe(id)
@@ -223,12 +215,11 @@ describe('the instruments are self-consistent', () => {
     expect(instrument.max).toBe(highest)
   })
 
-  it('the totals run 0–27, 0–21, 0–10 and 0–30', () => {
+  it('the totals run 0–27, 0–21 and 0–10', () => {
     expect(MEASURE_IDS.map((id) => [INSTRUMENTS[id].min, INSTRUMENTS[id].max])).toEqual([
       [0, 27],
       [0, 21],
-      [0, 10],
-      [0, 30]
+      [0, 10]
     ])
   })
 
@@ -250,8 +241,20 @@ describe('the instruments are self-consistent', () => {
     }
   )
 
-  it('the Penn Alcohol Craving Scale has no bands: none are published', () => {
-    expect(INSTRUMENTS.pacs.bands).toEqual([])
+  it('the Penn Alcohol Craving Scale is not offered, but earlier results keep its name and range', () => {
+    expect(Object.keys(INSTRUMENTS)).not.toContain('pacs')
+    expect(MEASURE_INFO.pacs).toMatchObject({ min: 0, max: 30, bands: [] })
+    expect(MEASURE_INFO.pacs.name).toMatch(/Penn Alcohol Craving Scale.*no longer offered/)
+  })
+
+  it('the PHQ-9 asks its difficulty question in our own words, unscored, 0 to 3', () => {
+    const difficulty = INSTRUMENTS.phq9.difficulty!
+    expect(difficulty.text).toMatch(/^If you marked any of these problems, how hard/)
+    expect(difficulty.options.map((o) => o.value)).toEqual([0, 1, 2, 3])
+    // Not one of the nine scored items, so never in the total.
+    expect(INSTRUMENTS.phq9.items).toHaveLength(9)
+    expect(INSTRUMENTS.phq9.items.map((i) => i.text)).not.toContain(difficulty.text)
+    expect(INSTRUMENTS.gad7.difficulty).toBeUndefined()
   })
 
   it('only PHQ-9 item 9 is a safety item', () => {
@@ -259,7 +262,7 @@ describe('the instruments are self-consistent', () => {
     expect(INSTRUMENTS.phq9.items[8]?.text).toBe(
       'Thoughts that you would be better off dead or of hurting yourself in some way'
     )
-    for (const id of ['gad7', 'craving', 'pacs'] as const) {
+    for (const id of ['gad7', 'craving'] as const) {
       expect(INSTRUMENTS[id].safetyItem).toBeNull()
     }
   })

@@ -1,4 +1,4 @@
-import { DEFAULT_MEASURE_SCHEDULES } from '../../../src/shared/domain/measure'
+import { defaultTrackSchedules } from '../../../src/shared/domain/measure'
 /**
  * The registry store: what is written comes back, version 1 files are
  * migrated (with the old file kept), and a failed write changes nothing.
@@ -37,6 +37,7 @@ function staff(id: string, fullName: string): StoredStaff {
     active: true,
     createdAt: AT,
     disabledAt: null,
+    supervisorId: null,
     passphrase: {
       algorithm: 'scrypt',
       N: 32768,
@@ -82,9 +83,10 @@ describe('round trip', () => {
       agendas: [],
       noteFormats: [],
       serviceCodes: [],
-      measureSchedules: DEFAULT_MEASURE_SCHEDULES,
+      measureSchedules: defaultTrackSchedules(),
       agreementVersions: [],
-      agreementAcknowledgements: []
+      agreementAcknowledgements: [],
+      consents: []
     })
 
     const returned = await registry.update((draft) => {
