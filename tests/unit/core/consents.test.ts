@@ -1,0 +1,370 @@
+/**
+ * Written consents to disclose (42 CFR § 2.31) through the core, as a records
+ * clerk meets them: recorded from the signed paper form, revoked, and checked
+ * before a note or a progress summary is printed or saved for a recipient
+ * outside the program. Without a current consent the print is refused in plain
+ * words; printing for the chart stays possible; every disclosure is in the
+ * access log with the consent's id; and the Part 2 notice follows each
+ * participant's own record and consent, not the group's track. The clock is
+ * injected and moved by hand.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createCore, type Core } from '../../../src/main/core'
+import type { Consent } from '../../../src/shared/domain/consent'
+import type { ProgressNote } from '../../../src/shared/domain/note'
+import type { OutputOf, SessionView } from '../../../src/shared/ipc/contract'
+import { PART2_NOTICE } from '../../../src/shared/notes/part2-notice'
+import { defaultAgenda } from '../../../src/shared/session/default-agenda'
+import {
+  copyClinic,
+  CURRICULUM_DIR,
+  ids,
+  PASSPHRASE,
+  refusal,
+  removeFolders,
+  setUpClinic,
+  value,
+  type Template
+} from './helpers'
+
+/** Monday 23 November 2026, 9:00 in Chicago. */
+const START = Date.parse('2026-11-23T15:00:00Z')
+const MIN = 60_000
+const DAY = 86_400_000
+const NOTICE_START = PART2_NOTICE.slice(0, 60)
+
+let template: Template
+beforeAll(async () => {
+  template = await setUpClinic()
+})
+afterAll(removeFolders)
+
+type Printed = OutputOf<'notes.print'>
+type Listing = OutputOf<'audit.list'>
+
+/**
+ * A mental-health group of two, ended and with both notes signed: Jordan's
+ * own record is a substance-use record (co-occurring track), Casey's is not.
+ */
+async function clinicWithSignedNotes() {
+  const clock = { now: START }
+  const dir = await copyClinic(template.dir)
+  const core: Core = await createCore({
+    dataDir: dir,
+    now: () => clock.now,
+    monotonic: () => clock.now,
+    newId: ids,
+    curriculumDir: CURRICULUM_DIR
+  })
+  await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+  const group = await value<{ id: string }>(
+    core.handle('groups.create', {
+      name: 'Morning Wellness',
+      track: 'mental_health',
+      admission: 'open',
+      meetingDays: ['mon'],
+      startTime: '09:00',
+      defaultMinutes: 180,
+      capacity: 12,
+      facilitatorIds: [template.adminId]
+    })
+  )
+  const people: Record<'jordan' | 'casey', string> = { jordan: '', casey: '' }
+  for (const [key, fullName, track, clientId] of [
+    ['jordan', 'Jordan Testperson', 'co_occurring', 'C-201'],
+    ['casey', 'Casey Samplewood', 'mental_health', 'C-202']
+  ] as const) {
+    const p = await value<{ id: string }>(
+      core.handle('participants.create', {
+        fullName,
+        preferredName: '',
+        clientId,
+        dateOfBirth: '1990-01-01',
+        admissionDate: '2026-11-01',
+        track,
+        status: 'active',
+        discharge: null,
+        goals: []
+      })
+    )
+    await value(
+      core.handle('enrollments.create', {
+        groupId: group.id,
+        participantId: p.id,
+        joinDate: '2026-11-02'
+      })
+    )
+    people[key] = p.id
+  }
+  const session = await value<SessionView>(
+    core.handle('sessions.plan', {
+      groupId: group.id,
+      date: '2026-11-23',
+      facilitatorIds: [template.adminId],
+      segments: defaultAgenda()
+    })
+  )
+  for (const participantId of Object.values(people)) {
+    await value(
+      core.handle('sessions.attendance', {
+        sessionId: session.id,
+        participantId,
+        status: 'present',
+        timeIn: null,
+        timeOut: null
+      })
+    )
+  }
+  await value(core.handle('sessions.act', { sessionId: session.id, action: { type: 'start' } }))
+  clock.now += 180 * MIN
+  await value(core.handle('sessions.act', { sessionId: session.id, action: { type: 'end' } }))
+  for (const [i, participantId] of Object.values(people).entries()) {
+    await signNote(core, session.id, participantId, `Practised a grounding skill, take ${i + 1}.`)
+  }
+  return { core, clock, sessionId: session.id, ...people }
+}
+
+/** Writes and signs a note, confirming whatever the pre-sign checks raise. */
+async function signNote(core: Core, sessionId: string, participantId: string, data: string) {
+  const ref = { sessionId, participantId }
+  await value<ProgressNote>(
+    core.handle('notes.saveDraft', {
+      ...ref,
+      baseRevision: 0,
+      body: {
+        sections: {
+          data,
+          assessment: 'Engaged; named two coping steps of their own.',
+          plan: 'Attend Wednesday and practise the skill daily.'
+        },
+        goals: [],
+        risk: 'low',
+        riskText: 'Denies thoughts of harming self or others.',
+        followUp: 'Check in at the next group.'
+      }
+    })
+  )
+  const findings = await value<Array<{ check: string; message: string }>>(
+    core.handle('notes.check', ref)
+  )
+  await value(core.handle('notes.sign', { ...ref, overrides: findings }))
+}
+
+function courtConsent(participantId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    participantId,
+    discloser: 'Riverside Recovery Center',
+    recipient: 'County Drug Court',
+    purpose: 'Report attendance and progress to the court',
+    information: ['progress_notes', 'progress_summary'],
+    amount: 'Notes and summaries from admission to discharge',
+    signedOn: '2026-11-20',
+    expiresOn: '2026-12-31',
+    expiryEvent: '',
+    ...overrides
+  }
+}
+
+const disclosures = async (core: Core) =>
+  (await value<Listing>(core.handle('audit.list', { action: 'disclose' }))).entries
+
+describe('recording consents', () => {
+  test('a consent is recorded, listed on the participant, and revoked; the log names it by id only', async () => {
+    const { core, jordan, casey } = await clinicWithSignedNotes()
+    const consent = await value<Consent>(core.handle('consents.add', courtConsent(jordan)))
+    expect(consent).toMatchObject({
+      recipient: 'County Drug Court',
+      signedOn: '2026-11-20',
+      expiresOn: '2026-12-31',
+      ended: null,
+      recordedBy: template.adminId
+    })
+    expect(await value(core.handle('consents.list', { participantId: jordan }))).toEqual([consent])
+    expect(await value(core.handle('consents.list', { participantId: casey }))).toEqual([])
+
+    const revoked = await value<Consent>(
+      core.handle('consents.end', { consentId: consent.id, on: '2026-11-23', reason: 'revoked' })
+    )
+    expect(revoked.ended).toMatchObject({ on: '2026-11-23', reason: 'revoked' })
+    // Once ended, it stays ended.
+    await refusal(
+      core.handle('consents.end', { consentId: consent.id, on: '2026-11-23', reason: 'revoked' }),
+      'conflict'
+    )
+
+    const log = (await value<Listing>(core.handle('audit.list', { text: consent.id }))).entries
+    // Newest first.
+    expect(log.map((e) => [e.action, e.subject, e.detail])).toEqual([
+      ['update', 'participant C-201', `consent ${consent.id} revoked on 2026-11-23`],
+      ['create', 'participant C-201', `consent ${consent.id} signed 2026-11-20`]
+    ])
+    for (const entry of log) {
+      expect(JSON.stringify(entry)).not.toMatch(/County Drug Court|attendance and progress/)
+    }
+  })
+
+  test('a signature date in the future, or a revocation before the signature, is refused', async () => {
+    const { core, jordan } = await clinicWithSignedNotes()
+    const future = await refusal(
+      core.handle('consents.add', courtConsent(jordan, { signedOn: '2026-11-24' })),
+      'invalid_input'
+    )
+    expect(future.message).toMatch(/signature date cannot be in the future/)
+    const consent = await value<Consent>(core.handle('consents.add', courtConsent(jordan)))
+    await refusal(
+      core.handle('consents.end', { consentId: consent.id, on: '2026-11-19', reason: 'revoked' }),
+      'invalid_input'
+    )
+  })
+})
+
+describe('printing for a recipient', () => {
+  test('without any consent on file, a note for a recipient is refused in plain words; for the chart it prints', async () => {
+    const { core, sessionId, jordan } = await clinicWithSignedNotes()
+    const error = await refusal(
+      core.handle('notes.print', { sessionId, participantId: jordan, consentId: 'consent-none' }),
+      'forbidden'
+    )
+    expect(error.message).toBe(
+      "There is no current written consent for this recipient to receive this participant's records."
+    )
+    const chart = await value<Printed>(
+      core.handle('notes.print', { sessionId, participantId: jordan })
+    )
+    expect(chart.html).toContain('Jordan Testperson')
+    expect(await disclosures(core)).toEqual([])
+  })
+
+  test('under a current consent the note goes out with the consent’s scope and the Part 2 notice, and the log records the disclosure with the consent id', async () => {
+    const { core, sessionId, casey } = await clinicWithSignedNotes()
+    // Casey's own record is not a substance-use record: for the chart, no notice.
+    const chart = await value<Printed>(
+      core.handle('notes.print', { sessionId, participantId: casey })
+    )
+    expect(chart.html).not.toContain(NOTICE_START)
+
+    const consent = await value<Consent>(
+      core.handle('consents.add', courtConsent(casey, { recipient: 'Acme Health Plan' }))
+    )
+    const printed = await value<Printed>(
+      core.handle('notes.print', { sessionId, participantId: casey, consentId: consent.id })
+    )
+    expect(printed.html).toContain("Disclosed with the participant's written consent")
+    expect(printed.html).toContain('Acme Health Plan')
+    expect(printed.html).toContain('Report attendance and progress to the court')
+    expect(printed.html).toContain(NOTICE_START)
+    expect(printed.html).toContain('Casey Samplewood')
+    expect(printed.html).not.toContain('Jordan Testperson')
+
+    const [entry, ...more] = await disclosures(core)
+    expect(more).toEqual([])
+    expect(entry).toMatchObject({
+      action: 'disclose',
+      subject: 'notes of session 2026-11-23 of Morning Wellness'
+    })
+    expect(entry!.detail).toContain(`participant C-202`)
+    expect(entry!.detail).toContain(`disclosed under consent ${consent.id}`)
+    expect(entry!.detail).not.toContain('Acme')
+  })
+
+  test('the Part 2 notice follows the participant’s own record, not the group’s track', async () => {
+    const { core, sessionId, jordan, casey } = await clinicWithSignedNotes()
+    // A co-occurring participant in a mental-health group: their note carries it.
+    const jordans = await value<Printed>(
+      core.handle('notes.print', { sessionId, participantId: jordan })
+    )
+    expect(jordans.html).toContain(NOTICE_START)
+    // A participant whose records are handled under a written consent carries it too.
+    await value(core.handle('consents.add', courtConsent(casey)))
+    const caseys = await value<Printed>(
+      core.handle('notes.print', { sessionId, participantId: casey })
+    )
+    expect(caseys.html).toContain(NOTICE_START)
+  })
+
+  test('an expired, revoked or too narrow consent is refused, naming the recipient', async () => {
+    const { core, clock, sessionId, jordan } = await clinicWithSignedNotes()
+    const summaryOnly = await value<Consent>(
+      core.handle('consents.add', courtConsent(jordan, { information: ['progress_summary'] }))
+    )
+    const narrow = await refusal(
+      core.handle('notes.print', { sessionId, participantId: jordan, consentId: summaryOnly.id }),
+      'forbidden'
+    )
+    expect(narrow.message).toBe(
+      "There is no current written consent for County Drug Court to receive this participant's records. The consent on file does not cover group progress notes."
+    )
+
+    const court = await value<Consent>(core.handle('consents.add', courtConsent(jordan)))
+    await value(
+      core.handle('notes.print', { sessionId, participantId: jordan, consentId: court.id })
+    )
+    clock.now += 39 * DAY // 1 January 2027: the day after it expired
+    const expired = await refusal(
+      core.handle('notes.print', { sessionId, participantId: jordan, consentId: court.id }),
+      'forbidden'
+    )
+    expect(expired.message).toMatch(/County Drug Court.*expired on 2026-12-31\.$/)
+
+    const renewed = await value<Consent>(
+      core.handle(
+        'consents.add',
+        courtConsent(jordan, { signedOn: '2027-01-01', expiresOn: null, expiryEvent: 'discharge' })
+      )
+    )
+    await value(
+      core.handle('consents.end', { consentId: renewed.id, on: '2027-01-01', reason: 'revoked' })
+    )
+    const revoked = await refusal(
+      core.handle('progress.print', { participantId: jordan, consentId: renewed.id }),
+      'forbidden'
+    )
+    expect(revoked.message).toMatch(/revoked on 2027-01-01\.$/)
+    // Only the one print that was allowed is in the log as a disclosure.
+    expect(await disclosures(core)).toHaveLength(1)
+  })
+
+  test('another participant’s consent never lets this participant’s records go', async () => {
+    const { core, sessionId, jordan, casey } = await clinicWithSignedNotes()
+    const caseys = await value<Consent>(core.handle('consents.add', courtConsent(casey)))
+    const error = await refusal(
+      core.handle('notes.print', { sessionId, participantId: jordan, consentId: caseys.id }),
+      'forbidden'
+    )
+    expect(error.message).toBe(
+      "There is no current written consent for this recipient to receive this participant's records."
+    )
+  })
+
+  test('every note of a session cannot go out under one participant’s consent', async () => {
+    const { core, sessionId, jordan } = await clinicWithSignedNotes()
+    const consent = await value<Consent>(core.handle('consents.add', courtConsent(jordan)))
+    await refusal(
+      core.handle('notes.print', { sessionId, participantId: null, consentId: consent.id }),
+      'invalid_input'
+    )
+  })
+
+  test('a progress summary for a recipient carries the scope and notice, and is logged', async () => {
+    const { core, casey } = await clinicWithSignedNotes()
+    const none = await refusal(
+      core.handle('progress.print', { participantId: casey, consentId: 'consent-none' }),
+      'forbidden'
+    )
+    expect(none.message).toMatch(/^There is no current written consent for this recipient/)
+    const consent = await value<Consent>(
+      core.handle('consents.add', courtConsent(casey, { information: ['progress_summary'] }))
+    )
+    const printed = await value<Printed>(
+      core.handle('progress.print', { participantId: casey, consentId: consent.id })
+    )
+    expect(printed.html).toContain('County Drug Court')
+    expect(printed.html).toContain(NOTICE_START)
+    const [entry] = await disclosures(core)
+    expect(entry).toMatchObject({
+      action: 'disclose',
+      subject: 'progress summary of participant C-202'
+    })
+    expect(entry!.detail).toContain(`disclosed under consent ${consent.id}`)
+  })
+})
