@@ -1,4 +1,3 @@
-import { defaultTrackSchedules } from '../../../src/shared/domain/measure'
 /**
  * The registry store: what is written comes back, version 1 files are
  * migrated (with the old file kept), and a failed write changes nothing.
@@ -11,6 +10,7 @@ import type { Participant } from '../../../src/shared/domain/participant'
 import type { StoredStaff } from '../../../src/shared/domain/staff'
 import { openRegistry, REGISTRY_VERSION } from '../../../src/main/store/registry'
 import { DEFAULT_SESSION_SETTINGS } from '../../../src/shared/domain/session'
+import { defaultTrackSchedules } from '../../../src/shared/domain/measure'
 import { StoreError } from '../../../src/main/store/versioned-document'
 
 const NOW = Date.UTC(2031, 4, 12, 14, 30, 0)
