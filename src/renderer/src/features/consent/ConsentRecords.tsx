@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Card,
   Checkbox,
@@ -107,16 +106,16 @@ function ConsentRow({ consent: c, today }: { consent: Consent; today: string }) 
           How much: {c.amount}
         </Text>
       </Table.Td>
-      <Table.Td>{c.signedOn}</Table.Td>
-      <Table.Td>{consentEndsText(c)}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.signedOn}</Table.Td>
+      <Table.Td style={{ whiteSpace: c.expiryEvent ? undefined : 'nowrap' }}>
+        {consentEndsText(c)}
+      </Table.Td>
       <Table.Td>
-        <Badge
-          color={current ? 'teal' : 'gray'}
-          variant={current ? 'light' : 'outline'}
-          leftSection={<span aria-hidden>{current ? '✓' : '×'}</span>}
-        >
+        {/* The state in words, with a mark: colour is never the only signal. */}
+        <Text size="sm" fw={600} c={current ? 'teal.8' : 'dimmed'}>
+          <span aria-hidden>{current ? '✓ ' : '× '}</span>
           {consentStateLabel(state)}
-        </Badge>
+        </Text>
       </Table.Td>
       <Table.Td>
         {c.ended === null && (

@@ -149,7 +149,7 @@ function SupervisorCell({
         clearable
         onChange={(v) => assign.mutate(v)}
         disabled={assign.isPending}
-        w={240}
+        w={200}
       />
       <ErrorNotice error={assign.error} title="Supervisor not changed" />
     </Stack>
@@ -197,7 +197,7 @@ export function StaffSettings({ me }: { me: Staff }) {
               <Table.Td>
                 <SupervisorCell person={s} staff={staff.data ?? []} canEdit={me.isAdmin} />
               </Table.Td>
-              <Table.Td>
+              <Table.Td miw={90}>
                 <Badge color={s.active ? 'teal' : 'gray'} variant="light">
                   {s.active ? 'Active' : 'Disabled'}
                 </Badge>
