@@ -5,7 +5,7 @@
  * steps for a one-to-one talk today, not the group room's — whose ticked steps
  * are recorded with the follow-up.
  */
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { RecordMeasureButton } from '../../src/renderer/src/features/progress/RecordMeasure'
@@ -63,13 +63,16 @@ describe('recording a PHQ-9', () => {
     // The score counts the nine items only.
     expect(screen.getByTestId('measure-score')).toHaveTextContent('Score 2 · Minimal')
     await user.click(screen.getByRole('button', { name: 'Save the measure' }))
-    expect(invoke).toHaveBeenCalledWith('measures.record', {
-      participantId: 'participant-1',
-      measureId: 'phq9',
-      takenOn: '2026-11-23',
-      answers: [1, 1, 0, 0, 0, 0, 0, 0, 0],
-      difficulty: 2
-    })
+    // The mutation runs a moment after the click.
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('measures.record', {
+        participantId: 'participant-1',
+        measureId: 'phq9',
+        takenOn: '2026-11-23',
+        answers: [1, 1, 0, 0, 0, 0, 0, 0, 0],
+        difficulty: 2
+      })
+    )
   })
 
   it('a positive item 9 opens the private follow-up checklist and records the steps ticked', async () => {
@@ -104,10 +107,12 @@ describe('recording a PHQ-9', () => {
       'Met privately; risk low; safety plan reviewed.'
     )
     await user.click(within(checklist).getByRole('button', { name: 'Mark the follow-up done' }))
-    expect(invoke).toHaveBeenCalledWith('measures.followUpDone', {
-      entryId: 'entry-1',
-      note: 'Met privately; risk low; safety plan reviewed.',
-      steps: ['private', 'ask']
-    })
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('measures.followUpDone', {
+        entryId: 'entry-1',
+        note: 'Met privately; risk low; safety plan reviewed.',
+        steps: ['private', 'ask']
+      })
+    )
   })
 })

@@ -83,6 +83,7 @@ describe('first-run setup', () => {
       active: true,
       createdAt: NOW_ISO,
       disabledAt: null,
+      supervisorId: null,
       // Shown once: the only other way to open the records.
       recoveryKey: expect.stringMatching(/^([0-9A-Z]{4}-){13}[0-9A-Z]{4}$/)
     })
