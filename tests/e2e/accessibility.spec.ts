@@ -264,6 +264,15 @@ test('the progress page, the group dashboard and the reports have no serious acc
   await expectAccessible(page, 'the measure form', KNOWN, seen)
   await page.keyboard.press('Escape')
 
+  // The participant's written consents, and the form that records one.
+  await page.goto(`${new URL(page.url()).origin}/#/participants/${participantId}`)
+  const consents = page.getByRole('region', { name: 'Written consents to disclose' })
+  await expect(consents).toContainText('No written consent is on file.')
+  await consents.getByRole('button', { name: 'Add a written consent' }).click()
+  await expect(page.getByRole('dialog', { name: 'Record a written consent' })).toBeVisible()
+  await expectAccessible(page, 'the written-consent form', KNOWN, seen)
+  await page.keyboard.press('Escape')
+
   // The group's page with its dashboard.
   await page.goto(`${new URL(page.url()).origin}/#/groups/${session.groupId}`)
   await expect(page.getByText('Attendance rate by week')).toBeVisible()
