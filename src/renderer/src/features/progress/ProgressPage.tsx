@@ -26,6 +26,7 @@ import { INSTRUMENTS } from '../../../../shared/measures/instruments'
 import { AttendanceCalendar } from './AttendanceCalendar'
 import { MeasureCharts } from './MeasureCharts'
 import { RecordMeasureButton } from './RecordMeasure'
+import { PrivateFollowUp } from './PrivateFollowUp'
 import { WeeklyHoursChart } from './WeeklyHoursChart'
 
 export const progressKey = (participantId: string) => ['progress', participantId] as const
@@ -147,11 +148,11 @@ function FollowUps({ progress: p }: { progress: ParticipantProgress }) {
   return (
     <Stack gap="xs">
       {open.map((m) => (
-        <Alert key={m.id} color="red" title="Safety follow-up needed" role="alert">
-          The PHQ-9 of {m.takenOn} has an answer above zero on item 9. Follow the safety steps
-          (assess privately today, consult a supervisor, record it) and mark it done on the home
-          screen.
-        </Alert>
+        <PrivateFollowUp
+          key={m.id}
+          entryId={m.id}
+          title={`Private follow-up: item 9 of the PHQ-9 of ${m.takenOn} was above zero`}
+        />
       ))}
       {runs.length > 0 && (
         <Alert color="orange" title="Absences in a row">
