@@ -33,7 +33,8 @@ function entry(input: { answers: number[]; difficulty: number | null }): Measure
 }
 
 async function answerPhq9(user: ReturnType<typeof userEvent.setup>, answers: number[]) {
-  const form = screen.getByRole('form', { name: 'Record PHQ-9' })
+  // The dialog opens with a short transition.
+  const form = await screen.findByRole('form', { name: 'Record PHQ-9' })
   const groups = within(form).getAllByRole('radiogroup')
   for (const [i, value] of answers.entries()) {
     const label = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'][
