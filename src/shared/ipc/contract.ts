@@ -295,7 +295,11 @@ export const SessionNotes = z.object({
       ),
       /** Measures given on the session's day. */
       measures: z.array(
-        z.object({ measureId: MeasureId, total: z.number().int(), band: z.string().nullable() })
+        z.object({
+          measureId: RecordedMeasureId,
+          total: z.number().int(),
+          band: z.string().nullable()
+        })
       ),
       /** What the day recorded about the participant's safety; the risk section shows it. */
       safety: z.array(z.object({ at: Timestamp.nullable(), text: z.string() })),

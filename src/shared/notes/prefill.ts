@@ -1,7 +1,7 @@
 import type { MeasureEntry } from '../domain/measure'
 import { emptyBody, type NoteBody, type NoteFormat } from '../domain/note'
 import { OBSERVATION_TAG_LABELS, type ObservationTag } from '../domain/session'
-import { INSTRUMENTS } from '../measures/instruments'
+import { MEASURE_INFO } from '../measures/instruments'
 import type { SafetyFact } from './risk'
 
 /**
@@ -86,7 +86,7 @@ function observationLine(facts: NoteFacts): string | null {
 function measureLine(facts: NoteFacts): string | null {
   if (facts.measures.length === 0) return null
   const items = facts.measures.map((m) => {
-    const instrument = INSTRUMENTS[m.measureId]
+    const instrument = MEASURE_INFO[m.measureId]
     const band = instrument?.bands.find((b) => b.key === m.band)?.label
     return `${instrument?.name ?? m.measureId} ${m.total}${band ? ` (${band.toLowerCase()})` : ''}`
   })

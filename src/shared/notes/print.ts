@@ -1,7 +1,7 @@
-import type { MeasureId } from '../domain/measure'
+import type { RecordedMeasureId } from '../domain/measure'
 import { NOTE_SECTIONS, riskLabel, type ProgressNote, type Signature } from '../domain/note'
 import { ATTENDANCE_STATUS_LABELS } from '../domain/session'
-import { INSTRUMENTS } from '../measures/instruments'
+import { MEASURE_INFO } from '../measures/instruments'
 import { minutesText } from '../rules/dates'
 import { attendanceText } from '../rules/requirements'
 import { PART2_NOTICE, PART2_SOURCE } from './part2-notice'
@@ -28,7 +28,7 @@ export interface PrintNote {
     leftEarly: boolean
   }
   /** Measures given on the session's day. */
-  measures: Array<{ measureId: MeasureId; total: number; band: string | null }>
+  measures: Array<{ measureId: RecordedMeasureId; total: number; band: string | null }>
   /** What the day recorded about the participant's safety, shown with the risk assessment. */
   safety: Array<{ at: string | null; text: string }>
 }
@@ -188,7 +188,7 @@ function facilitatorsText(people: Array<{ name: string; credentials: string }>):
 function measuresHtml(entry: PrintNote): string {
   if (entry.measures.length === 0) return '<p class="empty">No measures given this day.</p>'
   const items = entry.measures.map((m) => {
-    const instrument = INSTRUMENTS[m.measureId]
+    const instrument = MEASURE_INFO[m.measureId]
     const band = instrument?.bands.find((b) => b.key === m.band)?.label
     const name = instrument?.name ?? m.measureId
     return `<li>${escapeHtml(name)}: ${m.total}${band ? ` (${escapeHtml(band)})` : ''}</li>`

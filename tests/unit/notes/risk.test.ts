@@ -19,6 +19,7 @@ function phq9(participantId: string, takenOn: string, item9: number): MeasureEnt
     measureId: 'phq9',
     answers: [1, 1, 1, 1, 1, 1, 1, 1, item9],
     takenOn,
+    difficulty: null,
     total: 8 + item9,
     band: 'mild',
     recordedBy: 'staff-1',

@@ -1,14 +1,14 @@
 import { Paper, Text } from '@mantine/core'
 import { OBSERVATION_TAG_LABELS, type ObservationTag } from '../../../../shared/domain/session'
 import type { SessionNotes } from '../../../../shared/ipc/contract'
-import { INSTRUMENTS } from '../../../../shared/measures/instruments'
+import { MEASURE_INFO } from '../../../../shared/measures/instruments'
 import { clinicTimeOfDay } from '../../../../shared/rules/dates'
 
 export type Person = SessionNotes['participants'][number]
 
 /** A measure as read in a note: "PHQ-9 12 (Moderate)". */
 export function measureText(m: Person['measures'][number]): string {
-  const instrument = INSTRUMENTS[m.measureId]
+  const instrument = MEASURE_INFO[m.measureId]
   const band = instrument?.bands.find((b) => b.key === m.band)?.label
   return `${instrument?.name ?? m.measureId} ${m.total}${band ? ` (${band})` : ''}`
 }
