@@ -93,7 +93,8 @@ const COUNSELOR: Staff = {
   isAdmin: false,
   active: true,
   createdAt: '2026-11-01T12:00:00.000Z',
-  disabledAt: null
+  disabledAt: null,
+  supervisorId: null
 }
 
 describe('group form', () => {
