@@ -88,7 +88,7 @@ async function sessionSignedBy(
       startTime: '09:00',
       defaultMinutes: 180,
       capacity: 12,
-      facilitatorIds: [template.adminId, ...authors.map((a) => a.id)]
+      facilitatorIds: [...new Set([template.adminId, ...authors.map((a) => a.id)])]
     })
   )
   const people: string[] = []
