@@ -73,6 +73,14 @@ export function hoursSummary(weeks: Week[], required: number): string {
   const average = oneDecimal(
     counted.reduce((t, w) => t + (w.averageHours ?? 0), 0) / counted.length
   )
+  if (required <= 0) {
+    // Billed per session (90853): there is no weekly requirement to fall short of.
+    return (
+      `Participants averaged ${average} countable hours a week; this group has no weekly ` +
+      `requirement.` +
+      noSessionNote(weeks)
+    )
+  }
   const below = counted.filter((w) => (w.averageHours ?? 0) < required).length
   return (
     `Participants averaged ${average} countable hours a week against ${required} required; ` +
@@ -248,14 +256,18 @@ export function GroupDashboard({ groupId }: { groupId: string }) {
                   dataKey="week"
                   series={[{ name: 'Average hours', color: 'blue.9' }]}
                   yAxisProps={{ domain: [0, Math.ceil(maxHours)] }}
-                  referenceLines={[
-                    {
-                      y: required,
-                      color: 'red.9',
-                      label: `${required} h required`,
-                      labelPosition: 'insideTopRight'
-                    }
-                  ]}
+                  referenceLines={
+                    required > 0
+                      ? [
+                          {
+                            y: required,
+                            color: 'red.9',
+                            label: `${required} h required`,
+                            labelPosition: 'insideTopRight'
+                          }
+                        ]
+                      : []
+                  }
                   accessibilityLayer={false}
                   withTooltip={false}
                 />
@@ -266,7 +278,9 @@ export function GroupDashboard({ groupId }: { groupId: string }) {
                     <Table.Tr>
                       <Table.Th>Week starting</Table.Th>
                       <Table.Th>Average hours</Table.Th>
-                      <Table.Th>Meets {required} hours</Table.Th>
+                      <Table.Th>
+                        {required > 0 ? `Meets ${required} hours` : 'Weekly requirement'}
+                      </Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -279,9 +293,11 @@ export function GroupDashboard({ groupId }: { groupId: string }) {
                         <Table.Td>
                           {w.averageHours === null
                             ? '—'
-                            : w.averageHours >= required
-                              ? 'Yes'
-                              : 'No — below'}
+                            : required <= 0
+                              ? 'None (billed per session)'
+                              : w.averageHours >= required
+                                ? 'Yes'
+                                : 'No — below'}
                         </Table.Td>
                       </Table.Tr>
                     ))}
