@@ -183,6 +183,39 @@ export const AUDIT: AuditTable = {
     subject: `report ${input.kind} ${input.from}..${input.to}`,
     detail: `${group(ctx, input.groupId)}; ${output.rowCount} rows; ${exportedFileDetail(output.protected)}`
   }),
+  // Follow-ups and protocols: who, whose and when; never the risk level or what was said.
+  'sessions.finishProtocol': (ctx, input, output) => {
+    const checklist = output.safety.find((c) => c.id === input.checklistId)
+    return {
+      action: 'create',
+      subject: `follow-up of ${participant(ctx, checklist?.participantId ?? null)}`,
+      detail: `from a protocol in ${session(ctx, input.sessionId)}; owner ${staffMember(ctx, input.ownerId).replace('staff ', '')}; due ${input.dueOn}`
+    }
+  },
+  'followUps.close': (ctx, _input, output) => ({
+    action: 'update',
+    subject: `follow-up of ${participant(ctx, output.participantId)}`,
+    detail: 'closed'
+  }),
+  'sessions.cancel': (ctx, input) => ({
+    action: 'update',
+    subject: session(ctx, input.sessionId),
+    detail: 'cancelled'
+  }),
+  'sessions.registerWalkIn': (ctx, input, output) => {
+    const added = output.attendance.at(-1)
+    return {
+      action: 'create',
+      subject: participant(ctx, added?.participantId ?? null),
+      detail: `registered as a walk-in, ${session(ctx, input.sessionId)}`
+    }
+  },
+  'sessions.printHandouts': (ctx, input, output) => ({
+    action: 'print',
+    subject: `handouts of ${session(ctx, input.sessionId)}`,
+    detail: `${input.withNames ? 'with names' : 'without names'}; ${printedAs(output)}`
+  }),
+  'clinic.setContacts': () => ({ action: 'settings_change', subject: 'clinic contacts' }),
   'curriculum.exportPack': (_ctx, _input, output) => ({
     action: 'export',
     subject: 'curriculum pack',

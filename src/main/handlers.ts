@@ -95,6 +95,15 @@ import { addConsent, endConsent, listConsents } from './services/consents'
 import { cosignList } from './services/cosign'
 import { printableProgress } from './services/progress-print'
 import { exportReport, groupServiceCode, runReport, setServiceCode } from './services/reports'
+import { finishProtocol, updateProtocol } from './services/session-protocols'
+import { cancelSession, everyoneOut, registerWalkIn } from './services/session-day'
+import { printableHandout, printableSessionHandouts } from './services/handouts'
+import {
+  clinicContacts,
+  closeFollowUp,
+  listFollowUps,
+  setClinicContacts
+} from './services/follow-ups'
 
 /** What the core offers a handler beyond the services: the sign-in state, notices, the desktop. */
 export interface CoreSession {
@@ -564,5 +573,46 @@ export const handlers: Handlers = {
   'sessions.round': { run: (ctx, input) => actOnRound(ctx, input), session: true },
   'consents.list': { run: (ctx, input) => listConsents(ctx, input.participantId) },
   'consents.add': { run: (ctx, input) => addConsent(ctx, input), changes: 'consents' },
-  'consents.end': { run: (ctx, input) => endConsent(ctx, input), changes: 'consents' }
+  'consents.end': { run: (ctx, input) => endConsent(ctx, input), changes: 'consents' },
+  'sessions.updateProtocol': { run: (ctx, input) => updateProtocol(ctx, input), session: true },
+  'sessions.finishProtocol': {
+    run: (ctx, input) => finishProtocol(ctx, input),
+    changes: 'followUps',
+    session: true
+  },
+  'sessions.cancel': {
+    run: (ctx, input) => cancelSession(ctx, input),
+    changes: 'sessions',
+    session: true
+  },
+  'sessions.registerWalkIn': {
+    run: (ctx, input) => registerWalkIn(ctx, input),
+    changes: 'participants',
+    session: true
+  },
+  'sessions.everyoneOut': { run: (ctx, input) => everyoneOut(ctx, input), session: true },
+  'sessions.printHandouts': {
+    run: async (ctx, input, session) => {
+      const { html } = await printableSessionHandouts(ctx, input)
+      const date = ctx.registry.data.sessions.find((s) => s.id === input.sessionId)?.date ?? ''
+      return printOrSave(ctx, session, html, input, `handouts-${date}.pdf`)
+    }
+  },
+  'curriculum.printHandout': {
+    run: (ctx, input, session) =>
+      printOrSave(
+        ctx,
+        session,
+        printableHandout(ctx, input),
+        input,
+        `handout-${input.moduleId}.pdf`
+      )
+  },
+  'followUps.list': { run: (ctx, input) => listFollowUps(ctx, input) },
+  'followUps.close': { run: (ctx, input) => closeFollowUp(ctx, input), changes: 'followUps' },
+  'clinic.contacts': { run: (ctx) => clinicContacts(ctx) },
+  'clinic.setContacts': {
+    run: (ctx, input) => setClinicContacts(ctx, input.contacts),
+    changes: 'clinic'
+  }
 }

@@ -358,7 +358,9 @@ export async function syntheticClinic(options: ClinicOptions = {}): Promise<Clin
     measureSchedules: defaultTrackSchedules(),
     agreementVersions: [],
     agreementAcknowledgements: [],
-    consents: []
+    consents: [],
+    followUps: [],
+    clinicContacts: []
   }
   return { registry, sessions, target, adminId: staff[0]!.id }
 }

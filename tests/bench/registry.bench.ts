@@ -163,7 +163,9 @@ async function syntheticRegistry(): Promise<{ registry: Registry; adminId: strin
     measureSchedules: defaultTrackSchedules(),
     agreementVersions: [],
     agreementAcknowledgements: [],
-    consents: []
+    consents: [],
+    followUps: [],
+    clinicContacts: []
   }
   return { registry, adminId: staff[0]!.id }
 }

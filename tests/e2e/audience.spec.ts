@@ -41,8 +41,9 @@ const FORBIDDEN = [
   ...ROSTER_TERMS,
   ...Object.values(SAFETY_PROTOCOLS).flatMap((protocol) => [
     protocol.title,
+    protocol.menuLabel,
     protocol.lead,
-    ...protocol.steps.map((step) => step.text)
+    ...protocol.steps.flatMap((step) => [step.text, ...(step.say ? [step.say] : [])])
   ]),
   OBSERVATION_LINE,
   'Safety concern',
@@ -191,12 +192,15 @@ test.describe('the projector', () => {
       OBSERVATION_LINE
     )
 
-    // Jordy: a safety concern. The checklist opens on this screen; one step is ticked.
+    // Jordy: a safety concern, about thoughts of suicide. The protocol opens on this screen;
+    // one step is ticked.
     const jordy = shortName(ROSTER[0]!)
     const jordyPanel = await openPerson(page, jordy, clock)
+    const protocol = SAFETY_PROTOCOLS.suicidal_thoughts
     await jordyPanel.getByRole('button', { name: 'Safety concern' }).click()
     await finishAnimations(clock)
-    const protocol = SAFETY_PROTOCOLS.suicidal_thoughts
+    await page.getByRole('menuitem', { name: protocol.menuLabel }).click()
+    await finishAnimations(clock)
     const checklist = page.getByRole('dialog', { name: `${protocol.title} — ${jordy}` })
     await expect(checklist).toBeVisible()
     const step = checklist.getByRole('checkbox', { name: protocol.steps[0]!.text })
@@ -217,7 +221,7 @@ test.describe('the projector', () => {
 
     // The modal covers the screen: close it to switch the projector, then open it again.
     const reopenChecklist = async () => {
-      await page.getByRole('button', { name: `Safety checklist: ${jordy}` }).click()
+      await page.getByRole('button', { name: `${protocol.menuLabel}: ${jordy}` }).click()
       await finishAnimations(clock)
       await expect(checklist).toBeVisible()
       await expect(step).toBeChecked()

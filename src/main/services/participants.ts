@@ -74,7 +74,11 @@ function findParticipant(registry: Registry, participantId: string): Participant
   return participant
 }
 
-function checkParticipant(registry: Registry, input: ParticipantFields, selfId: string | null) {
+export function checkParticipant(
+  registry: Registry,
+  input: ParticipantFields,
+  selfId: string | null
+) {
   const clash = registry.participants.find(
     (p) => p.id !== selfId && sameClientId(p.clientId, input.clientId)
   )

@@ -73,7 +73,14 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
     kind: request.kind,
     title: `${REPORT_LABELS[request.kind]}, ${request.from} to ${request.to}`,
     // Substance-use records are in it when a group in scope, or anyone in it, is on such a track.
-    part2: groups.some((g) => g.track !== 'mental_health')
+    part2: groups.some((g) => g.track !== 'mental_health'),
+    cancelledSessions: registry.sessions.filter(
+      (s) =>
+        groupIds.has(s.groupId) &&
+        s.status === 'cancelled' &&
+        s.date >= request.from &&
+        s.date <= request.to
+    ).length
   }
   const involved = new Set<string>()
   const part2For = () =>

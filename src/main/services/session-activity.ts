@@ -18,6 +18,9 @@ export async function actOnSession(
   input: { sessionId: string; action: SessionAction }
 ): Promise<SessionView> {
   const document = await openSession(ctx, input.sessionId)
+  if (document.data.cancellation) {
+    throw new RuleError('conflict', 'This session was cancelled; plan a make-up session instead.')
+  }
   const settings = ctx.registry.data.sessionSettings
   const result = eventsForAction(document.data, input.action, ctx.now(), settings)
   if (!result.ok) throw new RuleError(result.error.code, result.error.message)
@@ -98,7 +101,14 @@ export async function addWalkIn(
 
 export async function observe(
   ctx: ServiceContext,
-  input: { sessionId: string; participantId: string; tag: ObservationTag | null; text: string }
+  input: {
+    sessionId: string
+    participantId: string
+    tag: ObservationTag | null
+    text: string
+    /** For a safety concern: the protocol the facilitator chose. */
+    protocol?: SafetyProtocolKind | null | undefined
+  }
 ): Promise<SessionView> {
   const document = await openSession(ctx, input.sessionId)
   const actorId = ctx.actor?.id
@@ -114,7 +124,7 @@ export async function observe(
       text: input.text,
       byStaffId: actorId
     })
-    const protocol = protocolForTag(input.tag)
+    const protocol = protocolForTag(input.tag, input.protocol ?? null)
     if (protocol) openChecklist(ctx, draft, input.participantId, protocol)
     draft.updatedAt = at
   })
@@ -142,6 +152,7 @@ export async function tickSafetyStep(
   await document.update((draft) => {
     const checklist = draft.safety.find((c) => c.id === input.checklistId)
     if (!checklist) throw new RuleError('not_found', 'That safety checklist was not found.')
+    if (checklist.finishedAt) throw finishedError()
     const steps = SAFETY_PROTOCOLS[checklist.protocol].steps
     if (!steps.some((s) => s.id === input.stepId)) {
       throw new RuleError('invalid_input', 'That step is not on this checklist.')
@@ -159,8 +170,9 @@ function openChecklist(
   participantId: string,
   protocol: SafetyProtocolKind
 ): void {
+  // The same crisis for the same person is one record until it is finished.
   const existing = draft.safety.find(
-    (c) => c.participantId === participantId && c.protocol === protocol
+    (c) => c.participantId === participantId && c.protocol === protocol && c.finishedAt === null
   )
   if (existing) {
     existing.needsFollowUp = true
@@ -172,11 +184,22 @@ function openChecklist(
     protocol,
     openedAt: isoNow(ctx),
     done: {},
-    needsFollowUp: true
+    needsFollowUp: true,
+    riskLevel: null,
+    record: '',
+    finishedAt: null,
+    followUpId: null
   })
 }
 
-function requireOnList(record: SessionRecord, participantId: string): void {
+export function finishedError(): RuleError {
+  return new RuleError(
+    'conflict',
+    'This protocol is finished; its follow-up is on the home screen. Start it again for a new event.'
+  )
+}
+
+export function requireOnList(record: SessionRecord, participantId: string): void {
   if (!record.attendance.some((a) => a.participantId === participantId)) {
     throw new RuleError('not_found', 'That person is not on this session’s list.')
   }

@@ -68,6 +68,8 @@ export async function planSession(ctx: ServiceContext, input: PlanFields): Promi
   const registry = ctx.registry.data
   findGroup(registry, input.groupId)
   checkFacilitators(registry, input.facilitatorIds)
+  const makeUpFor = input.makeUpFor ?? null
+  if (makeUpFor !== null) checkMakeUp(registry, input.groupId, makeUpFor)
   const at = isoNow(ctx)
   const record: SessionRecord = {
     id: ctx.newId(),
@@ -84,6 +86,8 @@ export async function planSession(ctx: ServiceContext, input: PlanFields): Promi
     lastSeenAt: null,
     groupPart: null,
     notes: [],
+    cancellation: null,
+    makeUpFor,
     createdAt: at,
     updatedAt: at
   }
@@ -102,6 +106,9 @@ export async function updatePlan(
   const document = await openSession(ctx, input.sessionId)
   if (document.data.groupId !== input.plan.groupId) {
     throw new RuleError('invalid_input', 'A session cannot be moved to another group.')
+  }
+  if (document.data.cancellation) {
+    throw new RuleError('conflict', 'This session was cancelled; plan a make-up session instead.')
   }
   if (document.data.events.some((e) => e.type === 'started')) {
     throw new RuleError(
@@ -226,6 +233,20 @@ export function rosterOn(registry: Registry, groupId: string, date: string): str
     .map((e) => e.participantId)
 }
 
+/** A make-up is for a cancelled session of the same group, and one make-up per cancellation. */
+function checkMakeUp(registry: Registry, groupId: string, cancelledId: string): void {
+  const cancelled = registry.sessions.find((s) => s.id === cancelledId)
+  if (!cancelled || cancelled.groupId !== groupId || cancelled.status !== 'cancelled') {
+    throw new RuleError(
+      'invalid_input',
+      'A make-up session is for a cancelled session of the same group.'
+    )
+  }
+  if (registry.sessions.some((s) => s.makeUpFor === cancelledId)) {
+    throw new RuleError('conflict', 'That cancelled session already has a make-up session.')
+  }
+}
+
 function indexEntry(record: SessionRecord, now: number): SessionIndexEntry {
   const state = sessionState(record, now, { wrapUpMinutes: 5 })
   const ran = new Set(state.segments.filter((s) => s.actualMs > 0).map((s) => s.segmentId))
@@ -233,7 +254,11 @@ function indexEntry(record: SessionRecord, now: number): SessionIndexEntry {
     id: record.id,
     groupId: record.groupId,
     date: record.date,
-    status: state.status === 'paused' ? 'running' : state.status,
+    status: record.cancellation
+      ? 'cancelled'
+      : state.status === 'paused'
+        ? 'running'
+        : state.status,
     startedAt: state.startedAt === null ? null : new Date(state.startedAt).toISOString(),
     endedAt: state.endedAt === null ? null : new Date(state.endedAt).toISOString(),
     moduleIds: record.segments.flatMap((s) =>
@@ -244,7 +269,9 @@ function indexEntry(record: SessionRecord, now: number): SessionIndexEntry {
     notesExpected:
       state.status === 'ended'
         ? record.attendance.filter((a) => a.status === 'present').map((a) => a.participantId)
-        : []
+        : [],
+    cancelReason: record.cancellation?.reason ?? null,
+    makeUpFor: record.makeUpFor ?? null
   }
 }
 

@@ -15,6 +15,8 @@ import {
 } from '../../shared/domain/session'
 import { StoredStaff } from '../../shared/domain/staff'
 import { AgreementAcknowledgement, GroupAgreements } from '../../shared/domain/agreements'
+import { FollowUp } from '../../shared/domain/follow-up'
+import { ClinicContact, DEFAULT_CLINIC_CONTACTS } from '../../shared/domain/contacts'
 import { VersionedDocument, type Migration } from './versioned-document'
 import type { FileCodec } from './codec'
 import { WrappedKeySchema } from '../security/crypto'
@@ -57,7 +59,13 @@ export const Registry = z.object({
   /** Who acknowledged which version of the agreements, when, and at which session. */
   agreementAcknowledgements: z.array(AgreementAcknowledgement).default([]),
   /** Participants' written consents to disclose their records (42 CFR § 2.31). */
-  consents: z.array(Consent).default([])
+  consents: z.array(Consent).default([]),
+  /** Follow-ups raised by crisis protocols, open until someone records what was done. */
+  followUps: z.array(FollowUp).default([]),
+  /** Whom the protocols say to call. */
+  clinicContacts: z
+    .array(ClinicContact)
+    .default(() => DEFAULT_CLINIC_CONTACTS.map((c) => ({ ...c })))
 })
 export type Registry = z.infer<typeof Registry>
 
@@ -115,7 +123,9 @@ export function emptyRegistry(): Registry {
     measureSchedules: defaultTrackSchedules(),
     agreementVersions: [],
     agreementAcknowledgements: [],
-    consents: []
+    consents: [],
+    followUps: [],
+    clinicContacts: DEFAULT_CLINIC_CONTACTS.map((c) => ({ ...c }))
   }
 }
 

@@ -146,6 +146,8 @@ export const Report = z.object({
   header: z.array(z.string()),
   rows: z.array(z.array(ReportCell)),
   /** Substance-use records are in it: the Part 2 notice goes with every export. */
-  part2: z.boolean()
+  part2: z.boolean(),
+  /** Sessions cancelled in the range, counted apart from those that ran (never in the rows). */
+  cancelledSessions: z.number().int().default(0)
 })
 export type Report = z.infer<typeof Report>

@@ -4,6 +4,9 @@ import { ExportPolicy } from './exports'
 import { Id, IsoDate, optionalText, requiredText, Timestamp } from './common'
 import { GroupPart, NoteFormat, ProgressNote } from './note'
 import { MAX_ROUND_PEOPLE, RoundAnswers } from './rounds'
+import { RiskLevel, SafetyProtocolKind } from './protocol'
+
+export { RiskLevel, SafetyProtocolKind }
 
 /**
  * A session: one meeting of a group. Its plan (the agenda), then an
@@ -94,7 +97,9 @@ export const SessionPlanInput = z.strictObject({
     .array(Id, { error: 'Choose the facilitators' })
     .min(1, 'Choose at least one facilitator')
     .max(10, 'Ten facilitators at most'),
-  segments: Agenda
+  segments: Agenda,
+  /** The cancelled session this one makes up for. */
+  makeUpFor: Id.nullable().optional()
 })
 export type SessionPlanInput = z.input<typeof SessionPlanInput>
 
@@ -248,9 +253,6 @@ export const ObservationInput = z
   })
   .refine((o) => o.tag !== null || o.text.length > 0, 'Choose an observation or write a line')
 
-export const SafetyProtocolKind = z.enum(['suicidal_thoughts', 'impaired'])
-export type SafetyProtocolKind = z.infer<typeof SafetyProtocolKind>
-
 export const SafetyChecklist = z.object({
   id: Id,
   participantId: Id,
@@ -258,13 +260,55 @@ export const SafetyChecklist = z.object({
   openedAt: Timestamp,
   /** Step id → when it was ticked. */
   done: z.record(z.string(), Timestamp),
-  needsFollowUp: z.boolean()
+  needsFollowUp: z.boolean(),
+  riskLevel: RiskLevel.nullable().default(null),
+  /** What the facilitator recorded: what was said, what was done. */
+  record: z.string().default(''),
+  /** Finished: the follow-up it raised is tracked on Home until closed. */
+  finishedAt: Timestamp.nullable().default(null),
+  followUpId: Id.nullable().default(null)
 })
 export type SafetyChecklist = z.infer<typeof SafetyChecklist>
 
+// ---- Cancellation ------------------------------------------------------
+
+export const CANCEL_REASONS = [
+  'weather',
+  'staff_illness',
+  'holiday',
+  'building',
+  'too_few',
+  'other'
+] as const
+export const CancelReason = z.enum(CANCEL_REASONS, { error: 'Choose why the session is cancelled' })
+export type CancelReason = z.infer<typeof CancelReason>
+
+export const CANCEL_REASON_LABELS: Record<CancelReason, string> = {
+  weather: 'Weather',
+  staff_illness: 'Staff illness',
+  holiday: 'Holiday or clinic closure',
+  building: 'Building or power problem',
+  too_few: 'Too few participants',
+  other: 'Other'
+}
+
+export const Cancellation = z.object({
+  at: Timestamp,
+  byStaffId: Id,
+  reason: CancelReason,
+  detail: z.string()
+})
+export type Cancellation = z.infer<typeof Cancellation>
+
+export const CancelInput = z.strictObject({
+  sessionId: Id,
+  reason: CancelReason,
+  detail: optionalText('Detail', 200)
+})
+
 // ---- The whole session --------------------------------------------------
 
-export const SessionStatus = z.enum(['planned', 'running', 'ended'])
+export const SessionStatus = z.enum(['planned', 'running', 'ended', 'cancelled'])
 export type SessionStatus = z.infer<typeof SessionStatus>
 
 export const SessionRecord = z.object({
@@ -283,6 +327,10 @@ export const SessionRecord = z.object({
   groupPart: GroupPart.nullable().default(null),
   /** One progress note per participant, written after the session. */
   notes: z.array(ProgressNote).default([]),
+  /** Absent in files written before sessions could be cancelled. */
+  cancellation: Cancellation.nullable().optional(),
+  /** The cancelled session this one makes up for. */
+  makeUpFor: Id.nullable().optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp
 })
@@ -303,7 +351,10 @@ export const SessionIndexEntry = z.object({
   /** Participant id → their note's state, so the notes owed are listed without opening every file. */
   noteStates: z.record(z.string(), z.enum(['draft', 'awaiting_cosignature', 'signed'])).default({}),
   /** Who must write notes: present participants once the session has ended. */
-  notesExpected: z.array(Id).default([])
+  notesExpected: z.array(Id).default([]),
+  /** Why it was cancelled; null unless cancelled. */
+  cancelReason: CancelReason.nullable().optional(),
+  makeUpFor: Id.nullable().optional()
 })
 export type SessionIndexEntry = z.infer<typeof SessionIndexEntry>
 

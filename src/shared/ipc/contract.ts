@@ -16,6 +16,8 @@ import {
   Agenda,
   AttendanceInput,
   ObservationTag,
+  CancelInput,
+  RiskLevel,
   SafetyProtocolKind,
   SegmentInput,
   SessionAction,
@@ -53,6 +55,8 @@ import {
   SessionAgreements
 } from '../domain/agreements'
 import { RoundAction } from '../domain/rounds'
+import { CloseFollowUpInput, FollowUpView } from '../domain/follow-up'
+import { ClinicContacts } from '../domain/contacts'
 import type { ChannelName, EventName } from './names'
 
 const OwedPerson = z.object({ participantId: Id, displayName: z.string(), clientId: z.string() })
@@ -546,7 +550,9 @@ export const contract = {
         sessionId: Id,
         participantId: Id,
         tag: ObservationTag.nullable(),
-        text: optionalText('Observation', TEXT_LIMITS.observation)
+        text: optionalText('Observation', TEXT_LIMITS.observation),
+        /** For a safety concern: which protocol to open. */
+        protocol: SafetyProtocolKind.nullable().optional()
       })
       .refine((o) => o.tag !== null || o.text.length > 0, 'Choose an observation or write a line'),
     output: SessionView,
@@ -918,6 +924,67 @@ export const contract = {
     input: z.strictObject({ sessionId: Id, action: RoundAction }),
     output: SessionView,
     access: 'staff'
+  }),
+  'sessions.updateProtocol': channel({
+    input: z.strictObject({
+      sessionId: Id,
+      checklistId: Id,
+      riskLevel: RiskLevel.nullable(),
+      record: optionalText('What you recorded', 4000)
+    }),
+    output: SessionView,
+    access: 'staff'
+  }),
+  'sessions.finishProtocol': channel({
+    input: z.strictObject({
+      sessionId: Id,
+      checklistId: Id,
+      riskLevel: RiskLevel,
+      record: optionalText('What you recorded', 4000),
+      ownerId: Id,
+      dueOn: IsoDate
+    }),
+    output: SessionView,
+    access: 'staff'
+  }),
+  'sessions.cancel': channel({ input: CancelInput, output: SessionView, access: 'staff' }),
+  'sessions.registerWalkIn': channel({
+    input: z.strictObject({ sessionId: Id, participant: ParticipantInput }),
+    output: SessionView,
+    access: 'staff'
+  }),
+  'sessions.everyoneOut': channel({ input: SessionRef, output: SessionView, access: 'staff' }),
+  'sessions.printHandouts': channel({
+    input: z.strictObject({
+      sessionId: Id,
+      withNames: z.boolean(),
+      ...PrintTo,
+      ...ExportProtection
+    }),
+    output: Printed,
+    access: 'staff'
+  }),
+  'curriculum.printHandout': channel({
+    input: z.strictObject({
+      moduleId: Id,
+      participantName: optionalText('Name', 80).nullable(),
+      ...PrintTo,
+      ...ExportProtection
+    }),
+    output: Printed,
+    access: 'staff'
+  }),
+  'followUps.list': channel({
+    input: z.strictObject({ participantId: Id.nullable() }),
+    output: z.array(FollowUpView),
+    access: 'staff'
+  }),
+  'followUps.close': channel({ input: CloseFollowUpInput, output: FollowUpView, access: 'staff' }),
+  'clinic.contacts': channel({ input: Nothing, output: ClinicContacts, access: 'staff' }),
+  'clinic.setContacts': channel({
+    input: z.strictObject({ contacts: ClinicContacts }),
+    output: ClinicContacts,
+    access: 'admin'
   })
 } satisfies Record<ChannelName, ChannelSpec<z.ZodType, z.ZodType>>
 
@@ -941,7 +1008,8 @@ export const RecordScope = z.enum([
   'curriculum',
   'notes',
   'measures',
-  'consents'
+  'consents',
+  'followUps'
 ])
 export type RecordScope = z.infer<typeof RecordScope>
 

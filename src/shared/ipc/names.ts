@@ -103,7 +103,18 @@ export const CHANNEL_NAMES = [
   'sessions.round',
   'consents.list',
   'consents.add',
-  'consents.end'
+  'consents.end',
+  'sessions.updateProtocol',
+  'sessions.finishProtocol',
+  'sessions.cancel',
+  'sessions.registerWalkIn',
+  'sessions.everyoneOut',
+  'sessions.printHandouts',
+  'curriculum.printHandout',
+  'followUps.list',
+  'followUps.close',
+  'clinic.contacts',
+  'clinic.setContacts'
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../../src/main/core'
 import { contract } from '../../../src/shared/ipc/contract'
+import { DEFAULT_CLINIC_CONTACTS } from '../../../src/shared/domain/contacts'
 import { CHANNEL_NAMES, type ChannelName } from '../../../src/shared/ipc/names'
 import type { Result } from '../../../src/shared/result'
 import {
@@ -422,6 +423,44 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
     ]
   ],
   'consents.end': [['an unknown reason', { consentId: 'c', on: '2026-11-23', reason: 'forgot' }]],
+  'sessions.updateProtocol': [
+    ['an unknown risk level', { sessionId: 's', checklistId: 'c', riskLevel: 'severe', record: '' }]
+  ],
+  'sessions.finishProtocol': [
+    [
+      'no risk level',
+      {
+        sessionId: 's',
+        checklistId: 'c',
+        riskLevel: null,
+        record: '',
+        ownerId: 'o',
+        dueOn: '2026-11-30'
+      }
+    ],
+    [
+      'a due date that does not exist',
+      {
+        sessionId: 's',
+        checklistId: 'c',
+        riskLevel: 'low',
+        record: '',
+        ownerId: 'o',
+        dueOn: '2026-02-30'
+      }
+    ]
+  ],
+  'sessions.cancel': [['an unknown reason', { sessionId: 's', reason: 'bored', detail: '' }]],
+  'sessions.registerWalkIn': [['no participant', { sessionId: 's' }]],
+  'sessions.everyoneOut': [['a time given', { sessionId: 's', at: '2026-11-23T18:00:00Z' }]],
+  'sessions.printHandouts': [['names as text', { sessionId: 's', withNames: 'yes' }]],
+  'curriculum.printHandout': [
+    ['a name of 81 characters', { moduleId: 'm', participantName: 'x'.repeat(81) }]
+  ],
+  'followUps.list': [['no participant field', {}]],
+  'followUps.close': [['nothing said of what was done', { followUpId: 'f', outcome: '  ' }]],
+  'clinic.contacts': [['a filter the app does not offer', { kind: 'medical' }]],
+  'clinic.setContacts': [['one contact missing', { contacts: DEFAULT_CLINIC_CONTACTS.slice(1) }]],
   'clinic.updateSessionSettings': [
     ['a wrap-up warning of 0 minutes', { ...DEFAULT_SESSION_SETTINGS, wrapUpMinutes: 0 }],
     ['a volume of 150', { ...DEFAULT_SESSION_SETTINGS, chimeVolume: 150 }],
@@ -485,7 +524,9 @@ const NULLABLE_IDS = new Set([
   'educationalModuleId',
   'skillsModuleId',
   'everyWeeks',
-  'supervisorId'
+  'supervisorId',
+  'riskLevel',
+  'participantName'
 ])
 
 function wrongKinds(value: unknown): unknown[] {

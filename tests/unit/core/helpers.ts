@@ -16,6 +16,7 @@ import {
   type PickedFile
 } from '../../../src/main/core'
 import { DEFAULT_SESSION_SETTINGS } from '../../../src/shared/domain/session'
+import { DEFAULT_CLINIC_CONTACTS } from '../../../src/shared/domain/contacts'
 import { defaultAgenda } from '../../../src/shared/session/default-agenda'
 import type { ChannelName } from '../../../src/shared/ipc/names'
 import type { Result } from '../../../src/shared/result'
@@ -496,7 +497,30 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
     expiresOn: '2027-05-20',
     expiryEvent: ''
   },
-  'consents.end': { consentId: 'consent-unknown', on: '2026-11-23', reason: 'revoked' }
+  'consents.end': { consentId: 'consent-unknown', on: '2026-11-23', reason: 'revoked' },
+  'sessions.updateProtocol': {
+    sessionId: 'session-unknown',
+    checklistId: 'checklist-unknown',
+    riskLevel: 'moderate',
+    record: 'Said they felt unsafe at home'
+  },
+  'sessions.finishProtocol': {
+    sessionId: 'session-unknown',
+    checklistId: 'checklist-unknown',
+    riskLevel: 'low',
+    record: '',
+    ownerId: 'staff-unknown',
+    dueOn: '2026-11-30'
+  },
+  'sessions.cancel': { sessionId: 'session-unknown', reason: 'weather', detail: 'Ice storm' },
+  'sessions.registerWalkIn': { sessionId: 'session-unknown', participant: participant('C-902') },
+  'sessions.everyoneOut': { sessionId: 'session-unknown' },
+  'sessions.printHandouts': { sessionId: 'session-unknown', withNames: true },
+  'curriculum.printHandout': { moduleId: 'module-unknown', participantName: null },
+  'followUps.list': { participantId: null },
+  'followUps.close': { followUpId: 'follow-up-unknown', outcome: 'Called; safety plan reviewed' },
+  'clinic.contacts': {},
+  'clinic.setContacts': { contacts: DEFAULT_CLINIC_CONTACTS }
 }
 
 export function segment(overrides: Record<string, unknown> = {}) {

@@ -336,7 +336,8 @@ describe('attendance, observations and the projector', () => {
         sessionId: id,
         participantId: people[0],
         tag: 'safety_concern',
-        text: 'Mentioned feeling hopeless'
+        text: 'Mentioned feeling hopeless',
+        protocol: 'suicidal_thoughts'
       })
     )
     expect(observed.safety).toHaveLength(1)

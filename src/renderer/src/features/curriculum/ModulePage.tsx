@@ -18,6 +18,7 @@ import { Link, useNavigate, useParams } from 'react-router'
 import { api, messageOf, unwrap } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
+import { PrintHandout } from './PrintHandout'
 import { SlideNotes, SlideView } from '../slides/SlideView'
 
 /** One module: its slides exactly as the room sees them, the notes, and its earlier versions. */
@@ -164,6 +165,7 @@ export function ModulePage() {
           <Title order={2} size="h4" mb="xs">
             Homework sheet
           </Title>
+          <PrintHandout moduleId={m.id} />
           <SlideNotes notes={m.homework} />
         </Paper>
       )}

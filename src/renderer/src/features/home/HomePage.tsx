@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { useNotesOwed } from '../notes/NotesPage'
 import { useCosignList } from '../notes/CosignPage'
 import { MeasuresDue } from '../progress/MeasuresDue'
+import { FollowUpsCard } from '../followups/FollowUpsCard'
 
 function Figure({
   label,
@@ -84,6 +85,7 @@ export function HomePage({ staff }: { staff: Staff }) {
           action="Open your groups"
         />
       </SimpleGrid>
+      <FollowUpsCard />
       <MeasuresDue />
       {mine.length > 0 && (
         <Card withBorder>

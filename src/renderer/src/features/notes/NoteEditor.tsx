@@ -11,6 +11,7 @@ import {
 import { missingRequired } from '../../../../shared/notes/checks'
 import { notNameKey, type NamedPerson } from '../../../../shared/notes/names'
 import { api, ApiError, messageOf, unwrap } from '../../api'
+import { OpenFollowUps } from '../followups/OpenFollowUps'
 import { NameMarks } from './NameMarks'
 import { NoteFacts, type Person } from './NoteFacts'
 import { RiskSection } from './RiskSection'
@@ -166,6 +167,7 @@ function DraftNote({
   return (
     <Stack gap="sm">
       <NoteFacts person={person} timeZone={timeZone} />
+      <OpenFollowUps participantId={person.participantId} />
       {error && (
         <Alert color="red" title="Not saved" role="alert">
           {error}

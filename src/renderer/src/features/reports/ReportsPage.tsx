@@ -55,6 +55,13 @@ function ReportTable({ report }: { report: Report }) {
             carries the federal notice.
           </Alert>
         )}
+        {report.cancelledSessions > 0 && (
+          <Text size="sm" data-testid="report-cancelled">
+            {report.cancelledSessions} cancelled{' '}
+            {report.cancelledSessions === 1 ? 'session' : 'sessions'} in this range, not counted
+            above.
+          </Text>
+        )}
         {report.rows.length > ROWS_SHOWN && (
           <Text size="sm">
             Showing the first {ROWS_SHOWN} of {report.rows.length} rows. Export CSV to get them all.

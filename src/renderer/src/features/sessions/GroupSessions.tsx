@@ -1,6 +1,10 @@
 import { Anchor, Badge, Box, Button, Group, Loader, Table, Text, Title } from '@mantine/core'
 import { Link } from 'react-router'
-import type { SessionIndexEntry, SessionStatus } from '../../../../shared/domain/session'
+import {
+  CANCEL_REASON_LABELS,
+  type SessionIndexEntry,
+  type SessionStatus
+} from '../../../../shared/domain/session'
 import { clinicTimeOfDay } from '../../../../shared/rules/dates'
 import { useGroupSessions, useStatus } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -8,13 +12,15 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 const STATUS_LABELS: Record<SessionStatus, string> = {
   planned: 'Planned',
   running: 'Running',
-  ended: 'Ended'
+  ended: 'Ended',
+  cancelled: 'Cancelled'
 }
 
 const STATUS_COLORS: Record<SessionStatus, string> = {
   planned: 'blue',
   running: 'teal',
-  ended: 'gray'
+  ended: 'gray',
+  cancelled: 'orange'
 }
 
 function sessionLink(session: SessionIndexEntry): string {
@@ -70,10 +76,33 @@ export function GroupSessions({ groupId }: { groupId: string }) {
                   <Badge variant="light" color={STATUS_COLORS[session.status]}>
                     {STATUS_LABELS[session.status]}
                   </Badge>
+                  {session.cancelReason && (
+                    <Text span size="sm" ml="xs">
+                      {CANCEL_REASON_LABELS[session.cancelReason]}
+                    </Text>
+                  )}
+                  {session.makeUpFor && (
+                    <Text span size="sm" ml="xs">
+                      Make-up for{' '}
+                      {sessions.data.find((s) => s.id === session.makeUpFor)?.date ??
+                        'a cancelled session'}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{time(session.startedAt)}</Table.Td>
                 <Table.Td>{time(session.endedAt)}</Table.Td>
                 <Table.Td>
+                  {session.status === 'cancelled' &&
+                    !sessions.data.some((s) => s.makeUpFor === session.id) && (
+                      <Anchor
+                        component={Link}
+                        to={`/groups/${groupId}/sessions/new?makeUpFor=${encodeURIComponent(session.id)}`}
+                        aria-label={`Plan a make-up for ${session.date}`}
+                        size="sm"
+                      >
+                        Plan a make-up
+                      </Anchor>
+                    )}
                   {session.status === 'planned' && (
                     <Anchor
                       component={Link}

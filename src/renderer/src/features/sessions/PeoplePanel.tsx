@@ -9,7 +9,12 @@ import type { SessionView } from '../../../../shared/ipc/contract'
 import { attendanceFigures, plannedCountableMs } from '../../../../shared/session/countable'
 import { api, unwrap } from '../../api'
 import { useParticipants } from '../../app/queries'
+import type { SafetyProtocolKind } from '../../../../shared/domain/protocol'
+import { PROTOCOLS } from '../../../../shared/session/protocols'
+import { EveryoneOut } from './EveryoneOut'
 import { PersonPanel, type AttendanceChange } from './PersonPanel'
+import { PrintHandouts } from './PrintHandouts'
+import { WalkInRegistration } from './WalkInRegistration'
 import { useSessionChange } from './useSession'
 
 interface Props {
@@ -32,8 +37,12 @@ export function PeoplePanel({ session, settings, timeZone, now, onSafety }: Prop
   )
   const observe = useSessionChange(
     sessionId,
-    (input: { participantId: string; tag: ObservationTag | null; text: string }) =>
-      unwrap(api().sessions.observe({ sessionId, ...input }))
+    (input: {
+      participantId: string
+      tag: ObservationTag | null
+      text: string
+      protocol?: SafetyProtocolKind
+    }) => unwrap(api().sessions.observe({ sessionId, ...input }))
   )
   const addWalkIn = useSessionChange(sessionId, (participantId: string) =>
     unwrap(api().sessions.addWalkIn({ sessionId, participantId }))
@@ -72,12 +81,22 @@ export function PeoplePanel({ session, settings, timeZone, now, onSafety }: Prop
       {session.safety.length > 0 && (
         <Stack gap={4}>
           {session.safety.map((c) => (
-            <Button key={c.id} color="red" variant="light" onClick={() => onSafety(c.id)}>
-              Safety checklist: <bdi>{name(c.participantId)}</bdi>
+            <Button
+              key={c.id}
+              color={c.finishedAt ? 'gray' : 'red'}
+              variant="light"
+              onClick={() => onSafety(c.id)}
+            >
+              {c.finishedAt ? 'Finished: ' : ''}
+              {PROTOCOLS[c.protocol].menuLabel}: <bdi>{name(c.participantId)}</bdi>
             </Button>
           ))}
         </Stack>
       )}
+      <Group gap="xs">
+        <EveryoneOut session={session} timeZone={timeZone} now={now} />
+        <PrintHandouts session={session} />
+      </Group>
       <Accordion multiple variant="separated" chevronPosition="left">
         {session.attendance.map((record) => {
           const f = figuresOf(record.participantId)
@@ -153,18 +172,20 @@ export function PeoplePanel({ session, settings, timeZone, now, onSafety }: Prop
                   onAttendance={(change) =>
                     attendance.mutate({ participantId: record.participantId, ...change })
                   }
-                  onObserve={(tag, text) =>
+                  onObserve={(tag, text, chosen) =>
                     observe.mutate(
-                      { participantId: record.participantId, tag, text },
+                      { participantId: record.participantId, tag, text, protocol: chosen },
                       {
                         onSuccess: (updated) => {
-                          // A safety concern opens its checklist at once, on this screen only.
-                          if (tag !== 'safety_concern' && tag !== 'arrived_impaired') return
+                          // A safety concern opens its protocol at once, on this screen only.
                           const protocol =
-                            tag === 'safety_concern' ? 'suicidal_thoughts' : 'impaired'
+                            tag === 'arrived_impaired' ? 'impaired' : (chosen ?? null)
+                          if (!protocol) return
                           const checklist = updated.safety.find(
                             (c) =>
-                              c.participantId === record.participantId && c.protocol === protocol
+                              c.participantId === record.participantId &&
+                              c.protocol === protocol &&
+                              !c.finishedAt
                           )
                           if (checklist) onSafety(checklist.id)
                         }
@@ -198,6 +219,7 @@ export function PeoplePanel({ session, settings, timeZone, now, onSafety }: Prop
           Add walk-in
         </Button>
       </Group>
+      <WalkInRegistration session={session} />
     </Stack>
   )
 }

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
+import type { SafetyProtocolKind } from '../../../../shared/domain/protocol'
 import { useState } from 'react'
 import {
   OBSERVATION_TAG_LABELS,
@@ -10,6 +11,7 @@ import {
 import { clinicTimeOfDay, zonedTimeToInstant } from '../../../../shared/rules/dates'
 import type { AttendanceFigures } from '../../../../shared/session/types'
 import { TEXT_LIMITS, textLimit } from '../../../../shared/rules/limits'
+import { ProtocolLauncher } from './ProtocolLauncher'
 
 export interface AttendanceChange {
   status: AttendanceRecord['status']
@@ -29,7 +31,7 @@ interface Props {
   now: number
   busy: boolean
   onAttendance(change: AttendanceChange): void
-  onObserve(tag: ObservationTag | null, text: string): void
+  onObserve(tag: ObservationTag | null, text: string, protocol?: SafetyProtocolKind): void
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -135,18 +137,28 @@ export function PersonPanel(props: Props) {
           Observations
         </Text>
         <Group gap={6}>
-          {OBSERVATION_TAGS.map((tag) => (
-            <Button
-              key={tag}
-              size="compact-sm"
-              variant="light"
-              color={tag === 'safety_concern' || tag === 'arrived_impaired' ? 'red' : 'teal'}
-              disabled={busy}
-              onClick={() => props.onObserve(tag, '')}
-            >
-              {OBSERVATION_TAG_LABELS[tag]}
-            </Button>
-          ))}
+          {OBSERVATION_TAGS.map((tag) =>
+            tag === 'safety_concern' ? (
+              // A safety concern asks which crisis it is, so the right protocol opens.
+              <ProtocolLauncher
+                key={tag}
+                compact
+                label={OBSERVATION_TAG_LABELS[tag]}
+                onStart={(kind) => props.onObserve(tag, '', kind)}
+              />
+            ) : (
+              <Button
+                key={tag}
+                size="compact-sm"
+                variant="light"
+                color={tag === 'arrived_impaired' ? 'red' : 'teal'}
+                disabled={busy}
+                onClick={() => props.onObserve(tag, '')}
+              >
+                {OBSERVATION_TAG_LABELS[tag]}
+              </Button>
+            )
+          )}
         </Group>
         <form
           onSubmit={(event) => {

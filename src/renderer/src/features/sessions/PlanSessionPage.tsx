@@ -13,7 +13,7 @@ import { schemaResolver, useForm, type FormErrors } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { Link, useNavigate, useParams } from 'react-router'
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import { z } from 'zod'
 import type { ModuleSummary } from '../../../../shared/curriculum/module'
 import type { Group } from '../../../../shared/domain/group'
@@ -70,11 +70,14 @@ function PlanSessionForm({
   sessionId,
   initial,
   staff,
-  modules
+  modules,
+  makeUpFor = null
 }: {
   group: Group
   /** Set when changing a planned session; absent when planning a new one. */
   sessionId?: string
+  /** The cancelled session a new one makes up for. */
+  makeUpFor?: string | null
   initial: PlanValues
   staff: Staff[]
   modules: ModuleSummary[]
@@ -134,7 +137,8 @@ function PlanSessionForm({
       groupId: group.id,
       date: values.date,
       facilitatorIds: values.facilitatorIds,
-      segments: values.segments
+      segments: values.segments,
+      ...(makeUpFor ? { makeUpFor } : {})
     })
     if (plan.success) save.mutate({ plan: plan.data, saveAsDefault: values.saveAsDefault })
   }
@@ -231,6 +235,13 @@ export function PlanSessionPage() {
   const today = useToday()
   const basics = usePlanBasics(groupId)
   const agenda = useGroupAgenda(groupId)
+  const [search] = useSearchParams()
+  const makeUpFor = search.get('makeUpFor')
+  const cancelled = useQuery({
+    queryKey: keys.session(makeUpFor ?? ''),
+    queryFn: () => unwrap(api().sessions.get({ sessionId: makeUpFor! })),
+    enabled: makeUpFor !== null
+  })
 
   const error = basics.error ?? agenda.error
   if (error) return <ErrorNotice error={error} title="The plan could not be opened" />
@@ -240,11 +251,19 @@ export function PlanSessionPage() {
   const groupFacilitators = group.facilitatorIds.filter((id) => active.has(id))
   return (
     <>
-      <PageHeader title="Plan a session" description={group.name} />
+      <PageHeader
+        title={makeUpFor ? 'Plan a make-up session' : 'Plan a session'}
+        description={
+          makeUpFor
+            ? `${group.name} · making up for the cancelled session of ${cancelled.data?.date ?? '…'}`
+            : group.name
+        }
+      />
       <PlanSessionForm
         group={group}
         staff={staff}
         modules={modules}
+        makeUpFor={makeUpFor}
         initial={{
           date: today,
           facilitatorIds: groupFacilitators.length ? groupFacilitators : me ? [me.id] : [],

@@ -139,7 +139,8 @@ export function RoundPanel({ session, state, now, settings, onSafety }: Props) {
                             const checklist = updated.safety.find(
                               (c) =>
                                 c.participantId === turn.participantId &&
-                                c.protocol === 'suicidal_thoughts'
+                                c.protocol === 'suicidal_thoughts' &&
+                                !c.finishedAt
                             )
                             if (checklist) onSafety(checklist.id)
                           }

@@ -30,7 +30,9 @@ import { CurrentSegment } from './CurrentSegment'
 import { PeoplePanel } from './PeoplePanel'
 import { RebalanceAlert } from './RebalanceAlert'
 import { RoundPanel } from './RoundPanel'
-import { SafetyChecklist } from './SafetyChecklist'
+import { CancelledSession, CancelSessionButton } from './CancelSession'
+import { ProtocolDialog, type OpenProtocol } from './ProtocolDialog'
+import { ProtocolLauncher } from './ProtocolLauncher'
 import { SessionClock } from './SessionClock'
 import { ShortcutsHelp } from './Shortcuts'
 import { SlidesPanel } from './SlidesPanel'
@@ -55,7 +57,7 @@ export function RunSessionPage() {
   const now = useNow()
   const act = useSessionAction(sessionId)
   const [help, setHelp] = useState(false)
-  const [safetyId, setSafetyId] = useState<string | null>(null)
+  const [protocol, setProtocol] = useState<OpenProtocol | null>(null)
   const [dismissed, setDismissed] = useState<string[]>([])
   const [projectorLink, setProjectorLink] = useState(false)
 
@@ -116,6 +118,7 @@ export function RunSessionPage() {
     )
   }
   if (state.status === 'ended') return <Navigate to={`/sessions/${sessionId}/summary`} replace />
+  if (data.cancellation) return <CancelledSession session={data} />
 
   const timeZone = status.data?.clinic?.timeZone ?? 'UTC'
   const proposal = live ? proposeRebalance(state, settings.data.minimumSegmentMinutes) : null
@@ -152,6 +155,7 @@ export function RunSessionPage() {
                 {state.status === 'paused' ? '▶ Resume (Space)' : '❚❚ Pause (Space)'}
               </Button>
             )}
+            <ProtocolLauncher onStart={(kind) => setProtocol({ kind })} />
             <Button variant="default" onClick={() => void openProjector()}>
               Open projector
             </Button>
@@ -260,6 +264,7 @@ export function RunSessionPage() {
                       <Button component={Link} to={`/sessions/${sessionId}/plan`} variant="default">
                         Edit plan
                       </Button>
+                      <CancelSessionButton session={data} />
                     </Group>
                   </Stack>
                 </Paper>
@@ -279,7 +284,7 @@ export function RunSessionPage() {
                 state={state}
                 now={now}
                 settings={settings.data}
-                onSafety={setSafetyId}
+                onSafety={(checklistId) => setProtocol({ checklistId })}
               />
               <AgreementsPanel session={data} />
               {currentSegment && current && (
@@ -300,7 +305,7 @@ export function RunSessionPage() {
                   <Tabs.Tab value="agenda">Agenda</Tabs.Tab>
                   <Tabs.Tab value="people">
                     People{' '}
-                    {data.safety.length > 0 && (
+                    {data.safety.some((c) => !c.finishedAt) && (
                       <Badge color="red" size="xs" ml={4}>
                         Safety
                       </Badge>
@@ -316,7 +321,7 @@ export function RunSessionPage() {
                     settings={settings.data}
                     timeZone={timeZone}
                     now={now}
-                    onSafety={setSafetyId}
+                    onSafety={(checklistId) => setProtocol({ checklistId })}
                   />
                 </Tabs.Panel>
               </Tabs>
@@ -325,7 +330,12 @@ export function RunSessionPage() {
         </Grid>
       </Stack>
       <ShortcutsHelp opened={help} onClose={() => setHelp(false)} />
-      <SafetyChecklist session={data} checklistId={safetyId} onClose={() => setSafetyId(null)} />
+      <ProtocolDialog
+        session={data}
+        open={protocol}
+        onOpen={setProtocol}
+        onClose={() => setProtocol(null)}
+      />
     </Box>
   )
 }

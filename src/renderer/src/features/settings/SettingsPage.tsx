@@ -5,6 +5,7 @@ import { PageHeader } from '../../components/PageHeader'
 import { ClinicSettings } from './ClinicSettings'
 import { AgreementsSettings } from './AgreementsSettings'
 import { Backups } from './Backups'
+import { ClinicContacts } from './ClinicContacts'
 import { DataKey } from './DataKey'
 import { MeasureSchedules } from './MeasureSchedules'
 import { SessionSettings } from './SessionSettings'
@@ -26,6 +27,7 @@ export function SettingsPage({ status, staff }: { status: AppStatus; staff: Staf
         </section>
         <SessionSettings canEdit={staff.isAdmin} />
         <AgreementsSettings canEdit={staff.isAdmin} />
+        <ClinicContacts canEdit={staff.isAdmin} />
         <MeasureSchedules canEdit={staff.isAdmin} />
         <section aria-labelledby="staff-settings">
           <Title order={2} size="h3" id="staff-settings" mb="sm">
