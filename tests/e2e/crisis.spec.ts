@@ -163,6 +163,7 @@ test('two crises in one group: each protocol two presses away, never on the proj
   await expect(table.getByRole('row')).toHaveCount(2)
   await expect(table).toContainText(jordy)
   await expect(page.getByTestId('overdue-badge')).toHaveText(/1 overdue/)
+  await finishAnimations(clock)
   await screenshot(page, 'home-follow-up-overdue')
   // 0 lost: every follow-up created was listed until closed.
   const open = await page.evaluate(async () => {

@@ -124,8 +124,11 @@ export function FollowUpsCard() {
 function CloseFollowUp({ followUp, onClose }: { followUp: FollowUpView | null; onClose(): void }) {
   const client = useQueryClient()
   const [outcome, setOutcome] = useState('')
+  // The last one shown keeps its title while the dialog closes.
+  const [shown, setShown] = useState(followUp)
+  if (followUp !== null && followUp !== shown) setShown(followUp)
   const close = useMutation({
-    mutationFn: () => unwrap(api().followUps.close({ followUpId: followUp!.id, outcome })),
+    mutationFn: () => unwrap(api().followUps.close({ followUpId: shown!.id, outcome })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['followUps'] })
       notifications.show({ color: 'teal', message: 'Follow-up closed' })
@@ -137,7 +140,7 @@ function CloseFollowUp({ followUp, onClose }: { followUp: FollowUpView | null; o
     <Modal
       opened={followUp !== null}
       onClose={onClose}
-      title={followUp ? `Close the follow-up for ${followUp.displayName}` : ''}
+      title={shown ? `Close the follow-up for ${shown.displayName}` : ''}
     >
       <Stack>
         <Textarea
