@@ -356,6 +356,7 @@ describe('administrator rights', () => {
       'backups.create',
       'backups.preview',
       'backups.restore',
+      'clinic.setContacts',
       'clinic.update',
       'clinic.updateSessionSettings',
       'groups.setServiceCode',

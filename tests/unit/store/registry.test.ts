@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { Participant } from '../../../src/shared/domain/participant'
 import type { StoredStaff } from '../../../src/shared/domain/staff'
+import { DEFAULT_CLINIC_CONTACTS } from '../../../src/shared/domain/contacts'
 import { openRegistry, REGISTRY_VERSION } from '../../../src/main/store/registry'
 import { DEFAULT_SESSION_SETTINGS } from '../../../src/shared/domain/session'
 import { defaultTrackSchedules } from '../../../src/shared/domain/measure'
@@ -86,7 +87,9 @@ describe('round trip', () => {
       measureSchedules: defaultTrackSchedules(),
       agreementVersions: [],
       agreementAcknowledgements: [],
-      consents: []
+      consents: [],
+      followUps: [],
+      clinicContacts: DEFAULT_CLINIC_CONTACTS
     })
 
     const returned = await registry.update((draft) => {
