@@ -38,7 +38,11 @@ const record = {
       protocol: 'impaired' as const,
       openedAt: '2026-11-23T15:20:00.000Z',
       done: {},
-      needsFollowUp: true
+      needsFollowUp: true,
+      riskLevel: null,
+      record: '',
+      finishedAt: null,
+      followUpId: null
     }
   ],
   observations: [
