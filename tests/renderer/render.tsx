@@ -12,7 +12,10 @@ export type Answer = (channel: ChannelName, input: unknown) => Result<unknown>
 
 /** Installs a window.api whose every call is recorded and answered by `answer`. */
 export function fakeApi(answer: Answer) {
-  const invoke = vi.fn(async (channel: ChannelName, input: unknown) => answer(channel, input))
+  // Screens that list open follow-ups (the note editor) find none unless a test answers otherwise.
+  const invoke = vi.fn(async (channel: ChannelName, input: unknown) =>
+    channel === 'followUps.list' ? { ok: true, value: [] } : answer(channel, input)
+  )
   window.api = buildApi(CHANNEL_NAMES, invoke, () => () => undefined)
   return invoke
 }

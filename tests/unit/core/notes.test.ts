@@ -130,7 +130,8 @@ describe('progress notes', () => {
           sessionId,
           participantId: people[0]!,
           tag: 'safety_concern',
-          text: 'Said the week felt hopeless'
+          text: 'Said the week felt hopeless',
+          protocol: 'suicidal_thoughts'
         })
       )
       await value(
