@@ -260,6 +260,8 @@ test('a session cancelled and made up; a newcomer registered mid-session; everyo
   // Everyone out at the end: the same time out for all still in the room.
   await clock.advance(165 * MINUTE)
   await unlock(page)
+  // Locking dropped the screen; unlocking opens it again, on its first tab.
+  await openPeopleTab(page)
   await page.getByRole('button', { name: 'Everyone out at end' }).click()
   await finishAnimations(clock)
   await page.getByRole('button', { name: 'Record time out 12:00 for everyone' }).click()
