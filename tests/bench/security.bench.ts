@@ -24,6 +24,7 @@ import {
 } from '../../src/main/security/crypto'
 import { hashPassphrase, verifyPassphrase } from '../../src/main/services/passphrase'
 import { fileName } from '../../src/main/store/session-files'
+import { isClinicFile } from '../../src/main/security/clinic-file'
 import { AccessLog } from '../../src/main/store/access-log'
 import { newLogKey, SealedLogCodec } from '../../src/main/security/sealed-log'
 import {
@@ -192,8 +193,10 @@ try {
   for (const c of cores) {
     for (const file of ['registry.json', target]) {
       const bytes = await readFile(join(c.dir, file))
-      if (isSealed(bytes) !== (c.name === 'sealed')) {
-        throw new Error(`${file} in the ${c.name} clinic is ${isSealed(bytes) ? '' : 'not '}sealed`)
+      // The registry of a sealed clinic is the clinic file: its records sealed inside it.
+      const sealed = isSealed(bytes) || isClinicFile(bytes)
+      if (sealed !== (c.name === 'sealed')) {
+        throw new Error(`${file} in the ${c.name} clinic is ${sealed ? '' : 'not '}sealed`)
       }
     }
   }
