@@ -5,11 +5,10 @@
  * made up, a newcomer registered without leaving the running screen,
  * everyone out at the end, and the day's handouts, one page each.
  */
-import { execFile } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
-import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
 import { PROTOCOLS } from '../../src/shared/session/protocols'
+import { readPdfPages } from '../support/pdf-text'
 import { expect, test } from './fixtures'
 import {
   completeSetup,
@@ -26,8 +25,6 @@ import {
   PASSPHRASE,
   shortName
 } from './steps'
-
-const run = promisify(execFile)
 
 /** Names, client IDs and every protocol's words: none may reach the projector. */
 const PRIVATE = [
@@ -252,8 +249,7 @@ test('a session cancelled and made up; a newcomer registered mid-session; everyo
   const pdfPath = test.info().outputPath('handouts.pdf')
   await writeFile(pdfPath, await printed.pdf({ preferCSSPageSize: true }))
   await printed.close()
-  const { stdout } = await run('pdftotext', ['-layout', pdfPath, '-'])
-  const pages = stdout.split('\f').filter((p) => p.trim())
+  const pages = (await readPdfPages(pdfPath)).filter((p) => p.trim())
   expect(pages).toHaveLength(3)
   for (const text of pages) expect(text).toContain('Homework: plan three days')
 
@@ -297,8 +293,7 @@ test('every shipped practice assignment prints on one page in large type, name o
     await printer.setContent(html)
     const pdfPath = test.info().outputPath(`${moduleId}.pdf`)
     await writeFile(pdfPath, await printer.pdf({ preferCSSPageSize: true }))
-    const { stdout } = await run('pdfinfo', [pdfPath])
-    expect(stdout, moduleId).toMatch(/^Pages:\s+1$/m)
+    expect(await readPdfPages(pdfPath), moduleId).toHaveLength(1)
   }
   await printer.close()
   app.expectNoErrors()
