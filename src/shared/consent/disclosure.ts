@@ -1,4 +1,6 @@
 import { DISCLOSABLE_RECORD_LABELS, type Consent } from '../domain/consent'
+import { escapeHtml } from '../rules/html'
+import { isolatedHtml } from '../rules/bidi'
 
 /**
  * What goes with a record disclosed under a written consent: besides the
@@ -20,14 +22,7 @@ export type DisclosureScope = Pick<
   | 'expiryEvent'
 >
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;'
-}
-const e = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch)
+const e = escapeHtml
 
 /** When the consent ends, in words: a date, an event, or both (whichever comes first). */
 export function consentEndsText(scope: Pick<Consent, 'expiresOn' | 'expiryEvent'>): string {
@@ -38,7 +33,7 @@ export function consentEndsText(scope: Pick<Consent, 'expiresOn' | 'expiryEvent'
 
 /** The scope of the consent as a printed section (self-contained HTML, every value escaped). */
 export function disclosureHtml(scope: DisclosureScope): string {
-  const row = (term: string, value: string) => `<dt>${e(term)}</dt><dd>${e(value)}</dd>`
+  const row = (term: string, value: string) => `<dt>${e(term)}</dt><dd>${isolatedHtml(value)}</dd>`
   return (
     `<section class="disclosure" aria-label="Disclosed with written consent">` +
     `<h2>Disclosed with the participant's written consent</h2>` +

@@ -1,4 +1,5 @@
-import { escapeHtml } from '../notes/print'
+import { escapeHtml } from '../rules/html'
+import { isolate, isolatedHtml } from '../rules/bidi'
 
 /**
  * A module's take-home practice assignment (its homework block) as a handout:
@@ -22,7 +23,9 @@ export interface HandoutsInput {
 
 export function renderHandoutsHtml(input: HandoutsInput): string {
   const title =
-    input.handouts.length === 1 ? `Handout — ${input.handouts[0]!.moduleTitle}` : 'Handouts'
+    input.handouts.length === 1
+      ? `Handout — ${isolate(input.handouts[0]!.moduleTitle)}`
+      : 'Handouts'
   const pages = input.handouts.map((h) => renderHandout(input.clinicName, h)).join('\n')
   return [
     '<!DOCTYPE html>',
@@ -46,12 +49,12 @@ function renderHandout(clinicName: string, handout: Handout): string {
   let body = markdownToHtml(handout.homework)
   const hasNameLine = NAME_BLANK.test(handout.homework)
   if (name && hasNameLine) {
-    body = body.replace(NAME_BLANK, `Name: <span class="name">${escapeHtml(name)}</span>`)
+    body = body.replace(NAME_BLANK, `Name: <span class="name">${isolatedHtml(name)}</span>`)
   }
   const head =
-    `<header><span>${escapeHtml(clinicName)}</span><span>${escapeHtml(handout.moduleTitle)}</span></header>` +
+    `<header><span>${isolatedHtml(clinicName)}</span><span>${isolatedHtml(handout.moduleTitle)}</span></header>` +
     (name && !hasNameLine
-      ? `<p class="for">Name: <span class="name">${escapeHtml(name)}</span></p>`
+      ? `<p class="for">Name: <span class="name">${isolatedHtml(name)}</span></p>`
       : '')
   return `<section class="handout">${head}${body}</section>`
 }

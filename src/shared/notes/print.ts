@@ -6,6 +6,8 @@ import { minutesText } from '../rules/dates'
 import { attendanceText } from '../rules/requirements'
 import { PART2_NOTICE, PART2_SOURCE } from './part2-notice'
 import { disclosureHtml, type DisclosureScope } from '../consent/disclosure'
+import { escapeHtml } from '../rules/html'
+import { isolate, isolatedHtml } from '../rules/bidi'
 
 /**
  * Progress notes as one printable HTML document: self-contained (inline style,
@@ -54,22 +56,11 @@ export interface PrintInput {
   printedAt: string
 }
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;'
-}
-
-/** Text made safe to place in HTML content or a quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch)
-}
+export { escapeHtml }
 
 export function renderNotesHtml(input: PrintInput): string {
   const zone = input.clinic.timeZone
-  const title = `Group progress note — ${input.session.groupName} — ${calendarDate(input.session.date)}`
+  const title = `Group progress note — ${isolate(input.session.groupName)} — ${calendarDate(input.session.date)}`
   const footer = input.substanceUseRecord
     ? `<footer class="part2" role="contentinfo"><p class="part2-title">Notice: 42 CFR part 2 record</p>` +
       `<p class="part2-text">${escapeHtml(PART2_NOTICE)}</p>` +
@@ -102,7 +93,7 @@ function renderNote(input: PrintInput, entry: PrintNote, zone: string): string {
 <p class="confidential">CONFIDENTIAL — protected health information${
     input.substanceUseRecord ? ' and a 42 CFR part 2 substance use disorder record' : ''
   }. Do not disclose without authorization.</p>
-<p class="clinic">${text(input.clinic.name)}</p>
+<p class="clinic">${input.clinic.name.trim() ? isolatedHtml(input.clinic.name) : '—'}</p>
 <h1>Group progress note</h1>
 ${late}
 <p class="printed">Printed ${escapeHtml(instantText(input.printedAt, zone))}</p>
@@ -123,7 +114,7 @@ ${fact('Date', calendarDate(session.date))}
 ${fact('Start – stop', startStop(session.startedAt, session.endedAt, zone))}
 ${fact('Duration', duration(session.startedAt, session.endedAt))}
 ${fact('Participants present', String(session.presentCount))}
-${fact('Facilitators', facilitatorsText(session.facilitators))}
+${factHtml('Facilitators', facilitatorsHtml(session.facilitators))}
 </dl>
 </section>
 <section>
@@ -174,15 +165,24 @@ function goalsHtml(entry: PrintNote): string {
     const goal = entry.goals.find((x) => x.id === g.goalId)
     const label = goal ? goal.text : 'A goal no longer in the treatment plan'
     const state = g.addressed ? 'Addressed' : 'Not addressed this session'
-    return `<li><p class="goal">${text(label)} <span class="goal-state">(${state})</span></p>${
+    return `<li><p class="goal">${isolatedHtml(label)} <span class="goal-state">(${state})</span></p>${
       g.progress.trim() ? `<div class="text">${text(g.progress)}</div>` : ''
     }</li>`
   })
   return `<ul class="goals">${items.join('')}</ul>`
 }
 
-function facilitatorsText(people: Array<{ name: string; credentials: string }>): string {
-  return people.map((p) => [p.name, p.credentials].filter((s) => s.trim()).join(', ')).join('; ')
+function facilitatorsHtml(people: Array<{ name: string; credentials: string }>): string {
+  if (people.length === 0) return '—'
+  return people.map((p) => whoHtml(p.name, p.credentials)).join('; ')
+}
+
+/** "Name, LPC", the name isolated so credentials and dates after it keep their direction. */
+function whoHtml(name: string, credentials: string): string {
+  return [name, credentials]
+    .filter((s) => s.trim())
+    .map(isolatedHtml)
+    .join(', ')
 }
 
 function measuresHtml(entry: PrintNote): string {
@@ -200,7 +200,8 @@ function measuresHtml(entry: PrintNote): string {
 function safetyHtml(entry: PrintNote, zone: string): string {
   if (entry.safety.length === 0) return ''
   const items = entry.safety.map(
-    (s) => `<li>${s.at ? `${escapeHtml(instantTime(s.at, zone))}: ` : ''}${text(s.text)}</li>`
+    (s) =>
+      `<li>${s.at ? `${escapeHtml(instantTime(s.at, zone))}: ` : ''}${s.text.trim() ? isolatedHtml(s.text) : '—'}</li>`
   )
   return `<div class="block"><h3>Recorded this day</h3><ul class="safety">${items.join('')}</ul></div>`
 }
@@ -233,12 +234,17 @@ function addendaHtml(note: ProgressNote, zone: string): string {
 }
 
 function signedLine(verb: string, signature: Signature, zone: string): string {
-  const who = [signature.name, signature.credentials].filter((s) => s.trim()).join(', ')
-  return `${verb} by ${text(who)} on ${escapeHtml(instantText(signature.at, zone))}`
+  const who = whoHtml(signature.name, signature.credentials)
+  return `${verb} by ${who || '—'} on ${escapeHtml(instantText(signature.at, zone))}`
 }
 
+/** One fact: its value is isolated, since a name's direction must not reach the next fact. */
 function fact(label: string, value: string): string {
-  return `<div><dt>${escapeHtml(label)}</dt><dd>${text(value)}</dd></div>`
+  return factHtml(label, value.trim() ? isolatedHtml(value) : '—')
+}
+
+function factHtml(label: string, html: string): string {
+  return `<div><dt>${escapeHtml(label)}</dt><dd>${html}</dd></div>`
 }
 
 function block(label: string, value: string): string {
@@ -249,7 +255,7 @@ function block(label: string, value: string): string {
 }
 
 function list(label: string, values: string[]): string {
-  const items = values.map((v) => `<li>${text(v)}</li>`).join('')
+  const items = values.map((v) => `<li>${v.trim() ? isolatedHtml(v) : '—'}</li>`).join('')
   return `<div class="block"><h3>${escapeHtml(label)}</h3><ul>${items}</ul></div>`
 }
 

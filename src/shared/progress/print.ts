@@ -1,5 +1,6 @@
 import type { ParticipantProgress } from '../domain/progress'
-import { escapeHtml } from '../notes/print'
+import { escapeHtml } from '../rules/html'
+import { isolate, isolatedHtml } from '../rules/bidi'
 import { PART2_NOTICE, PART2_SOURCE } from '../notes/part2-notice'
 import { disclosureHtml, type DisclosureScope } from '../consent/disclosure'
 
@@ -60,13 +61,13 @@ function hours(minutes: number): string {
 
 export function renderProgressHtml(input: ProgressPrintInput): string {
   const p = input.progress
-  const title = `Progress summary — ${p.participant.displayName} (${p.participant.clientId})`
+  const title = `Progress summary — ${isolate(p.participant.displayName)} (${isolate(p.participant.clientId)})`
   const footer = input.substanceUseRecord
     ? `<footer class="part2"><p class="part2-title">Notice: 42 CFR part 2 record</p>` +
       `<p>${e(PART2_NOTICE)}</p><p class="part2-source">${e(PART2_SOURCE)}</p></footer>`
     : ''
   const body = [
-    header(input, title),
+    header(input),
     input.disclosure ? disclosureHtml(input.disclosure) : '',
     figures(p),
     weeksSection(p),
@@ -91,7 +92,7 @@ export function renderProgressHtml(input: ProgressPrintInput): string {
   ].join('\n')
 }
 
-function header(input: ProgressPrintInput, title: string): string {
+function header(input: ProgressPrintInput): string {
   const p = input.progress.participant
   const printed = new Date(input.printedAt)
   const when = Number.isNaN(printed.getTime())
@@ -104,7 +105,7 @@ function header(input: ProgressPrintInput, title: string): string {
   return (
     `<header class="head"><p class="confidential">Confidential — protected health information` +
     `${input.substanceUseRecord ? ' and a 42 CFR Part 2 substance use disorder record' : ''}. Do not disclose without authorization.</p>` +
-    `<p class="clinic">${e(input.clinic.name)}</p><h1>${e(title)}</h1>` +
+    `<p class="clinic">${isolatedHtml(input.clinic.name)}</p><h1>Progress summary — ${isolatedHtml(p.displayName)} (${isolatedHtml(p.clientId)})</h1>` +
     `<p class="printed">Admitted ${e(p.admissionDate)}` +
     `${p.dischargeDate ? ` · discharged ${e(p.dischargeDate)}` : ''} · printed ${e(when)}</p></header>`
   )
@@ -229,10 +230,10 @@ function coverageSection(coverage: ProgressPrintInput['coverage']): string {
   return `<section><h2>Curriculum coverage</h2>${coverage
     .map(
       (c) =>
-        `<h3>${e(c.groupName)} · ${e(c.cycleName)}</h3><p>${c.covered.length} of ${c.total} modules (${c.percent}%)` +
+        `<h3>${isolatedHtml(c.groupName)} · ${isolatedHtml(c.cycleName)}</h3><p>${c.covered.length} of ${c.total} modules (${c.percent}%)` +
         `${c.estimatedCompletion ? `; at the group's pace, complete by ${e(c.estimatedCompletion)}` : ''}.</p>` +
         (c.missing.length
-          ? `<p class="note">Still to cover: ${c.missing.map((m) => e(m.title)).join('; ')}.</p>`
+          ? `<p class="note">Still to cover: ${c.missing.map((m) => isolatedHtml(m.title)).join('; ')}.</p>`
           : '')
     )
     .join('')}</section>`
@@ -245,9 +246,9 @@ function goalsSection(p: ParticipantProgress): string {
       const addressed = g.history.filter((h) => h.addressed)
       const latest = [...g.history].reverse().find((h) => h.progress.trim())
       return (
-        `<li><p class="goal">${e(g.text)} <span class="state">(${e(g.status.replace(/_/g, ' '))})</span></p>` +
+        `<li><p class="goal">${isolatedHtml(g.text)} <span class="state">(${e(g.status.replace(/_/g, ' '))})</span></p>` +
         `<p>Addressed in ${addressed.length} of ${g.history.length} signed notes.` +
-        `${latest ? ` Latest progress (${e(latest.date)}): ${e(latest.progress)}` : ''}</p></li>`
+        `${latest ? ` Latest progress (${e(latest.date)}): ${isolatedHtml(latest.progress)}` : ''}</p></li>`
       )
     })
     .join('')}</ol></section>`
@@ -258,7 +259,7 @@ function sessionsSection(p: ParticipantProgress): string {
   const rows = p.sessions
     .map(
       (s) =>
-        `<tr><td>${e(s.date)}</td><td>${e(s.groupName)}</td><td>${e(STATUS_LABELS[s.status] ?? s.status)}` +
+        `<tr><td>${e(s.date)}</td><td>${isolatedHtml(s.groupName)}</td><td>${e(STATUS_LABELS[s.status] ?? s.status)}` +
         `${s.late ? ', late' : ''}${s.leftEarly ? ', left early' : ''}</td><td class="num">${s.countableMinutes}</td>` +
         `<td>${s.noteState ? e(NOTE_LABELS[s.noteState] ?? s.noteState) : '—'}${s.lateEntry ? ' (late entry)' : ''}${s.addenda ? `, ${s.addenda} addend${s.addenda === 1 ? 'um' : 'a'}` : ''}</td></tr>`
     )

@@ -543,3 +543,35 @@ describe('the page', () => {
     expect(column).toBeGreaterThanOrEqual(160)
   })
 })
+
+describe('names written right to left', () => {
+  const ARABIC = 'سارة الحسن'
+
+  it('are isolated, so the signature’s date, the credentials and the title’s date keep their places', () => {
+    const signer: Signature = { ...counselor, name: ARABIC }
+    const html = renderNotesHtml(
+      printInput({
+        session: {
+          ...printInput().session,
+          groupName: 'مجموعة المساء',
+          facilitators: [{ name: ARABIC, credentials: 'LPC' }]
+        },
+        notes: [entry({ signature: signer }, { fullName: ARABIC })]
+      })
+    )
+    expect(html).toContain(
+      `Electronically signed by <bdi>${ARABIC}</bdi>, LPC on November 23, 2026 14:05 CST`
+    )
+    expect(html).toContain(`<dt>Facilitators</dt><dd><bdi>${ARABIC}</bdi>, LPC</dd>`)
+    expect(html).toContain(`<dt>Name</dt><dd><bdi>${ARABIC}</bdi></dd>`)
+    expect(html).toContain(
+      '<title>Group progress note — \u2068مجموعة المساء\u2069 — November 23, 2026</title>'
+    )
+  })
+
+  it('leave left-to-right names as they were', () => {
+    const html = renderNotesHtml(printInput())
+    expect(html).not.toContain('<bdi>')
+    expect(html).not.toContain('\u2068')
+  })
+})

@@ -6,6 +6,7 @@ import { api, unwrap } from '../../api'
 import { keys } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useNewPassphrase } from '../../components/useNewPassphrase'
+import { isolate } from '../../../../shared/rules/bidi'
 
 /**
  * When every passphrase is lost: the clinic's recovery key (from the safe)
@@ -50,7 +51,10 @@ export function RecoverWithKey({ people }: { people: DirectoryEntry[] }) {
           <Select
             label="Administrator"
             placeholder="Choose who sets a new passphrase"
-            data={people.map((p) => ({ value: p.id, label: `${p.fullName}, ${p.credentials}` }))}
+            data={people.map((p) => ({
+              value: p.id,
+              label: `${isolate(p.fullName)}, ${p.credentials}`
+            }))}
             value={staffId}
             onChange={setStaffId}
             allowDeselect={false}

@@ -8,6 +8,7 @@ import { keys } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { NoticeBanner } from '../../components/NoticeBanner'
 import { RecoverWithKey } from './RecoverWithKey'
+import { isolate } from '../../../../shared/rules/bidi'
 
 export function SignInScreen({ clinicName, notices }: { clinicName: string; notices: Notice[] }) {
   const client = useQueryClient()
@@ -56,7 +57,7 @@ export function SignInScreen({ clinicName, notices }: { clinicName: string; noti
                 placeholder="Choose your name"
                 data={people.map((p) => ({
                   value: p.id,
-                  label: `${p.fullName}, ${p.credentials}`
+                  label: `${isolate(p.fullName)}, ${p.credentials}`
                 }))}
                 allowDeselect={false}
                 searchable

@@ -9,6 +9,7 @@ import { consentState, consentStateLabel } from '../../../../shared/consent/vali
 import { useToday } from '../../app/useToday'
 import { useProtectedPrint } from '../exports/useProtectedExport'
 import { useConsents } from './ConsentRecords'
+import { isolate } from '../../../../shared/rules/bidi'
 
 type Printed = { html: string; file: ExportFile | null; sentToPrinter: boolean }
 
@@ -87,7 +88,7 @@ export function DiscloseButton({
                     key={c.id}
                     value={c.id}
                     disabled={!ok}
-                    label={`${c.recipient} — ${c.purpose}`}
+                    label={`${isolate(c.recipient)} — ${isolate(c.purpose)}`}
                     description={`Signed ${c.signedOn} · ${why}`}
                   />
                 ))}

@@ -22,6 +22,7 @@ import { PROTOCOLS } from '../../../../shared/session/protocols'
 import { api, messageOf, unwrap } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useOpenFollowUps } from './useFollowUps'
+import { isolate } from '../../../../shared/rules/bidi'
 
 const RISK_COLORS: Record<RiskLevel, string> = {
   low: 'gray',
@@ -82,7 +83,7 @@ export function FollowUpsCard() {
               <Table.Tr key={f.id}>
                 <Table.Td>
                   <Anchor component={Link} to={`/participants/${f.participantId}`}>
-                    {f.displayName} ({f.clientId})
+                    <bdi>{f.displayName}</bdi> ({f.clientId})
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
@@ -140,7 +141,7 @@ function CloseFollowUp({ followUp, onClose }: { followUp: FollowUpView | null; o
     <Modal
       opened={followUp !== null}
       onClose={onClose}
-      title={shown ? `Close the follow-up for ${shown.displayName}` : ''}
+      title={shown ? `Close the follow-up for ${isolate(shown.displayName)}` : ''}
     >
       <Stack>
         <Textarea

@@ -16,7 +16,7 @@ export function OpenFollowUps({ participantId }: { participantId: string }) {
             <RiskBadge level={f.riskLevel} />{' '}
             <Text span size="sm">
               {f.protocol ? PROTOCOLS[f.protocol].menuLabel : 'Follow-up'}
-              {f.sessionDate ? ` (${f.sessionDate})` : ''} — {f.ownerName}, due {f.dueOn}
+              {f.sessionDate ? ` (${f.sessionDate})` : ''} — <bdi>{f.ownerName}</bdi>, due {f.dueOn}
               {f.overdue ? ', overdue' : ''}
             </Text>
           </List.Item>

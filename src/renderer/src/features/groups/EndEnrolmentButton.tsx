@@ -5,6 +5,7 @@ import { useState } from 'react'
 import type { RosterEntry } from '../../../../shared/rules/roster'
 import { api, unwrap } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { isolate } from '../../../../shared/rules/bidi'
 
 export function EndEnrolmentButton({ entry, today }: { entry: RosterEntry; today: string }) {
   const [opened, { open, close }] = useDisclosure(false)
@@ -23,7 +24,11 @@ export function EndEnrolmentButton({ entry, today }: { entry: RosterEntry; today
       >
         End enrolment
       </Button>
-      <Modal opened={opened} onClose={close} title={`End the enrolment of ${entry.displayName}`}>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={`End the enrolment of ${isolate(entry.displayName)}`}
+      >
         <Stack gap="sm">
           <Text size="sm">
             Joined on {entry.joinDate}. They move to past members; their records stay.

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query'
 import type { ParticipantSummary } from '../../../../shared/ipc/contract'
 import { api, unwrap } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { isolate } from '../../../../shared/rules/bidi'
 
 /** Adds an active participant who is not yet on this group's roster. */
 export function EnrolForm({
@@ -40,7 +41,10 @@ export function EnrolForm({
         <Select
           label="Participant to enrol"
           placeholder={candidates.length ? 'Choose an active participant' : 'No one left to enrol'}
-          data={candidates.map((p) => ({ value: p.id, label: `${p.displayName} · ${p.clientId}` }))}
+          data={candidates.map((p) => ({
+            value: p.id,
+            label: `${isolate(p.displayName)} · ${isolate(p.clientId)}`
+          }))}
           searchable
           w={320}
           {...form.getInputProps('participantId')}

@@ -23,6 +23,7 @@ import {
 import type { Staff } from '../../../../shared/domain/staff'
 import { FormFooter } from '../../components/FormFooter'
 import { options } from '../../components/labels'
+import { isolate } from '../../../../shared/rules/bidi'
 
 export function emptyGroup(): GroupInput {
   return {
@@ -62,7 +63,7 @@ export function GroupForm({
   })
   const facilitators = staff
     .filter((s) => s.active || initial.facilitatorIds.includes(s.id))
-    .map((s) => ({ value: s.id, label: `${s.fullName}, ${s.credentials}` }))
+    .map((s) => ({ value: s.id, label: `${isolate(s.fullName)}, ${s.credentials}` }))
 
   return (
     <form noValidate aria-label="Group details" onSubmit={form.onSubmit(onSubmit)}>

@@ -15,6 +15,7 @@ import { GroupDashboard } from '../progress/GroupDashboard'
 import { EndEnrolmentButton } from './EndEnrolmentButton'
 import { EnrolForm } from './EnrolForm'
 import { RosterTable } from './RosterTable'
+import { isolate } from '../../../../shared/rules/bidi'
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -46,7 +47,7 @@ export function GroupPage() {
   const g = group.data
   const facilitators = (staff.data ?? [])
     .filter((s) => g.facilitatorIds.includes(s.id))
-    .map((s) => `${s.fullName}, ${s.credentials}`)
+    .map((s) => `${isolate(s.fullName)}, ${s.credentials}`)
   const onRoster = new Set(roster.data?.current.map((e) => e.participantId) ?? [])
   const candidates = (participants.data ?? []).filter(
     (p) => p.status === 'active' && !onRoster.has(p.id)

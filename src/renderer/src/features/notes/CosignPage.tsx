@@ -51,7 +51,7 @@ export function CosignPage() {
                     component={Link}
                     to={`/sessions/${r.sessionId}/notes?participant=${encodeURIComponent(r.participantId)}`}
                   >
-                    {r.displayName} ({r.clientId})
+                    <bdi>{r.displayName}</bdi> ({r.clientId})
                   </Anchor>
                 </Table.Td>
                 <Table.Td>

@@ -18,6 +18,7 @@ import { RiskSection } from './RiskSection'
 import { SignedNote } from './SignedNote'
 import { SignWarnings, type Finding } from './SignWarnings'
 import { useAutosave } from './useAutosave'
+import { isolate } from '../../../../shared/rules/bidi'
 
 const SAVE_LABEL = {
   saved: 'All changes saved',
@@ -118,7 +119,7 @@ function DraftNote({
       setChecks(null)
       notifications.show({
         color: 'teal',
-        message: `Note for ${person.displayName} signed and locked`
+        message: `Note for ${isolate(person.displayName)} signed and locked`
       })
       void client.invalidateQueries({ queryKey: ['notes'] })
     },

@@ -12,6 +12,7 @@ import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
 import { TEXT_LIMITS, textLimit } from '../../../../shared/rules/limits'
 import { api, messageOf, unwrap } from '../../api'
 import { measureText, NoteFacts, type Person } from './NoteFacts'
+import { isolate } from '../../../../shared/rules/bidi'
 
 /**
  * A signed note as the record holds it, read-only: the session with its
@@ -52,7 +53,9 @@ export function SignedNote(props: {
   })
   const when = (iso: string) =>
     `${clinicDate(Date.parse(iso), timeZone)} ${clinicTimeOfDay(Date.parse(iso), timeZone)}`
-  const facilitators = props.facilitators.map((f) => `${f.name}, ${f.credentials}`).join('; ')
+  const facilitators = props.facilitators
+    .map((f) => `${isolate(f.name)}, ${f.credentials}`)
+    .join('; ')
   return (
     <Stack gap="sm">
       <NoteFacts person={person} timeZone={timeZone} />

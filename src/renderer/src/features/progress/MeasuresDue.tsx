@@ -5,6 +5,7 @@ import { INSTRUMENTS, MEASURE_INFO } from '../../../../shared/measures/instrumen
 import type { MeasuresOwed } from '../../../../shared/ipc/contract'
 import { api, unwrap } from '../../api'
 import { PrivateFollowUp } from './PrivateFollowUp'
+import { isolate } from '../../../../shared/rules/bidi'
 
 export function useMeasuresOwed() {
   return useQuery({
@@ -19,7 +20,7 @@ function FollowUp({ item }: { item: MeasuresOwed['followUps'][number] }) {
     <Stack gap={4}>
       <PrivateFollowUp
         entryId={item.entryId}
-        title={`Private follow-up today: ${item.displayName} (${item.clientId})`}
+        title={`Private follow-up today: ${isolate(item.displayName)} (${item.clientId})`}
       />
       <Text size="sm">
         Item 9 of the {MEASURE_INFO[item.measureId].name} of {item.takenOn} was above zero.{' '}

@@ -28,6 +28,7 @@ import { MeasureCharts } from './MeasureCharts'
 import { RecordMeasureButton } from './RecordMeasure'
 import { PrivateFollowUp } from './PrivateFollowUp'
 import { WeeklyHoursChart } from './WeeklyHoursChart'
+import { isolate } from '../../../../shared/rules/bidi'
 
 export const progressKey = (participantId: string) => ['progress', participantId] as const
 
@@ -56,7 +57,7 @@ export function ProgressPage() {
     <Stack gap="lg">
       {printing.modal}
       <PageHeader
-        title={`Progress · ${p.participant.displayName}`}
+        title={`Progress · ${isolate(p.participant.displayName)}`}
         description={`Client ID ${p.participant.clientId} · admitted ${p.participant.admissionDate}${
           p.participant.dischargeDate ? ` · discharged ${p.participant.dischargeDate}` : ''
         }`}

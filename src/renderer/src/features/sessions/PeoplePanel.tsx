@@ -16,6 +16,7 @@ import { PersonPanel, type AttendanceChange } from './PersonPanel'
 import { PrintHandouts } from './PrintHandouts'
 import { WalkInRegistration } from './WalkInRegistration'
 import { useSessionChange } from './useSession'
+import { isolate } from '../../../../shared/rules/bidi'
 
 interface Props {
   session: SessionView
@@ -61,7 +62,7 @@ export function PeoplePanel({ session, settings, timeZone, now, onSafety }: Prop
   const onList = new Set(session.attendance.map((a) => a.participantId))
   const walkInOptions = (participants.data ?? [])
     .filter((p) => p.status === 'active' && !onList.has(p.id))
-    .map((p) => ({ value: p.id, label: `${p.displayName} (${p.clientId})` }))
+    .map((p) => ({ value: p.id, label: `${isolate(p.displayName)} (${isolate(p.clientId)})` }))
   const present = session.attendance.filter((a) => a.status === 'present').length
 
   return (

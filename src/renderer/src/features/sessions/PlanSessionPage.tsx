@@ -34,6 +34,7 @@ import { FormFooter } from '../../components/FormFooter'
 import { PageHeader } from '../../components/PageHeader'
 import { ModuleProposalPanel } from '../curriculum/ModuleProposalPanel'
 import { AgendaEditor, type AgendaErrors, type SegmentDraft } from './AgendaEditor'
+import { isolate } from '../../../../shared/rules/bidi'
 
 interface PlanValues {
   date: string
@@ -91,7 +92,7 @@ function PlanSessionForm({
   })
   const facilitators = staff
     .filter((s) => s.active || initial.facilitatorIds.includes(s.id))
-    .map((s) => ({ value: s.id, label: `${s.fullName}, ${s.credentials}` }))
+    .map((s) => ({ value: s.id, label: `${isolate(s.fullName)}, ${s.credentials}` }))
 
   const save = useMutation({
     mutationFn: async ({

@@ -31,6 +31,7 @@ import { useStaffList, useStatus } from '../../app/queries'
 import { useToday } from '../../app/useToday'
 import { useClinicContacts } from './useProtocolData'
 import { useSessionChange } from './useSession'
+import { isolate } from '../../../../shared/rules/bidi'
 
 /** A protocol on screen: one already recorded, or one just started and not yet about anyone. */
 export type OpenProtocol = { checklistId: string } | { kind: SafetyProtocolKind }
@@ -57,7 +58,9 @@ export function ProtocolDialog({ session, open, onOpen, onClose }: Props) {
     <Modal
       opened={protocol !== null}
       onClose={onClose}
-      title={protocol ? `${protocol.title}${person ? ` — ${person.displayName}` : ''}` : ''}
+      title={
+        protocol ? `${protocol.title}${person ? ` — ${isolate(person.displayName)}` : ''}` : ''
+      }
       size="xl"
     >
       {protocol && (
@@ -293,7 +296,7 @@ function FinishForm({
           label="Follow-up owner"
           data={(staff.data ?? [])
             .filter((s) => s.active)
-            .map((s) => ({ value: s.id, label: `${s.fullName}, ${s.credentials}` }))}
+            .map((s) => ({ value: s.id, label: `${isolate(s.fullName)}, ${s.credentials}` }))}
           value={ownerId}
           onChange={setOwnerId}
           allowDeselect={false}

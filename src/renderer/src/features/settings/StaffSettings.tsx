@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { useNewPassphrase } from '../../components/useNewPassphrase'
 import { StaffForm } from '../setup/setupSchema'
 import { emptyStaffFields, StaffFields, type StaffFieldValues } from './StaffFields'
+import { isolate } from '../../../../shared/rules/bidi'
 
 function AddStaffButton() {
   const [opened, { open, close }] = useDisclosure(false)
@@ -69,7 +70,7 @@ function ResetPassphraseButton({ person }: { person: Staff }) {
       close()
       notifications.show({
         color: 'teal',
-        message: `New passphrase set for ${person.fullName}. Give it to them in person.`
+        message: `New passphrase set for ${isolate(person.fullName)}. Give it to them in person.`
       })
     }
   })
@@ -83,7 +84,11 @@ function ResetPassphraseButton({ person }: { person: Staff }) {
       >
         Reset passphrase
       </Button>
-      <Modal opened={opened} onClose={close} title={`New passphrase for ${person.fullName}`}>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={`New passphrase for ${isolate(person.fullName)}`}
+      >
         <form
           noValidate
           onSubmit={(e) => {
@@ -129,8 +134,8 @@ function SupervisorCell({
       notifications.show({
         color: 'teal',
         message: updated.supervisorId
-          ? `${person.fullName} is now supervised by ${staff.find((s) => s.id === updated.supervisorId)?.fullName ?? 'the supervisor chosen'}.`
-          : `${person.fullName} has no supervisor now.`
+          ? `${isolate(person.fullName)} is now supervised by ${isolate(staff.find((s) => s.id === updated.supervisorId)?.fullName ?? 'the supervisor chosen')}.`
+          : `${isolate(person.fullName)} has no supervisor now.`
       })
   })
   if (person.role !== 'counselor_in_training') return <Text size="sm">—</Text>
@@ -144,7 +149,10 @@ function SupervisorCell({
       <Select
         aria-label={`Supervisor of ${person.fullName}`}
         placeholder="Not assigned"
-        data={supervisors.map((s) => ({ value: s.id, label: `${s.fullName}, ${s.credentials}` }))}
+        data={supervisors.map((s) => ({
+          value: s.id,
+          label: `${isolate(s.fullName)}, ${s.credentials}`
+        }))}
         value={person.supervisorId}
         clearable
         onChange={(v) => assign.mutate(v)}

@@ -18,6 +18,7 @@ import type { BackupSummary, ChosenFile, DirectoryEntry } from '../../../../shar
 import { api, unwrap } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useNewPassphrase } from '../../components/useNewPassphrase'
+import { isolate } from '../../../../shared/rules/bidi'
 
 type Inspected = BackupSummary & { staff: DirectoryEntry[] }
 
@@ -118,7 +119,7 @@ export function RestoreClinic({ onCancel }: { onCancel?: () => void }) {
                 label={how === 'passphrase' ? 'Who you are' : 'Administrator'}
                 data={summary.staff.map((p) => ({
                   value: p.id,
-                  label: `${p.fullName}, ${p.credentials}`
+                  label: `${isolate(p.fullName)}, ${p.credentials}`
                 }))}
                 value={staffId}
                 onChange={setStaffId}
