@@ -15,6 +15,10 @@ const nodeBuiltins = [
   'net'
 ]
 
+const nativeDialogs = ['confirm', 'alert', 'prompt']
+const noNativeDialog =
+  'No native dialogs: ask with modals.openConfirmModal (@mantine/modals) or a Mantine Modal.'
+
 /** Which runtime a file may import from: the layering of STYLE.md, enforced. */
 const boundaries = [
   {
@@ -78,6 +82,17 @@ const boundaries = [
             { group: nodeBuiltins, message: 'The renderer runs in a sandboxed page: no Node.' }
           ]
         }
+      ],
+      // The browser's own dialogs block the page and look like nothing else in the app.
+      'no-restricted-globals': [
+        'error',
+        ...nativeDialogs.map((name) => ({ name, message: noNativeDialog }))
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'globalThis', 'self'].flatMap((object) =>
+          nativeDialogs.map((property) => ({ object, property, message: noNativeDialog }))
+        )
       ]
     }
   },

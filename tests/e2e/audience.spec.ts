@@ -22,7 +22,8 @@ import {
   SESSION_START,
   shortName,
   startAndReachEducational,
-  audienceUrl
+  audienceUrl,
+  endSession
 } from './steps'
 
 const OBSERVATION_LINE = 'Talked about a hard week at home and a fight with a sibling'
@@ -144,8 +145,7 @@ test.describe('the projector', () => {
     // Back to slides, then the end: the room is thanked.
     await projectorShows.getByText('Slides', { exact: true }).click()
     await expectProjectorOn(2)
-    page.once('dialog', (dialog) => void dialog.accept())
-    await page.getByRole('button', { name: 'End session' }).click()
+    await endSession(page)
     await expect(page.getByRole('heading', { name: /Session summary/ })).toBeVisible()
     await expect(audience.getByTestId('audience-thanks')).toHaveText(
       'Thank you for being here today.'

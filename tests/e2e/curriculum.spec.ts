@@ -14,7 +14,8 @@ import {
   openPeopleTab,
   openPerson,
   planSessionThroughApi,
-  SESSION_START
+  SESSION_START,
+  endSession
 } from './steps'
 
 const ORIGINAL_TITLE = '# How substance use changes the brain'
@@ -143,8 +144,7 @@ test('a participant’s coverage grows after attending a session', async ({ app 
     await clock.advance(minutes * MINUTE)
     if (i < plan.length - 1) await page.keyboard.press('n')
   }
-  page.once('dialog', (dialog) => void dialog.accept())
-  await page.getByRole('button', { name: 'End session' }).click()
+  await endSession(page)
   await expect(page.getByRole('heading', { name: /Session summary/ })).toBeVisible()
 
   await page.goto(`${origin}/#/participants/${jordan}`)

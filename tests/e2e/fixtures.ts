@@ -75,6 +75,8 @@ interface Session {
 interface Log {
   requests: string[]
   errors: string[]
+  /** Native dialogs (alert, confirm, prompt, beforeunload) the app opened: each fails the test. */
+  dialogs: string[]
   ownOrigins: Set<string>
 }
 
@@ -84,6 +86,13 @@ function watch(context: BrowserContext, log: Log): void {
     if (message.type() === 'error') log.errors.push(`console: ${message.text()}`)
   })
   context.on('weberror', (error) => log.errors.push(`page error: ${error.error().message}`))
+  // The app asks with its own modals; a native dialog is a bug wherever it shows.
+  context.on('dialog', (dialog) => {
+    const seen = `native ${dialog.type()} dialog: ${dialog.message()}`
+    log.dialogs.push(seen)
+    log.errors.push(seen)
+    void dialog.dismiss().catch(() => undefined)
+  })
 }
 
 /** `out/renderer` unless IOP_TEST_RENDERER_DIR names another build of the renderer. */
@@ -212,7 +221,7 @@ export const test = base.extend<AppOptions & { app: App }, { hostBrowser: () => 
         if (electron.available) electronPath = electron.path
       }
       const dataDir = await mkdtemp(join(tmpdir(), 'iop-e2e-'))
-      const log: Log = { requests: [], errors: [], ownOrigins: new Set() }
+      const log: Log = { requests: [], errors: [], dialogs: [], ownOrigins: new Set() }
       let session: Session | null = null
       try {
         session = electronPath
@@ -250,6 +259,9 @@ export const test = base.extend<AppOptions & { app: App }, { hostBrowser: () => 
         }
         await session?.close()
         await rm(dataDir, { recursive: true, force: true })
+      }
+      if (log.dialogs.length > 0) {
+        throw new Error(`The app opened a native dialog:\n${log.dialogs.join('\n')}`)
       }
     }
   }

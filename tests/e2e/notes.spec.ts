@@ -26,7 +26,8 @@ import {
   personLabel,
   ROSTER,
   SESSION_START,
-  shortName
+  shortName,
+  endSession
 } from './steps'
 
 const TRAINEE = { fullName: 'Sam Rivera', credentials: 'CADC-T', passphrase: 'paper boat morning' }
@@ -195,8 +196,7 @@ test('notes are written, signed, co-signed, corrected by addendum and printed', 
   await page.keyboard.press('n')
   await expectCurrent(page, 'Check-out')
   await clock.advance(5 * MINUTE)
-  page.once('dialog', (dialog) => void dialog.accept())
-  await page.getByRole('button', { name: 'End session' }).click()
+  await endSession(page)
   await page.getByRole('link', { name: 'Write the notes' }).click()
 
   // The notes of the session: only those present are owed a note; the facts come from the record.

@@ -8,11 +8,11 @@ import { expect, test } from './fixtures'
 import {
   completeSetup,
   lockAfterAnHour,
-  currentSegment,
   expectCurrent,
   MINUTE,
   planSessionThroughApi,
-  SESSION_START
+  SESSION_START,
+  endSession
 } from './steps'
 
 test('a facilitator runs a full 180-minute session with a pause, an overrun and a rebalance', async ({
@@ -103,8 +103,7 @@ test('a facilitator runs a full 180-minute session with a pause, an overrun and 
   await page.keyboard.press('n')
   await expectCurrent(page, 'Check-out')
   await clock.advance(9 * MINUTE)
-  page.once('dialog', (dialog) => void dialog.accept())
-  await currentSegment(page).page().getByRole('button', { name: 'End session' }).click()
+  await endSession(page)
 
   // The summary: planned against actual, minute for minute.
   await expect(page.getByRole('heading', { name: /Session summary/ })).toBeVisible()

@@ -207,6 +207,15 @@ export async function startAndReachEducational(page: Page, clock: AppClock): Pro
 }
 
 /** Opens the People tab of the running screen. */
+/** Ends the running session, answering the app's own confirmation (never a native dialog). */
+export async function endSession(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'End session' }).click()
+  const confirm = page.getByRole('dialog', { name: 'End the session now?' })
+  await expect(confirm).toContainText('cannot be undone')
+  await confirm.getByRole('button', { name: 'End the session' }).click()
+  await expect(confirm).toHaveCount(0)
+}
+
 export async function openPeopleTab(page: Page): Promise<void> {
   await page.getByRole('tab', { name: /^People/ }).click()
   await expect(page.getByRole('tab', { name: /^People/ })).toHaveAttribute('aria-selected', 'true')

@@ -8,6 +8,7 @@ import {
   type CSSVariablesResolver,
   type VariantColorsResolver
 } from '@mantine/core'
+import { ModalsProvider } from '@mantine/modals'
 import { Notifications } from '@mantine/notifications'
 import {
   notifyManager,
@@ -131,7 +132,15 @@ export function App() {
       <QueryClientProvider client={client}>
         <LiveUpdates />
         <HashRouter>
-          <Gate />
+          {/* Inside the router, so a confirmation's text may link to a page. A confirmation
+              opens and closes at once: it answers a click, and runs even while the running
+              screen's window is in the background, where animation frames stall. */}
+          <ModalsProvider
+            labels={{ confirm: 'Confirm', cancel: 'Cancel' }}
+            modalProps={{ transitionProps: { duration: 0, exitDuration: 0 } }}
+          >
+            <Gate />
+          </ModalsProvider>
         </HashRouter>
       </QueryClientProvider>
     </MantineProvider>

@@ -1,3 +1,4 @@
+import { modals } from '@mantine/modals'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
@@ -45,4 +46,6 @@ export function forgetRecords(client: QueryClient): void {
   client.removeQueries({ predicate: (query) => query.queryKey[0] !== keys.status[0] })
   client.getMutationCache().clear()
   notifications.clean()
+  // A confirmation may show a note's summary: it goes with the rest.
+  modals.closeAll()
 }

@@ -15,6 +15,7 @@ import {
   Text,
   Title
 } from '@mantine/core'
+import { modals } from '@mantine/modals'
 import { useState } from 'react'
 import { Link, Navigate, useParams } from 'react-router'
 import type { ProjectorMode } from '../../../../shared/domain/session'
@@ -180,10 +181,19 @@ export function RunSessionPage() {
                 color="red"
                 variant="light"
                 disabled={busy}
-                onClick={() => {
-                  if (window.confirm('End the session now? The timers stop and the summary opens.'))
-                    act.mutate({ type: 'end' })
-                }}
+                onClick={() =>
+                  modals.openConfirmModal({
+                    title: 'End the session now?',
+                    children: (
+                      <Text size="sm">
+                        The timers stop and the session summary opens. This cannot be undone.
+                      </Text>
+                    ),
+                    labels: { confirm: 'End the session', cancel: 'Keep running' },
+                    confirmProps: { color: 'red' },
+                    onConfirm: () => act.mutate({ type: 'end' })
+                  })
+                }
               >
                 End session
               </Button>
