@@ -80,6 +80,7 @@ import {
   sign
 } from './services/notes'
 import { clinicDate } from '../shared/rules/dates'
+import { homeDay } from './services/home'
 import { deliverExport, requirePassword } from './services/exports'
 import { printableNotes } from './services/note-print'
 import {
@@ -614,5 +615,6 @@ export const handlers: Handlers = {
   'clinic.setContacts': {
     run: (ctx, input) => setClinicContacts(ctx, input.contacts),
     changes: 'clinic'
-  }
+  },
+  'home.day': { run: (ctx) => homeDay(ctx) }
 }

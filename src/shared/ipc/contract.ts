@@ -24,7 +24,8 @@ import {
   SessionIndexEntry,
   SessionPlanInput,
   SessionRecord,
-  SessionSettings
+  SessionSettings,
+  SessionStatus
 } from '../domain/session'
 import { CurriculumModule, ModuleKind, ModuleSummary } from '../curriculum/module'
 import { GroupPart, NoteBody, NoteFormat, ProgressNote } from '../domain/note'
@@ -419,6 +420,34 @@ export const PackChange = z.object({
   toVersion: z.number().int()
 })
 export type PackChange = z.infer<typeof PackChange>
+
+/** Home: the clinician's day and a new clinic's next steps, read from the records. */
+const HomeSession = z.object({
+  sessionId: Id,
+  groupId: Id,
+  groupName: z.string(),
+  /** The group's usual start time (HH:MM). */
+  startTime: z.string(),
+  date: IsoDate,
+  status: SessionStatus,
+  startedAt: Timestamp.nullable()
+})
+export const HomeDay = z.object({
+  today: IsoDate,
+  running: z.array(HomeSession),
+  todays: z.array(HomeSession),
+  /** How far a new clinic has come: each next step ticks itself off from these. */
+  setup: z.object({
+    staff: z.number().int(),
+    groups: z.number().int(),
+    participants: z.number().int(),
+    enrolled: z.number().int(),
+    planned: z.number().int(),
+    run: z.number().int(),
+    firstGroupId: Id.nullable()
+  })
+})
+export type HomeDay = z.infer<typeof HomeDay>
 
 export const contract = {
   'app.status': channel({ input: Nothing, output: AppStatus, access: 'public' }),
@@ -985,7 +1014,8 @@ export const contract = {
     input: z.strictObject({ contacts: ClinicContacts }),
     output: ClinicContacts,
     access: 'admin'
-  })
+  }),
+  'home.day': channel({ input: Nothing, output: HomeDay, access: 'staff' })
 } satisfies Record<ChannelName, ChannelSpec<z.ZodType, z.ZodType>>
 
 // Every name in CHANNEL_NAMES has a spec, and the contract has no channel without a name.

@@ -114,7 +114,8 @@ export const CHANNEL_NAMES = [
   'followUps.list',
   'followUps.close',
   'clinic.contacts',
-  'clinic.setContacts'
+  'clinic.setContacts',
+  'home.day'
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]

@@ -461,6 +461,7 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
   'followUps.close': [['nothing said of what was done', { followUpId: 'f', outcome: '  ' }]],
   'clinic.contacts': [['a filter the app does not offer', { kind: 'medical' }]],
   'clinic.setContacts': [['one contact missing', { contacts: DEFAULT_CLINIC_CONTACTS.slice(1) }]],
+  'home.day': [['a date asked for', { date: '2026-11-23' }]],
   'clinic.updateSessionSettings': [
     ['a wrap-up warning of 0 minutes', { ...DEFAULT_SESSION_SETTINGS, wrapUpMinutes: 0 }],
     ['a volume of 150', { ...DEFAULT_SESSION_SETTINGS, chimeVolume: 150 }],

@@ -520,7 +520,8 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
   'followUps.list': { participantId: null },
   'followUps.close': { followUpId: 'follow-up-unknown', outcome: 'Called; safety plan reviewed' },
   'clinic.contacts': {},
-  'clinic.setContacts': { contacts: DEFAULT_CLINIC_CONTACTS }
+  'clinic.setContacts': { contacts: DEFAULT_CLINIC_CONTACTS },
+  'home.day': {}
 }
 
 export function segment(overrides: Record<string, unknown> = {}) {

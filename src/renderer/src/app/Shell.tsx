@@ -27,6 +27,7 @@ import { ModuleEditorPage } from '../features/curriculum/ModuleEditorPage'
 import { ModulePage } from '../features/curriculum/ModulePage'
 import { EditSessionPlanPage, PlanSessionPage } from '../features/sessions/PlanSessionPage'
 import { useLock } from './lock'
+import { FollowUpsBadge } from '../features/followups/FollowUpsBadge'
 import { keys } from './queries'
 
 const NAV = [
@@ -95,6 +96,7 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
             component={Link}
             to={item.to}
             label={item.label}
+            rightSection={item.to === '/' ? <FollowUpsBadge /> : undefined}
             active={current(item.to)}
             aria-current={current(item.to) ? 'page' : undefined}
           />

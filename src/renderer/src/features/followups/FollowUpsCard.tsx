@@ -46,13 +46,18 @@ export function FollowUpsCard() {
   const list = followUps.data ?? []
   const overdue = list.filter((f) => f.overdue).length
   return (
-    <Card withBorder mb="lg" component="section" aria-labelledby="follow-ups-title">
+    <Card withBorder component="section" aria-labelledby="follow-ups-title">
       <Group justify="space-between" mb="xs">
         <Group gap="xs">
           <Title order={2} size="h4" id="follow-ups-title">
             Follow-ups
           </Title>
-          <Badge variant="light" color="gray" aria-label={`${list.length} open`}>
+          {/* Red when any is open; the count says it in words too. */}
+          <Badge
+            variant={list.length > 0 ? 'filled' : 'light'}
+            color={list.length > 0 ? 'red' : 'gray'}
+            data-testid="follow-ups-badge"
+          >
             {list.length} open
           </Badge>
           {overdue > 0 && (

@@ -1,109 +1,48 @@
-import { Button, Card, Group, SimpleGrid, Text, Title } from '@mantine/core'
-import { Link } from 'react-router'
+import { Stack } from '@mantine/core'
 import type { Staff } from '../../../../shared/domain/staff'
-import { useGroups, useParticipants } from '../../app/queries'
+import { useStatus } from '../../app/queries'
+import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { useNotesOwed } from '../notes/NotesPage'
 import { useCosignList } from '../notes/CosignPage'
 import { MeasuresDue } from '../progress/MeasuresDue'
 import { FollowUpsCard } from '../followups/FollowUpsCard'
+import { CosignsWaiting, RunningSessions, TodaysSessions, UnsignedNotes } from './DayCards'
+import { NextSteps } from './NextSteps'
+import { useHomeDay } from './useHomeDay'
 
-function Figure({
-  label,
-  value,
-  to,
-  action
-}: {
-  label: string
-  value: number | string
-  to: string
-  action: string
-}) {
-  return (
-    <Card withBorder>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Title order={2} size="h1">
-        {value}
-      </Title>
-      <Button variant="light" size="xs" mt="sm" component={Link} to={to}>
-        {action}
-      </Button>
-    </Card>
-  )
-}
-
+/**
+ * The clinician's day: a group running now first, then today's sessions, the
+ * open safety follow-ups, notes to sign, co-signatures waiting and measures
+ * due. A new clinic sees its next steps until they are done.
+ */
 export function HomePage({ staff }: { staff: Staff }) {
-  const groups = useGroups()
-  const participants = useParticipants()
-  const active = (participants.data ?? []).filter((p) => p.status === 'active').length
-  const mine = (groups.data ?? []).filter((g) => g.facilitatorIds.includes(staff.id))
+  const day = useHomeDay()
+  const status = useStatus()
   const owed = useNotesOwed(true)
-  const notesDue = (owed.data ?? []).reduce((t, r) => t + r.counts.not_started + r.counts.draft, 0)
-  // A supervisor also owes co-signatures: their trainees' notes, in any group.
-  const isSupervisor = staff.role === 'supervisor'
   const cosign = useCosignList()
-  const awaiting = cosign.data?.length ?? 0
+  const isSupervisor = staff.role === 'supervisor'
+  const awaiting = cosign.data ?? []
   return (
     <>
       <PageHeader
         title={`Welcome, ${staff.fullName.split(' ')[0]}`}
-        description="Today at a glance."
+        description={day.data ? `Your day, ${day.data.today}.` : 'Your day.'}
       />
-      <SimpleGrid cols={{ base: 1, sm: isSupervisor ? 5 : 4 }} mb="lg">
-        <Figure
-          label="Notes due"
-          value={owed.isPending ? '…' : notesDue}
-          to="/notes"
-          action="Write notes"
-        />
-        {isSupervisor && (
-          <Figure
-            label="Awaiting your co-signature"
-            value={cosign.isPending ? '…' : awaiting}
-            to="/notes/cosign"
-            action="Co-sign notes"
-          />
+      <ErrorNotice error={day.error} />
+      <Stack gap="lg">
+        {day.data && (
+          <RunningSessions day={day.data} timeZone={status.data?.clinic?.timeZone ?? 'UTC'} />
         )}
-        <Figure
-          label="Groups"
-          value={groups.data?.length ?? '…'}
-          to="/groups"
-          action="See groups"
-        />
-        <Figure
-          label="Active participants"
-          value={participants.isPending ? '…' : active}
-          to="/participants"
-          action="See participants"
-        />
-        <Figure
-          label="Groups you facilitate"
-          value={groups.isPending ? '…' : mine.length}
-          to="/groups"
-          action="Open your groups"
-        />
-      </SimpleGrid>
-      <FollowUpsCard />
-      <MeasuresDue />
-      {mine.length > 0 && (
-        <Card withBorder>
-          <Title order={2} size="h4" mb="xs">
-            Your groups
-          </Title>
-          {mine.map((g) => (
-            <Group key={g.id} justify="space-between" py={4}>
-              <Button variant="subtle" component={Link} to={`/groups/${g.id}`}>
-                {g.name}
-              </Button>
-              <Text size="sm" c="dimmed">
-                {g.enrolledCount} of {g.capacity} enrolled
-              </Text>
-            </Group>
-          ))}
-        </Card>
-      )}
+        {day.data && <NextSteps day={day.data} />}
+        {day.data && <TodaysSessions day={day.data} />}
+        <FollowUpsCard />
+        <UnsignedNotes rows={owed.data ?? []} pending={owed.isPending} />
+        {(isSupervisor || awaiting.length > 0) && (
+          <CosignsWaiting rows={awaiting} pending={cosign.isPending} />
+        )}
+        <MeasuresDue />
+      </Stack>
     </>
   )
 }
