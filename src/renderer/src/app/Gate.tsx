@@ -1,5 +1,5 @@
 import { Center, Loader } from '@mantine/core'
-import { Route, Routes } from 'react-router'
+import { Route, Routes, useLocation } from 'react-router'
 import { AudiencePage } from '../features/audience/AudiencePage'
 import { RunSessionPage } from '../features/sessions/RunSessionPage'
 import { ErrorNotice } from '../components/ErrorNotice'
@@ -15,6 +15,7 @@ import { LockScreen } from '../features/auth/LockScreen'
 import { useLock } from './lock'
 import { LockedOutScreen } from '../features/setup/RestoreClinic'
 import { Shell } from './Shell'
+import { BackToHome, behindTheFence } from './signInFence'
 
 /**
  * The projector's page stands apart: it must never show the sign-in list or
@@ -81,8 +82,11 @@ function SignedInGate() {
 }
 
 function SignedInApp({ status, staff }: { status: AppStatus; staff: Staff }) {
+  // Read on every move through the history, so Back is checked against the sign-in's fence.
+  useLocation()
   const settings = useSessionSettings()
   const minutes = settings.data?.lockAfterMinutes ?? 5
+  if (behindTheFence()) return <BackToHome />
   return (
     <>
       {/* Started afresh whenever the setting changes. */}

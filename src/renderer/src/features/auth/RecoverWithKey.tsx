@@ -4,6 +4,7 @@ import { useState } from 'react'
 import type { DirectoryEntry } from '../../../../shared/ipc/contract'
 import { api, unwrap } from '../../api'
 import { keys } from '../../app/queries'
+import { useLandOnHome } from '../../app/signInFence'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useNewPassphrase } from '../../components/useNewPassphrase'
 import { isolate } from '../../../../shared/rules/bidi'
@@ -14,6 +15,7 @@ import { isolate } from '../../../../shared/rules/bidi'
  */
 export function RecoverWithKey({ people }: { people: DirectoryEntry[] }) {
   const client = useQueryClient()
+  const landOnHome = useLandOnHome()
   const [open, setOpen] = useState(false)
   const [staffId, setStaffId] = useState<string | null>(null)
   const [recoveryKey, setRecoveryKey] = useState('')
@@ -21,7 +23,10 @@ export function RecoverWithKey({ people }: { people: DirectoryEntry[] }) {
   const recover = useMutation({
     mutationFn: () =>
       unwrap(api().auth.recover({ recoveryKey, staffId: staffId ?? '', passphrase })),
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.status })
+    onSuccess: () => {
+      landOnHome()
+      return client.invalidateQueries({ queryKey: keys.status })
+    }
   })
   if (!open) {
     return (

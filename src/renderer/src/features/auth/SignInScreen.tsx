@@ -5,6 +5,7 @@ import { useEffect } from 'react'
 import type { Notice } from '../../../../shared/ipc/contract'
 import { api, unwrap } from '../../api'
 import { keys } from '../../app/queries'
+import { useLandOnHome } from '../../app/signInFence'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { NoticeBanner } from '../../components/NoticeBanner'
 import { RecoverWithKey } from './RecoverWithKey'
@@ -12,6 +13,7 @@ import { isolate } from '../../../../shared/rules/bidi'
 
 export function SignInScreen({ clinicName, notices }: { clinicName: string; notices: Notice[] }) {
   const client = useQueryClient()
+  const landOnHome = useLandOnHome()
   const directory = useQuery({
     queryKey: keys.directory,
     queryFn: () => unwrap(api().auth.directory())
@@ -33,7 +35,10 @@ export function SignInScreen({ clinicName, notices }: { clinicName: string; noti
   const signIn = useMutation({
     mutationFn: (values: { staffId: string; passphrase: string }) =>
       unwrap(api().auth.signIn(values)),
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.status }),
+    onSuccess: () => {
+      landOnHome()
+      return client.invalidateQueries({ queryKey: keys.status })
+    },
     onError: () => form.setFieldValue('passphrase', '')
   })
 
