@@ -14,7 +14,8 @@ import {
   lockAfterAnHour,
   MINUTE,
   PASSPHRASE,
-  SESSION_START
+  SESSION_START,
+  confirmSignature
 } from './steps'
 
 const TRAINEE = { fullName: 'Sam Rivera', credentials: 'CADC-T', passphrase: 'paper boat morning' }
@@ -211,6 +212,7 @@ test('a supervisor finds their trainee’s note under “Co-sign notes”; a con
   await list.getByRole('link', { name: 'Jordy T. (C-101)' }).click()
   await expect(page).toHaveURL(new RegExp(`/sessions/${sessionId}/notes`))
   await page.getByRole('button', { name: 'Co-sign as supervisor' }).click()
+  await confirmSignature(page, 'cosign')
   await expect(page.getByText(/^Co-signed by Dana Whitfield, LCSW/)).toBeVisible()
   await page.goto(`${origin()}/#/notes/cosign`)
   await expect(page.getByText('No notes are waiting for your co-signature.')).toBeVisible()

@@ -27,7 +27,8 @@ import {
   ROSTER,
   SESSION_START,
   shortName,
-  endSession
+  endSession,
+  confirmSignature
 } from './steps'
 
 const TRAINEE = { fullName: 'Sam Rivera', credentials: 'CADC-T', passphrase: 'paper boat morning' }
@@ -261,6 +262,15 @@ test('notes are written, signed, co-signed, corrected by addendum and printed', 
   await expect(editor.getByTestId('still-to-write')).toHaveCount(0)
   await letAutosaveRun(page, clock)
   await editor.getByRole('button', { name: 'Sign note' }).click()
+  // Asked once more, with the note read back: who, which session, each part, risk, measures.
+  await expect(page.getByRole('dialog', { name: 'Sign this note?' })).toBeVisible()
+  await page.screenshot({ path: test.info().outputPath('sign-confirm.png') })
+  const readBack = await confirmSignature(page)
+  expect(readBack).toContain(`Participant: ${shortName(ROSTER[0]!)} (C-101)`)
+  expect(readBack).toContain('Session: 2026-11-23')
+  expect(readBack).toContain('Assessment: Uses urge surfing; motivation remains high.')
+  expect(readBack).toContain('Risk: None identified')
+  expect(readBack).toContain('Measures:')
   await expect(editor.getByText('Signed and locked')).toBeVisible()
   // The signed view holds the whole record: facilitators, goals, risk and the signature.
   await expect(editor.getByTestId('facilitators')).toHaveText(
@@ -319,6 +329,7 @@ test('notes are written, signed, co-signed, corrected by addendum and printed', 
   await expect(marks).toHaveCount(0)
   await letAutosaveRun(page, clock)
   await editor.getByRole('button', { name: 'Sign note' }).click()
+  await confirmSignature(page)
   await expect(editor.getByText('Awaiting co-signature', { exact: true }).first()).toBeVisible()
 
   // The supervisor co-signs it.
@@ -337,6 +348,7 @@ test('notes are written, signed, co-signed, corrected by addendum and printed', 
     .getByRole('button', { name: new RegExp(`^${mo}`) })
     .click()
   await editor.getByRole('button', { name: 'Co-sign as supervisor' }).click()
+  expect(await confirmSignature(page, 'cosign')).toContain(`Participant: ${mo}`)
   await expect(editor.getByText('Signed and locked')).toBeVisible()
   await expect(editor.getByText(/^Co-signed by Dana Whitfield, LCSW on 2026-11-23/)).toBeVisible()
 

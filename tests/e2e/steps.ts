@@ -216,6 +216,26 @@ export async function endSession(page: Page): Promise<void> {
   await expect(confirm).toHaveCount(0)
 }
 
+/**
+ * Answers the last question before a signature, which reads the note back and
+ * says it cannot be edited afterwards; returns what it read back.
+ */
+export async function confirmSignature(
+  page: Page,
+  kind: 'sign' | 'cosign' = 'sign'
+): Promise<string> {
+  const dialog = page.getByRole('dialog', {
+    name: kind === 'sign' ? 'Sign this note?' : 'Co-sign this note?'
+  })
+  await expect(dialog).toContainText('cannot be edited afterwards, only corrected by an addendum')
+  const summary = (await dialog.getByTestId('sign-summary').textContent()) ?? ''
+  await dialog
+    .getByRole('button', { name: kind === 'sign' ? 'Sign and lock the note' : 'Co-sign the note' })
+    .click()
+  await expect(dialog).toHaveCount(0)
+  return summary
+}
+
 export async function openPeopleTab(page: Page): Promise<void> {
   await page.getByRole('tab', { name: /^People/ }).click()
   await expect(page.getByRole('tab', { name: /^People/ })).toHaveAttribute('aria-selected', 'true')

@@ -118,6 +118,10 @@ describe('the note editor', () => {
     )
     expect(sign).toBeEnabled()
     await user.click(sign)
+    // Asked once more, with the note read back, before the lock.
+    const last = await screen.findByRole('dialog', { name: 'Sign this note?' })
+    expect(invoke).not.toHaveBeenCalledWith('notes.sign', expect.anything())
+    await user.click(within(last).getByRole('button', { name: 'Sign and lock the note' }))
     await waitFor(() =>
       expect(invoke).toHaveBeenCalledWith('notes.sign', {
         sessionId: SESSION,
@@ -125,6 +129,47 @@ describe('the note editor', () => {
         overrides: warnings.map(({ check, message }) => ({ check, message }))
       })
     )
+  })
+
+  it('reads the note back before signing, says it cannot be edited afterwards, and going back signs nothing', async () => {
+    const user = userEvent.setup()
+    const body: NoteBody = {
+      ...emptyBody('DAP'),
+      sections: {
+        data: 'Arrived on time and joined the check-in round.\nSecond line, not shown.',
+        assessment: '',
+        plan: 'Practise the refusal script twice before Thursday.'
+      },
+      risk: 'low',
+      riskText: 'Mild cravings after work; plan in place.'
+    }
+    const invoke = fakeApi((channel) =>
+      channel === 'notes.check' ? { ok: true, value: [] } : { ok: true, value: draft(body) }
+    )
+    editor(
+      casey({
+        note: draft(body),
+        status: 'draft',
+        measures: [{ measureId: 'phq9', total: 12, band: 'moderate' }]
+      })
+    )
+    await user.click(screen.getByRole('button', { name: 'Sign note' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Sign this note?' })
+    const summary = within(dialog).getByTestId('sign-summary')
+    expect(summary).toHaveTextContent('Participant: Casey S. (C-102)')
+    expect(summary).toHaveTextContent('Session: 2026-11-23')
+    expect(summary).toHaveTextContent('Data: Arrived on time and joined the check-in round.')
+    expect(summary).not.toHaveTextContent('Second line')
+    expect(summary).toHaveTextContent('Assessment: left empty')
+    expect(summary).toHaveTextContent('Plan: Practise the refusal script twice before Thursday.')
+    expect(summary).toHaveTextContent('Risk: Low — Mild cravings after work; plan in place.')
+    expect(summary).toHaveTextContent(/Measures: PHQ-9 12 \(Moderate\)/)
+    expect(dialog).toHaveTextContent(
+      'it cannot be edited afterwards, only corrected by an addendum'
+    )
+    await user.click(within(dialog).getByRole('button', { name: 'Go back to the note' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(invoke).not.toHaveBeenCalledWith('notes.sign', expect.anything())
   })
 
   it('a blocking finding has no tick and no "Sign anyway"', async () => {

@@ -1,4 +1,5 @@
 import { MantineProvider } from '@mantine/core'
+import { ModalsProvider } from '@mantine/modals'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import type { ReactElement } from 'react'
@@ -25,7 +26,11 @@ export function renderScreen(ui: ReactElement, route = '/') {
   return render(
     <MantineProvider>
       <QueryClientProvider client={client}>
-        <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+        <MemoryRouter initialEntries={[route]}>
+          <ModalsProvider modalProps={{ transitionProps: { duration: 0, exitDuration: 0 } }}>
+            {ui}
+          </ModalsProvider>
+        </MemoryRouter>
       </QueryClientProvider>
     </MantineProvider>
   )

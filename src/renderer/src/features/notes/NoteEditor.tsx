@@ -18,6 +18,7 @@ import { RiskSection } from './RiskSection'
 import { SignedNote } from './SignedNote'
 import { SignWarnings, type Finding } from './SignWarnings'
 import { useAutosave } from './useAutosave'
+import { confirmSigning } from './confirmSigning'
 import { isolate } from '../../../../shared/rules/bidi'
 
 const SAVE_LABEL = {
@@ -65,6 +66,7 @@ function DraftNote({
   person,
   format,
   timeZone,
+  groupFacts,
   peers
 }: Parameters<typeof NoteEditor>[0]) {
   const client = useQueryClient()
@@ -125,6 +127,13 @@ function DraftNote({
     },
     onError: (e) => setError(messageOf(e))
   })
+  /** The last question before the lock: the note read back in brief. */
+  const confirmThenSign = (overrides: Array<{ check: string; message: string }>) =>
+    confirmSigning({
+      kind: 'sign',
+      summary: { person, format, body, groupFacts },
+      onConfirm: () => sign.mutate(overrides)
+    })
   const startSigning = async () => {
     await autosave.flush()
     // A note still as pre-filled has never been saved: save it as it stands first.
@@ -139,7 +148,7 @@ function DraftNote({
       const found = await unwrap(
         api().notes.check({ sessionId, participantId: person.participantId })
       )
-      if (found.length === 0) sign.mutate([])
+      if (found.length === 0) confirmThenSign([])
       else setChecks(found)
     } catch (e) {
       setError(e instanceof ApiError ? e.message : messageOf(e))
@@ -274,9 +283,10 @@ function DraftNote({
         findings={checks}
         signing={sign.isPending}
         onClose={() => setChecks(null)}
-        onSign={(findings) =>
-          sign.mutate(findings.map((f) => ({ check: f.check, message: f.message })))
-        }
+        onSign={(findings) => {
+          setChecks(null)
+          confirmThenSign(findings.map((f) => ({ check: f.check, message: f.message })))
+        }}
       />
     </Stack>
   )

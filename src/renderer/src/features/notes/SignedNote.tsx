@@ -11,6 +11,7 @@ import {
 import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
 import { TEXT_LIMITS, textLimit } from '../../../../shared/rules/limits'
 import { api, messageOf, unwrap } from '../../api'
+import { confirmSigning } from './confirmSigning'
 import { measureText, NoteFacts, type Person } from './NoteFacts'
 import { isolate } from '../../../../shared/rules/bidi'
 
@@ -153,7 +154,17 @@ export function SignedNote(props: {
         )}
       </Paper>
       {note.state === 'awaiting_cosignature' && isSupervisor && (
-        <Button w="fit-content" onClick={() => cosign.mutate()} loading={cosign.isPending}>
+        <Button
+          w="fit-content"
+          onClick={() =>
+            confirmSigning({
+              kind: 'cosign',
+              summary: { person, format: note.format, body: note.body, groupFacts },
+              onConfirm: () => cosign.mutate()
+            })
+          }
+          loading={cosign.isPending}
+        >
           Co-sign as supervisor
         </Button>
       )}
