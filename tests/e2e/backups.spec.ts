@@ -34,7 +34,7 @@ test('a backup made now brings the records back as they were', async ({ app }) =
   await addParticipant(page, 'Jordan Testperson', 'C-101')
   const origin = new URL(page.url()).origin
 
-  await page.goto(`${origin}/#/settings`)
+  await page.goto(`${origin}/#/settings/backups`)
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Back up now' }).click()
@@ -50,7 +50,7 @@ test('a backup made now brings the records back as they were', async ({ app }) =
 
   // Restore: what the backup holds is shown first.
   // The backup is chosen in the open-file dialog and read by the app from that file.
-  await page.goto(`${origin}/#/settings`)
+  await page.goto(`${origin}/#/settings/backups`)
   await app.chooseFile(page.getByRole('button', { name: 'Restore from a backup…' }), backup)
   const chosen = page.getByRole('region', { name: 'Restore this backup?' })
   await expect(chosen).toContainText('1 participant, 0 groups, 0 sessions, 0 notes, 0 measures')

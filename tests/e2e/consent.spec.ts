@@ -181,7 +181,7 @@ test('a supervisor finds their trainee’s note under “Co-sign notes”; a con
   const { sessionId, jordanId } = await seed(page, clock)
 
   // Settings → Staff: the administrator assigns Sam to Dana.
-  await page.goto(`${origin()}/#/settings`)
+  await page.goto(`${origin()}/#/settings/staff`)
   const staff = page.getByRole('table', { name: 'Staff' })
   await staff.getByLabel(`Supervisor of ${TRAINEE.fullName}`).click()
   await finishAnimations(clock)

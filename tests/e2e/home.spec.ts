@@ -110,3 +110,38 @@ test('after a lock, the next person signs in on Home and Back does not reach the
   }
   app.expectNoErrors()
 })
+
+test('Settings is split into tabs, each with its own address, moved through with the arrow keys', async ({
+  app
+}) => {
+  const page = app.page
+  await completeSetup(page)
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Settings' })
+    .click()
+  const tabs = page.getByRole('tablist', { name: 'Settings' })
+  await expect(tabs.getByRole('tab')).toHaveText([
+    'Clinic',
+    'Staff',
+    'Groups',
+    'Agreements',
+    'Requirements and billing',
+    'Backups',
+    'Sync',
+    'Security'
+  ])
+  await expect(tabs.getByRole('tab', { name: 'Clinic' })).toHaveAttribute('aria-selected', 'true')
+  await tabs.getByRole('tab', { name: 'Clinic' }).focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(tabs.getByRole('tab', { name: 'Staff' })).toHaveAttribute('aria-selected', 'true')
+  await expect(page).toHaveURL(/#\/settings\/staff$/)
+  await expect(page.getByRole('table', { name: 'Staff' })).toBeVisible()
+  await tabs.getByRole('tab', { name: 'Backups' }).click()
+  await expect(page).toHaveURL(/#\/settings\/backups$/)
+  await expect(page.getByRole('button', { name: 'Back up now' })).toBeVisible()
+  // The address opens its tab, and Back returns to the last one.
+  await page.goBack()
+  await expect(tabs.getByRole('tab', { name: 'Staff' })).toHaveAttribute('aria-selected', 'true')
+  app.expectNoErrors()
+})

@@ -229,7 +229,7 @@ test('a change to the agreements in Settings is acknowledged again by everyone',
     }
   }, session)
 
-  await page.goto(`${new URL(page.url()).origin}/#/settings`)
+  await page.goto(`${new URL(page.url()).origin}/#/settings/agreements`)
   const form = page.getByRole('form', { name: 'Group agreements' })
   await expect(form).toContainText('Version 1, the wording shipped with the app')
   await form

@@ -127,7 +127,10 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
             <Route path="/curriculum/cycles" element={<CyclesPage />} />
             <Route path="/curriculum/:moduleId" element={<ModulePage />} />
             <Route path="/curriculum/:moduleId/edit" element={<ModuleEditorPage />} />
-            <Route path="/settings" element={<SettingsPage status={status} staff={staff} />} />
+            <Route
+              path="/settings/:tab?"
+              element={<SettingsPage status={status} staff={staff} />}
+            />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Stack>

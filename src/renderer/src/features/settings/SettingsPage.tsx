@@ -1,4 +1,5 @@
-import { Code, Stack, Text, Title } from '@mantine/core'
+import { Code, Stack, Tabs, Text, Title } from '@mantine/core'
+import { Navigate, useNavigate, useParams } from 'react-router'
 import type { AppStatus } from '../../../../shared/ipc/contract'
 import type { Staff } from '../../../../shared/domain/staff'
 import { PageHeader } from '../../components/PageHeader'
@@ -7,46 +8,117 @@ import { AgreementsSettings } from './AgreementsSettings'
 import { Backups } from './Backups'
 import { ClinicContacts } from './ClinicContacts'
 import { DataKey } from './DataKey'
+import { GroupsSettings } from './GroupsSettings'
 import { MeasureSchedules } from './MeasureSchedules'
 import { SessionSettings } from './SessionSettings'
 import { StaffSettings } from './StaffSettings'
+import { SyncSettings } from './SyncSettings'
+
+/** The tabs, in the order a new clinic meets them; the address names the tab (`/settings/staff`). */
+export const SETTINGS_TABS = [
+  { value: 'clinic', label: 'Clinic' },
+  { value: 'staff', label: 'Staff' },
+  { value: 'groups', label: 'Groups' },
+  { value: 'agreements', label: 'Agreements' },
+  { value: 'requirements', label: 'Requirements and billing' },
+  { value: 'backups', label: 'Backups' },
+  { value: 'sync', label: 'Sync' },
+  { value: 'security', label: 'Security' }
+] as const
+export type SettingsTab = (typeof SETTINGS_TABS)[number]['value']
+
+function isTab(value: string | undefined): value is SettingsTab {
+  return SETTINGS_TABS.some((t) => t.value === value)
+}
 
 export function SettingsPage({ status, staff }: { status: AppStatus; staff: Staff }) {
+  const { tab } = useParams()
+  const navigate = useNavigate()
+  if (tab !== undefined && !isTab(tab)) return <Navigate to="/settings" replace />
+  const current: SettingsTab = tab ?? 'clinic'
+  const canEdit = staff.isAdmin
   return (
     <>
       <PageHeader
         title="Settings"
-        description={staff.isAdmin ? undefined : 'Only an administrator can change these settings.'}
+        description={canEdit ? undefined : 'Only an administrator can change these settings.'}
       />
-      <Stack gap="xl">
-        <section aria-labelledby="clinic-settings">
-          <Title order={2} size="h3" id="clinic-settings" mb="sm">
-            Clinic
-          </Title>
-          {status.clinic && <ClinicSettings clinic={status.clinic} canEdit={staff.isAdmin} />}
-        </section>
-        <SessionSettings canEdit={staff.isAdmin} />
-        <AgreementsSettings canEdit={staff.isAdmin} />
-        <ClinicContacts canEdit={staff.isAdmin} />
-        <MeasureSchedules canEdit={staff.isAdmin} />
-        <section aria-labelledby="staff-settings">
-          <Title order={2} size="h3" id="staff-settings" mb="sm">
-            Staff
-          </Title>
-          <StaffSettings me={staff} />
-        </section>
-        {staff.isAdmin && <Backups />}
-        {staff.isAdmin && <DataKey />}
-        <section aria-labelledby="data-settings">
-          <Title order={2} size="h3" id="data-settings" mb="sm">
-            Where the records are
-          </Title>
-          <Text size="sm">
-            Records are kept on this computer only, in <Code>{status.dataDir}</Code>, with a daily
-            copy in its <Code>backups</Code> folder.
-          </Text>
-        </section>
-      </Stack>
+      {/* Arrow keys move between the tabs; each tab has its own address, so Back returns to it. */}
+      <Tabs
+        value={current}
+        onChange={(value) => {
+          if (value) void navigate(`/settings/${value}`)
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List aria-label="Settings" mb="lg">
+          {SETTINGS_TABS.map((t) => (
+            <Tabs.Tab key={t.value} value={t.value}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+
+        <Tabs.Panel value="clinic">
+          <Stack gap="xl">
+            <section aria-labelledby="clinic-settings">
+              <Title order={2} size="h3" id="clinic-settings" mb="sm">
+                Clinic
+              </Title>
+              {status.clinic && <ClinicSettings clinic={status.clinic} canEdit={canEdit} />}
+            </section>
+            <ClinicContacts canEdit={canEdit} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="staff">
+          <section aria-labelledby="staff-settings">
+            <Title order={2} size="h3" id="staff-settings" mb="sm">
+              Staff
+            </Title>
+            <StaffSettings me={staff} />
+          </section>
+        </Tabs.Panel>
+        <Tabs.Panel value="groups">
+          <GroupsSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="agreements">
+          <AgreementsSettings canEdit={canEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="requirements">
+          <Stack gap="xl">
+            <SessionSettings canEdit={canEdit} />
+            <MeasureSchedules canEdit={canEdit} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="backups">
+          <Stack gap="xl">
+            {canEdit ? (
+              <Backups />
+            ) : (
+              <Text>Only an administrator can make or restore a backup.</Text>
+            )}
+            <section aria-labelledby="data-settings">
+              <Title order={2} size="h3" id="data-settings" mb="sm">
+                Where the records are
+              </Title>
+              <Text size="sm">
+                Records are kept on this computer only, in <Code>{status.dataDir}</Code>, with a
+                daily copy in its <Code>backups</Code> folder.
+              </Text>
+            </section>
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="sync">
+          <SyncSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="security">
+          {canEdit ? (
+            <DataKey />
+          ) : (
+            <Text>Only an administrator can change the clinic’s data key.</Text>
+          )}
+        </Tabs.Panel>
+      </Tabs>
     </>
   )
 }
