@@ -40,12 +40,29 @@ export async function completeSetup(page: Page): Promise<string> {
   await page.getByLabel(/^Passphrase/).fill(PASSPHRASE)
   await page.getByLabel('Repeat the passphrase').fill(PASSPHRASE)
   await page.getByRole('button', { name: 'Finish setup' }).click()
-  // The recovery key, shown once.
+  const recoveryKey = await keepRecoveryKey(page)
+  await expect(page.getByText('Signed in: Robin Okafor, LPC')).toBeVisible()
+  return recoveryKey
+}
+
+/**
+ * The recovery key, shown once: kept as a person keeps it, by typing back the
+ * group setup asks for from their copy (a wrong group is refused first).
+ * Returns the key.
+ */
+export async function keepRecoveryKey(page: Page): Promise<string> {
+  await expect(page.getByRole('heading', { name: 'Your clinic’s recovery key' })).toBeVisible()
   await expect(page.getByTestId('recovery-key')).toHaveText(/^([0-9A-Z]{4}-){13}[0-9A-Z]{4}$/)
   const recoveryKey = (await page.getByTestId('recovery-key').textContent()) ?? ''
-  await page.getByLabel(/I have printed or written down the recovery key/).check()
+  const question = /^From your printed or written copy, type group (\d+) of 14$/
+  const typeBack = page.getByLabel(question)
+  const label = (await page.locator('label').filter({ hasText: question }).textContent()) ?? ''
+  const asked = Number(question.exec(label)?.[1])
+  await typeBack.fill('ABC')
   await page.getByRole('button', { name: 'Open the app' }).click()
-  await expect(page.getByText('Signed in: Robin Okafor, LPC')).toBeVisible()
+  await expect(typeBack).toHaveAccessibleDescription(new RegExp(`That is not group ${asked}`))
+  await typeBack.fill(recoveryKey.split('-')[asked - 1]!.toLowerCase())
+  await page.getByRole('button', { name: 'Open the app' }).click()
   return recoveryKey
 }
 

@@ -59,6 +59,8 @@ function SignedInGate() {
     return (
       <RecoveryKeyScreen
         recoveryKey={pendingKey.data}
+        clinicName={status.data.clinic?.name ?? ''}
+        timeZone={status.data.clinic?.timeZone ?? 'UTC'}
         onDone={() => client.setQueryData(keys.recoveryKey, null)}
       />
     )

@@ -1,27 +1,16 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Code,
-  CopyButton,
-  Group,
-  Progress,
-  PasswordInput,
-  Stack,
-  Text,
-  Title
-} from '@mantine/core'
+import { Alert, Button, Checkbox, Progress, PasswordInput, Stack, Text, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { api, unwrap } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { RecoveryKeyCard } from '../recovery-key/RecoveryKeyCard'
 
 /**
  * Changing the clinic's data key: after someone left with a copy of the records, or a key may
  * have been seen. Says what it does before it does it; shows the files sealed again as they go,
  * and the new recovery key once.
  */
-export function DataKey() {
+export function DataKey({ clinicName, timeZone }: { clinicName: string; timeZone: string }) {
   const client = useQueryClient()
   const [passphrase, setPassphrase] = useState('')
   const [understood, setUnderstood] = useState(false)
@@ -67,21 +56,12 @@ export function DataKey() {
                   : `${done.staffToReset} staff members need a new passphrase.`}{' '}
                 The new recovery key, shown this once:
               </Text>
-              <Code block fz="lg" aria-label="New recovery key">
-                {done.recoveryKey}
-              </Code>
-              <Group>
-                <CopyButton value={done.recoveryKey}>
-                  {({ copied, copy }) => (
-                    <Button variant="default" onClick={copy}>
-                      {copied ? 'Copied' : 'Copy the recovery key'}
-                    </Button>
-                  )}
-                </CopyButton>
-                <Button variant="default" onClick={() => window.print()}>
-                  Print it
-                </Button>
-              </Group>
+              <RecoveryKeyCard
+                recoveryKey={done.recoveryKey}
+                clinicName={clinicName}
+                timeZone={timeZone}
+                testId="new-recovery-key"
+              />
             </Stack>
           </Alert>
         ) : (

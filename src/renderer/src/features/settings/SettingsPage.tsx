@@ -113,7 +113,10 @@ export function SettingsPage({ status, staff }: { status: AppStatus; staff: Staf
         </Tabs.Panel>
         <Tabs.Panel value="security">
           {canEdit ? (
-            <DataKey />
+            <DataKey
+              clinicName={status.clinic?.name ?? ''}
+              timeZone={status.clinic?.timeZone ?? 'UTC'}
+            />
           ) : (
             <Text>Only an administrator can change the clinic’s data key.</Text>
           )}

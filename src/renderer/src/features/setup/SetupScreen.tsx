@@ -1,6 +1,5 @@
 import {
   Button,
-  Checkbox,
   Container,
   Group,
   Paper,
@@ -17,10 +16,16 @@ import { RestoreClinic } from './RestoreClinic'
 import type { StaffRole } from '../../../../shared/domain/staff'
 import type { Notice } from '../../../../shared/ipc/contract'
 import { systemTimeZone } from '../../../../shared/rules/dates'
+import {
+  groupToAskFor,
+  keyGroups,
+  typedGroupMatches
+} from '../../../../shared/security/recovery-key'
 import { api, unwrap } from '../../api'
 import { keys } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { NoticeBanner } from '../../components/NoticeBanner'
+import { RecoveryKeyCard } from '../recovery-key/RecoveryKeyCard'
 import { emptyStaffFields, StaffFields } from '../settings/StaffFields'
 import { TimeZoneSelect } from './TimeZoneSelect'
 import { SetupForm } from './setupSchema'
@@ -144,16 +149,25 @@ export function SetupScreen({ notices }: { notices: Notice[] }) {
 
 /**
  * The recovery key, once: with it, and only with it, the records can be
- * opened if every staff passphrase is lost. It is kept nowhere in clear.
+ * opened if every staff passphrase is lost. It is kept nowhere in clear, so
+ * the app opens only once one group of it has been typed back from paper.
  */
 export function RecoveryKeyScreen({
   recoveryKey,
+  clinicName,
+  timeZone,
   onDone
 }: {
   recoveryKey: string
+  clinicName: string
+  timeZone: string
   onDone: () => void
 }) {
-  const [stored, setStored] = useState(false)
+  const [asked] = useState(() => groupToAskFor(recoveryKey, Math.random()))
+  const [typed, setTyped] = useState('')
+  const [tried, setTried] = useState(false)
+  const matches = typedGroupMatches(recoveryKey, asked, typed)
+  const count = keyGroups(recoveryKey).length
   return (
     <Container size="sm" py="xl">
       <Stack gap="lg">
@@ -166,37 +180,69 @@ export function RecoveryKeyScreen({
         </div>
         <Paper withBorder p="lg">
           <Stack gap="md">
-            <Text
-              ff="monospace"
-              fz="lg"
-              fw={700}
-              style={{ wordBreak: 'break-all' }}
-              data-testid="recovery-key"
-            >
-              {recoveryKey}
-            </Text>
+            <RecoveryKeyCard
+              recoveryKey={recoveryKey}
+              clinicName={clinicName}
+              timeZone={timeZone}
+            />
             <Text size="sm">
               Print it or write it down now and keep it in the clinic’s safe. It is shown only this
               once; the app does not keep it, and nobody can make it again.
             </Text>
-            <Group>
-              <Button variant="default" onClick={() => window.print()}>
-                Print
-              </Button>
-            </Group>
-            <Checkbox
-              label="I have printed or written down the recovery key and will keep it safe"
-              checked={stored}
-              onChange={(e) => setStored(e.currentTarget.checked)}
-            />
-            <Group justify="flex-end">
-              <Button disabled={!stored} onClick={onDone}>
-                Open the app
-              </Button>
-            </Group>
+            <form
+              noValidate
+              onSubmit={(e) => {
+                e.preventDefault()
+                setTried(true)
+                if (matches) onDone()
+              }}
+            >
+              <Stack gap="sm">
+                <TextInput
+                  label={`From your printed or written copy, type group ${asked} of ${count}`}
+                  description={`The groups are the blocks of four characters between the dashes; group ${asked} is the ${ordinal(asked)} from the left.`}
+                  value={typed}
+                  onChange={(e) => setTyped(e.currentTarget.value)}
+                  error={
+                    tried && !matches
+                      ? `That is not group ${asked}. Check your copy against the key above.`
+                      : undefined
+                  }
+                  autoComplete="off"
+                  spellCheck={false}
+                  styles={{ input: { fontFamily: 'monospace', maxWidth: 200 } }}
+                />
+                <Group justify="flex-end">
+                  <Button type="submit">Open the app</Button>
+                </Group>
+              </Stack>
+            </form>
           </Stack>
         </Paper>
       </Stack>
     </Container>
   )
+}
+
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth'
+]
+
+function ordinal(n: number): string {
+  return ORDINALS[n - 1] ?? `number ${n}`
 }
