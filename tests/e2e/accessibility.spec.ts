@@ -24,6 +24,7 @@ import {
   openPeopleTab,
   openPerson,
   openRunningScreen,
+  clinicToday,
   planSessionThroughApi,
   ROSTER,
   shortName
@@ -99,7 +100,8 @@ test('the session screens have no serious accessibility violations', async ({ ap
   const page = app.page
   const seen = new Set<Known>()
   await completeSetup(page)
-  const session = await planSessionThroughApi(page)
+  // On the real clock, so planned for today: an arrival is recorded on the session's own day.
+  const session = await planSessionThroughApi(page, clinicToday())
 
   // The planned session, ready to start.
   await openRunningScreen(page, session.id)
@@ -167,7 +169,8 @@ test('the note editor has no serious accessibility violations', async ({ app }) 
           sessionId,
           participantId: person.participantId,
           status: 'present',
-          timeIn: null,
+          // 9:00 in Chicago on the session's day: an arrival on any other day is refused.
+          timeIn: '2026-11-23T15:00:00.000Z',
           timeOut: null
         })
       )
@@ -217,7 +220,8 @@ test('the progress page, the group dashboard and the reports have no serious acc
           sessionId,
           participantId: person.participantId,
           status: 'present',
-          timeIn: null,
+          // 9:00 in Chicago on the session's day: an arrival on any other day is refused.
+          timeIn: '2026-11-23T15:00:00.000Z',
           timeOut: null
         })
       )

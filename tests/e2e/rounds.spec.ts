@@ -18,6 +18,7 @@ import {
   MINUTE,
   openAudience,
   openRunningScreen,
+  clinicToday,
   planSessionThroughApi,
   ROSTER,
   SESSION_START,
@@ -212,7 +213,8 @@ test('a change to the agreements in Settings is acknowledged again by everyone',
   const page = app.page
   await page.setViewportSize({ width: 1366, height: 768 })
   await completeSetup(page)
-  const session = await planSessionThroughApi(page)
+  // On the real clock, so planned for today: an arrival is recorded on the session's own day.
+  const session = await planSessionThroughApi(page, clinicToday())
   // Everyone present acknowledged version 1 at an earlier point of this session.
   await page.evaluate(async (s) => {
     for (const person of s.attendance) {

@@ -114,10 +114,13 @@ export function agendaWithModules(): SegmentInput[] {
   })
 }
 
-/** A group with the roster enrolled and a session planned for today; answers the session. */
-export async function planSessionThroughApi(page: Page): Promise<SessionView> {
+/**
+ * A group with the roster enrolled and a session planned for Monday 23 November
+ * 2026, or for `date`; answers the session.
+ */
+export async function planSessionThroughApi(page: Page, date = '2026-11-23'): Promise<SessionView> {
   return page.evaluate(
-    async ({ roster, segments }) => {
+    async ({ roster, segments, date }) => {
       const need = <T>(
         result: { ok: true; value: T } | { ok: false; error: { message: string } }
       ) => {
@@ -161,14 +164,19 @@ export async function planSessionThroughApi(page: Page): Promise<SessionView> {
       return need(
         await api.sessions.plan({
           groupId: group.id,
-          date: '2026-11-23',
+          date,
           facilitatorIds: [me.id],
           segments
         })
       )
     },
-    { roster: ROSTER, segments: agendaWithModules() }
+    { roster: ROSTER, segments: agendaWithModules(), date }
   )
+}
+
+/** Today in Chicago, the clinic's time zone, on the real clock (a test that does not pause it). */
+export function clinicToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(Date.now())
 }
 
 export function currentSegment(page: Page) {

@@ -9,6 +9,7 @@ import { RuleError } from '../../shared/result'
 import { eventsForAction } from '../../shared/session/actions'
 import { protocolForTag, SAFETY_PROTOCOLS } from '../../shared/session/safety'
 import { sessionState } from '../../shared/session/state'
+import { timeInProblem } from '../../shared/session/time-in'
 import { isoNow, type ServiceContext } from './context'
 import { openSession, syncIndex, unmarked, view, type SessionView } from './sessions'
 
@@ -51,9 +52,8 @@ export async function recordAttendance(
       )
     }
   }
-  if (input.timeIn && input.timeIn.slice(0, 10) < shiftDate(document.data.date, -1)) {
-    throw new RuleError('invalid_input', 'The arrival time is not on the day of the session.')
-  }
+  if (input.status === 'present')
+    checkTimeIn(ctx, document.data, Date.parse(input.timeIn ?? nowIso))
   await document.update((draft) => {
     const record = draft.attendance.find((a) => a.participantId === input.participantId)
     if (!record) {
@@ -87,6 +87,7 @@ export async function addWalkIn(
     throw new RuleError('conflict', 'That person has been discharged; readmit them first.')
   }
   const document = await openSession(ctx, input.sessionId)
+  checkTimeIn(ctx, document.data, ctx.now())
   await document.update((draft) => {
     if (draft.attendance.some((a) => a.participantId === person.id)) {
       throw new RuleError('conflict', 'That person is already on this session’s list.')
@@ -205,10 +206,10 @@ export function requireOnList(record: SessionRecord, participantId: string): voi
   }
 }
 
-function shiftDate(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
+/** Refuses a time in that is not on the session's day, on the clinic's calendar. */
+export function checkTimeIn(ctx: ServiceContext, record: SessionRecord, timeInMs: number): void {
+  const problem = timeInProblem(timeInMs, record, ctx.registry.data.clinic?.timeZone ?? 'UTC')
+  if (problem) throw new RuleError('invalid_input', problem)
 }
 
 export function isLive(record: SessionRecord, now: number): boolean {

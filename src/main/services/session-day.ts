@@ -7,6 +7,7 @@ import { RuleError } from '../../shared/result'
 import { isoNow, type ServiceContext } from './context'
 import { checkParticipant } from './participants'
 import { openSession, syncIndex, unmarked, view, type SessionView } from './sessions'
+import { checkTimeIn } from './session-activity'
 
 /**
  * How sessions really go: cancelled for the weather, a newcomer walking in,
@@ -55,6 +56,8 @@ export async function registerWalkIn(
   if (input.participant.status !== 'active') {
     throw new RuleError('invalid_input', 'A walk-in joins as an active participant.')
   }
+  // Checked before anything is registered: a refused arrival leaves no participant behind.
+  checkTimeIn(ctx, record, ctx.now())
   const at = isoNow(ctx)
   const person = await ctx.registry.update((registry) => {
     checkParticipant(registry, input.participant, null)

@@ -452,6 +452,62 @@ describe('sessions as they really go', () => {
     expect(await value<unknown[]>(core.handle('participants.list', {}))).toHaveLength(before.length)
   })
 
+  test('a walk-in at a session still open the next day is refused like any late time in, and no one is registered', async () => {
+    const { core, clock } = await clinic()
+    const { session, people } = await plannedSession(core)
+    await act(core, session.id, 'start')
+    // The session of November 23 was never ended; it is now 09:00 on November 24 in Chicago.
+    clock.now = START + DAY
+    const before = await value<unknown[]>(core.handle('participants.list', {}))
+    const sameMessage =
+      'The arrival time is on 2026-11-24, after the day of this session (2026-11-23). ' +
+      'Record the arrival at a session held on 2026-11-24.'
+    const registered = await refusal(
+      core.handle('sessions.registerWalkIn', {
+        sessionId: session.id,
+        participant: participant('C-302', { fullName: 'Quinn Nextday' })
+      }),
+      'invalid_input'
+    )
+    expect(registered.message).toBe(sameMessage)
+    expect(await value<unknown[]>(core.handle('participants.list', {}))).toHaveLength(before.length)
+    const other = await value<{ id: string }>(
+      core.handle('participants.create', participant('C-303', { fullName: 'Sky Known' }))
+    )
+    const added = await refusal(
+      core.handle('sessions.addWalkIn', { sessionId: session.id, participantId: other.id }),
+      'invalid_input'
+    )
+    expect(added.message).toBe(sameMessage)
+    // The ordinary time in says the same, whether typed or taken from the clock.
+    const typed = await refusal(
+      core.handle('sessions.attendance', {
+        sessionId: session.id,
+        participantId: people[0],
+        status: 'present',
+        timeIn: new Date(clock.now).toISOString(),
+        timeOut: null
+      }),
+      'invalid_input'
+    )
+    expect(typed.message).toBe(sameMessage)
+    const fromClock = await refusal(
+      core.handle('sessions.attendance', {
+        sessionId: session.id,
+        participantId: people[1],
+        status: 'present',
+        timeIn: null,
+        timeOut: null
+      }),
+      'invalid_input'
+    )
+    expect(fromClock.message).toBe(sameMessage)
+    // Late that evening in Chicago is still the session's day, although UTC says the 24th.
+    clock.now = START + 12 * 60 * MIN
+    const evening = await present(core, session.id, people[1]!)
+    expect(evening.attendance.find((a) => a.participantId === people[1])?.status).toBe('present')
+  })
+
   test('everyone out at end gives everyone still in the room the same time out', async () => {
     const { core, clock } = await clinic()
     const { session, people } = await plannedSession(core)

@@ -130,7 +130,7 @@ describe('group agreements', () => {
   })
 
   test('a changed version is asked of everyone again at their next session; the same words are no new version', async () => {
-    const { core, people, plan } = await clinicWithGroup()
+    const { core, clock, people, plan } = await clinicWithGroup()
     const first = await plan('2026-11-23')
     for (const participantId of people) {
       await value(
@@ -151,6 +151,8 @@ describe('group agreements', () => {
     expect(saved).toMatchObject({ version: 2, savedById: template.adminId })
     expect(await value(core.handle('agreements.current', {}))).toEqual(saved)
 
+    // Two days later: everyone arrives at the next session on its own day.
+    clock.now = START + 2 * 24 * 60 * MIN
     const next = await plan('2026-11-25')
     const asked = await standing(core, next)
     expect(asked.people.map((p) => [p.acknowledgedVersion, p.needed])).toEqual([
