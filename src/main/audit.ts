@@ -129,6 +129,11 @@ export const AUDIT: AuditTable = {
     detail: `enrolled in ${group(ctx, input.groupId)}`
   }),
   'enrollments.end': () => ({ action: 'update', subject: 'enrolment', detail: 'ended' }),
+  'enrollments.bulk': (ctx, input, output) => ({
+    action: 'create',
+    subject: group(ctx, input.groupId),
+    detail: `enrolled a list: ${output.enrolled.map((e) => e.clientId).join(', ') || 'nobody'}${output.skipped.length ? `; ${output.skipped.length} skipped` : ''}`
+  }),
   'sessions.plan': (ctx, _input, output) => ({
     action: 'create',
     subject: session(ctx, output.id)

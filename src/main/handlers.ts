@@ -13,7 +13,7 @@ import { accessLogEntries, accessLogExport } from './services/access-log'
 import { createBackup, previewBackup, restoreBackup } from './services/backups'
 import { SignInThrottle, waitText } from './security/throttle'
 import { toStaff, type ServiceContext } from './services/context'
-import { endEnrollment, enrol } from './services/enrollments'
+import { endEnrollment, enrol, enrolList } from './services/enrollments'
 import { createGroup, getGroup, groupRoster, listGroups, updateGroup } from './services/groups'
 import {
   createParticipant,
@@ -366,6 +366,7 @@ export const handlers: Handlers = {
   },
   'enrollments.create': { run: (ctx, input) => enrol(ctx, input), changes: 'enrollments' },
   'enrollments.end': { run: (ctx, input) => endEnrollment(ctx, input), changes: 'enrollments' },
+  'enrollments.bulk': { run: (ctx, input) => enrolList(ctx, input), changes: 'enrollments' },
   'sessions.list': { run: (ctx, input) => listSessions(ctx, input.groupId) },
   'sessions.agenda': { run: (ctx, input) => groupAgenda(ctx, input.groupId) },
   'sessions.saveAgenda': { run: (ctx, input) => saveGroupAgenda(ctx, input), changes: 'groups' },

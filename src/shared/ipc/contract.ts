@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Clinic, ClinicInput } from '../domain/clinic'
 import { Id, IsoDate, Timestamp } from '../domain/common'
 import { EndEnrollmentInput, Enrollment, EnrollmentInput } from '../domain/enrollment'
+import { BulkEnrolInput, BulkEnrolResult } from '../domain/bulk-enrol'
 import { Group, GroupInput } from '../domain/group'
 import { Participant, ParticipantInput } from '../domain/participant'
 import {
@@ -540,6 +541,8 @@ export const contract = {
   }),
   'enrollments.create': channel({ input: EnrollmentInput, output: Enrollment, access: 'staff' }),
   'enrollments.end': channel({ input: EndEnrollmentInput, output: Enrollment, access: 'staff' }),
+  /** A previewed list of new people, added and enrolled in one change; refused rows skipped. */
+  'enrollments.bulk': channel({ input: BulkEnrolInput, output: BulkEnrolResult, access: 'staff' }),
   'sessions.list': channel({
     input: z.strictObject({ groupId: Id }),
     output: z.array(SessionIndexEntry),

@@ -30,6 +30,7 @@ export const CHANNEL_NAMES = [
   'participants.update',
   'enrollments.create',
   'enrollments.end',
+  'enrollments.bulk',
   'sessions.list',
   'sessions.agenda',
   'sessions.saveAgenda',

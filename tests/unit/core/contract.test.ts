@@ -462,6 +462,27 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
   'clinic.contacts': [['a filter the app does not offer', { kind: 'medical' }]],
   'clinic.setContacts': [['one contact missing', { contacts: DEFAULT_CLINIC_CONTACTS.slice(1) }]],
   'home.day': [['a date asked for', { date: '2026-11-23' }]],
+  'enrollments.bulk': [
+    ['nobody in the list', { groupId: 'g', joinDate: '2026-11-23', people: [] }],
+    [
+      'a person without a client ID',
+      {
+        groupId: 'g',
+        joinDate: '2026-11-23',
+        people: [
+          {
+            line: 1,
+            fullName: 'Jordan Alvarez',
+            preferredName: '',
+            clientId: '',
+            dateOfBirth: '1990-05-04',
+            admissionDate: '2026-11-02',
+            track: 'substance_use'
+          }
+        ]
+      }
+    ]
+  ],
   'clinic.updateSessionSettings': [
     ['a wrap-up warning of 0 minutes', { ...DEFAULT_SESSION_SETTINGS, wrapUpMinutes: 0 }],
     ['a volume of 150', { ...DEFAULT_SESSION_SETTINGS, chimeVolume: 150 }],

@@ -521,7 +521,22 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
   'followUps.close': { followUpId: 'follow-up-unknown', outcome: 'Called; safety plan reviewed' },
   'clinic.contacts': {},
   'clinic.setContacts': { contacts: DEFAULT_CLINIC_CONTACTS },
-  'home.day': {}
+  'home.day': {},
+  'enrollments.bulk': {
+    groupId: 'group-unknown',
+    joinDate: '2026-11-23',
+    people: [
+      {
+        line: 1,
+        fullName: 'Jordan Alvarez',
+        preferredName: '',
+        clientId: 'C-1',
+        dateOfBirth: '1990-05-04',
+        admissionDate: '2026-11-02',
+        track: 'substance_use'
+      }
+    ]
+  }
 }
 
 export function segment(overrides: Record<string, unknown> = {}) {
