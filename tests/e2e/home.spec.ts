@@ -145,3 +145,91 @@ test('Settings is split into tabs, each with its own address, moved through with
   await expect(tabs.getByRole('tab', { name: 'Staff' })).toHaveAttribute('aria-selected', 'true')
   app.expectNoErrors()
 })
+
+test('a CSV file is previewed row by row, and only the rows without a problem are enrolled', async ({
+  app
+}) => {
+  const page = app.page
+  await completeSetup(page)
+  const groupId = await page.evaluate(async () => {
+    const api = window.api
+    const me = await api.app.status()
+    if (!me.ok) throw new Error(me.error.message)
+    const created = await api.groups.create({
+      name: 'Evening Recovery',
+      track: 'substance_use',
+      admission: 'open',
+      meetingDays: ['mon', 'wed', 'thu'],
+      startTime: '09:00',
+      defaultMinutes: 180,
+      capacity: 12,
+      facilitatorIds: [me.value.signedIn!.id]
+    })
+    if (!created.ok) throw new Error(created.error.message)
+    const casey = await api.participants.create({
+      fullName: 'Casey Samplewood',
+      preferredName: '',
+      clientId: 'C-102',
+      dateOfBirth: '1985-02-01',
+      admissionDate: '2026-11-02',
+      track: 'substance_use',
+      status: 'active',
+      discharge: null,
+      goals: []
+    })
+    if (!casey.ok) throw new Error(casey.error.message)
+    return created.value.id
+  })
+  await page.goto(`${new URL(page.url()).origin}/#/groups/${groupId}`)
+  await page.getByRole('link', { name: 'Enrol a list' }).click()
+  await expect(
+    page.getByRole('heading', { name: 'Enrol a list in Evening Recovery' })
+  ).toBeVisible()
+  await page.getByLabel('Join date').fill('2026-11-23')
+  const csv = [
+    'Client ID,Name,Date of birth,Preferred name',
+    'C-101,Jordan Testperson,1990-04-12,Jordy',
+    'C-102,Casey Samplewood,1985-02-01,',
+    'C-103,,1988-04-02,',
+    'C-104,Alex Placeholder,1992-02-30,',
+    'C-105,Riley Example,7/30/1992,'
+  ].join('\r\n')
+  await page.getByLabel('CSV file to import').setInputFiles({
+    name: 'intake.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv)
+  })
+
+  // Every row is shown with what is wrong with it before anything is saved.
+  const preview = page.getByRole('table', { name: 'Preview of the list' })
+  await expect(preview.getByRole('row')).toHaveCount(6)
+  await expect(page.getByTestId('enrol-list-summary')).toHaveText(
+    '2 ready to enrol · 3 with a problem · 12 open places'
+  )
+  await expect(preview.getByRole('row', { name: /Casey Samplewood/ })).toContainText(
+    'Client ID C-102 is already on file (Casey S.); enrol them from the roster.'
+  )
+  await expect(preview.getByRole('row', { name: /C-103/ })).toContainText('No name.')
+  await expect(preview.getByRole('row', { name: /C-104/ })).toContainText(
+    '“1992-02-30” is not a date'
+  )
+  await expect(preview.getByRole('row', { name: /Riley Example/ })).toContainText('1992-07-30')
+  await expect(preview.getByRole('row', { name: /Riley Example/ })).toContainText('Ready')
+  // Nothing is saved yet.
+  const enrolledBefore = await page.evaluate(async (groupId) => {
+    const roster = await window.api.groups.roster({ groupId })
+    if (!roster.ok) throw new Error(roster.error.message)
+    return roster.value.current.length
+  }, groupId)
+  expect(enrolledBefore).toBe(0)
+  await page.screenshot({ path: test.info().outputPath('enrol-list-preview.png'), fullPage: true })
+
+  await page.getByRole('button', { name: 'Enrol 2 people' }).click()
+  await expect(page.getByRole('heading', { name: 'Evening Recovery', level: 1 })).toBeVisible()
+  const current = page.getByRole('table', { name: 'Current roster' })
+  await expect(current).toContainText('Jordy T.')
+  await expect(current).toContainText('Riley E.')
+  await expect(current).not.toContainText('Casey')
+  await expect(current.getByRole('row')).toHaveCount(3)
+  app.expectNoErrors()
+})

@@ -8,6 +8,7 @@ import { api, unwrap } from '../api'
 import { NoticeBanner } from '../components/NoticeBanner'
 import { GroupPage } from '../features/groups/GroupPage'
 import { GroupsPage } from '../features/groups/GroupsPage'
+import { EnrolListPage } from '../features/groups/EnrolListPage'
 import { EditGroupPage, NewGroupPage } from '../features/groups/GroupEditPages'
 import { HomePage } from '../features/home/HomePage'
 import { ParticipantPage } from '../features/participants/ParticipantPage'
@@ -111,6 +112,7 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
             <Route path="/groups/new" element={<NewGroupPage />} />
             <Route path="/groups/:groupId" element={<GroupPage />} />
             <Route path="/groups/:groupId/edit" element={<EditGroupPage />} />
+            <Route path="/groups/:groupId/enrol" element={<EnrolListPage />} />
             <Route path="/participants" element={<ParticipantsPage />} />
             <Route path="/participants/new" element={<NewParticipantPage />} />
             <Route path="/participants/:participantId" element={<ParticipantPage />} />

@@ -59,9 +59,14 @@ export function GroupPage() {
         title={g.name}
         description={`${trackLabel(g.track)} · ${AGE_GROUP_LABELS[g.ageGroup]} · ${ADMISSION_LABELS[g.admission]}`}
         actions={
-          <Button variant="default" component={Link} to={`/groups/${g.id}/edit`}>
-            Edit group
-          </Button>
+          <>
+            <Button variant="default" component={Link} to={`/groups/${g.id}/enrol`}>
+              Enrol a list
+            </Button>
+            <Button variant="default" component={Link} to={`/groups/${g.id}/edit`}>
+              Edit group
+            </Button>
+          </>
         }
       />
       <Card withBorder mb="lg">

@@ -52,7 +52,7 @@ export function nextSteps(day: HomeDay): NextStep[] {
       label: 'Enrol participants',
       hint: 'Paste a list or import a spreadsheet; you see every row before it is saved.',
       done: setup.enrolled > 0,
-      to: setup.firstGroupId ? `${group}?enrol=list` : '/groups/new',
+      to: setup.firstGroupId ? `${group}/enrol` : '/groups/new',
       action: 'Enrol participants'
     },
     {

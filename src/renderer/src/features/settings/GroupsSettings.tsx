@@ -51,7 +51,7 @@ export function GroupsSettings() {
                     </Button>
                     <Button
                       component={Link}
-                      to={`/groups/${g.id}?enrol=list`}
+                      to={`/groups/${g.id}/enrol`}
                       size="compact-sm"
                       variant="default"
                       aria-label={`Enrol a list of people in ${g.name}`}
