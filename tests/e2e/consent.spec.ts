@@ -235,7 +235,10 @@ test('a supervisor finds their trainee’s note under “Co-sign notes”; a con
   await form.getByRole('button', { name: 'Record the consent' }).click()
   // Neither an expiry date nor an event: refused on the form, in words.
   await expect(form).toContainText('Give the date or the event on which the consent ends')
+  // The form gives a date and an event: the court's consent also ends at discharge.
   await form.getByLabel(/^Ends on/).fill('2027-05-31')
+  await form.getByRole('radio', { name: /^Discharge/ }).check()
+  await page.screenshot({ path: test.info().outputPath('consent-form.png') })
   await form.getByRole('button', { name: 'Record the consent' }).click()
   await expect(page.getByText('Consent for County Drug Court recorded.')).toBeVisible()
   await finishAnimations(clock)
@@ -243,7 +246,10 @@ test('a supervisor finds their trainee’s note under “Co-sign notes”; a con
   const table = consents.getByRole('table', { name: 'Written consents' })
   await expect(table).toContainText('County Drug Court')
   await expect(table).toContainText('Current')
-  await expect(table).toContainText('2027-05-31')
+  await expect(table).toContainText(
+    '2027-05-31 or at discharge from the program, whichever comes first'
+  )
+  await expect(table).toContainText('Ends by itself when the discharge is recorded on this page.')
   await consents.scrollIntoViewIfNeeded()
   await page.screenshot({ path: test.info().outputPath('consent-current.png') })
 

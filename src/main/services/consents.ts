@@ -1,9 +1,11 @@
 import type {
   Consent,
   ConsentEndInput,
+  ConsentExpiryEvent,
   ConsentInput,
   DisclosableRecord
 } from '../../shared/domain/consent'
+import type { Registry } from '../store/registry'
 import { disclosureConsent } from '../../shared/consent/validity'
 import { clinicDate } from '../../shared/rules/dates'
 import { RuleError } from '../../shared/result'
@@ -44,14 +46,20 @@ export function listConsents(ctx: ServiceContext, participantId: string): Consen
 /** Records a consent the participant signed on paper; a signature date in the future is refused. */
 export async function addConsent(
   ctx: ServiceContext,
-  input: ConsentInput & { expiryEvent: string }
+  input: ConsentInput & { expiryEvent: ConsentExpiryEvent | null }
 ): Promise<Consent> {
-  participantOrThrow(ctx, input.participantId)
+  const person = participantOrThrow(ctx, input.participantId)
   const by = actorId(ctx)
   if (input.signedOn > today(ctx)) {
     throw new RuleError(
       'invalid_input',
       'The signature date cannot be in the future: record the consent once it is signed.'
+    )
+  }
+  if (input.expiryEvent?.kind === 'discharge' && person.discharge) {
+    throw new RuleError(
+      'conflict',
+      `This participant was discharged on ${person.discharge.date}, so a consent that ends at discharge would already have ended. Record the date the form gives instead.`
     )
   }
   const consent: Consent = {
@@ -87,6 +95,14 @@ export async function endConsent(ctx: ServiceContext, input: ConsentEndInput): P
     if (consent.ended) {
       throw new RuleError('conflict', `This consent already ended on ${consent.ended.on}.`)
     }
+    if (input.reason === 'expiry_event' && consent.expiryEvent?.kind !== 'other') {
+      throw new RuleError(
+        'conflict',
+        consent.expiryEvent?.kind === 'discharge'
+          ? "This consent ends at discharge: record the discharge on the participant's page and the consent ends with it."
+          : 'This consent has no expiry event: it ends on its date, or when it is revoked.'
+      )
+    }
     if (input.on < consent.signedOn) {
       throw new RuleError('invalid_input', 'A consent cannot end before the date it was signed.')
     }
@@ -113,6 +129,29 @@ export function consentForDisclosure(
   })
   if (!checked.ok) throw new RuleError(checked.error.code, checked.error.message)
   return checked.value
+}
+
+/**
+ * A discharge is the event that ends every consent of the participant's that
+ * ends at discharge, on the discharge date, when the discharge is recorded.
+ * Kept on the consent, so a readmission later does not bring it back.
+ */
+export function endConsentsAtDischarge(
+  registry: Registry,
+  participantId: string,
+  dischargedOn: string,
+  by: { staffId: string; at: string }
+): void {
+  for (const consent of registry.consents) {
+    if (consent.participantId !== participantId || consent.ended) continue
+    if (consent.expiryEvent?.kind !== 'discharge' || dischargedOn < consent.signedOn) continue
+    consent.ended = {
+      on: dischargedOn,
+      reason: 'expiry_event',
+      recordedBy: by.staffId,
+      recordedAt: by.at
+    }
+  }
 }
 
 /** Whether the participant has any written consent on file, current or not. */

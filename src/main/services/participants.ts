@@ -4,6 +4,7 @@ import { displayName, sameClientId } from '../../shared/rules/names'
 import { RuleError } from '../../shared/result'
 import type { Registry } from '../store/registry'
 import { isoNow, type ServiceContext } from './context'
+import { endConsentsAtDischarge } from './consents'
 
 type ParticipantFields = ParsedInputOf<'participants.create'>
 
@@ -52,6 +53,11 @@ export async function updateParticipant(
         }
         enrollment.exitDate = date
       }
+      // ...and every consent that ends at discharge.
+      endConsentsAtDischarge(registry, participant.id, date, {
+        staffId: ctx.actor?.id ?? 'system',
+        at: isoNow(ctx)
+      })
     }
     Object.assign(participant, input.participant, { updatedAt: isoNow(ctx) })
     return participant

@@ -1,4 +1,4 @@
-import { DISCLOSABLE_RECORD_LABELS, type Consent } from '../domain/consent'
+import { DISCLOSABLE_RECORD_LABELS, expiryEventText, type Consent } from '../domain/consent'
 import { escapeHtml } from '../rules/html'
 import { isolatedHtml } from '../rules/bidi'
 
@@ -26,7 +26,7 @@ const e = escapeHtml
 
 /** When the consent ends, in words: a date, an event, or both (whichever comes first). */
 export function consentEndsText(scope: Pick<Consent, 'expiresOn' | 'expiryEvent'>): string {
-  const event = scope.expiryEvent.trim()
+  const event = scope.expiryEvent ? `at ${expiryEventText(scope.expiryEvent)}` : ''
   if (scope.expiresOn && event) return `${scope.expiresOn} or ${event}, whichever comes first`
   return scope.expiresOn ?? event
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id, IsoDate, optionalText, requiredText, Timestamp } from './common'
+import { Id, IsoDate, requiredText, Timestamp } from './common'
 
 /**
  * A participant's written consent to disclose their records (42 CFR § 2.31):
@@ -22,6 +22,41 @@ export const DISCLOSABLE_RECORD_LABELS: Record<DisclosableRecord, string> = {
   progress_summary: 'Progress summary (attendance, hours, measures, goals)'
 }
 
+/**
+ * An event that ends a consent, as the form names it. Discharge is recorded in
+ * the app (the participant's page), and ends the consent on the discharge date
+ * by itself; another event (the end of probation, a court date) is marked by
+ * the clinician, with its date, when it happens.
+ */
+export const CONSENT_EXPIRY_EVENTS = ['discharge', 'other'] as const
+export const ConsentExpiryEventKind = z.enum(CONSENT_EXPIRY_EVENTS, {
+  error: 'Choose the event that ends the consent'
+})
+export type ConsentExpiryEventKind = z.infer<typeof ConsentExpiryEventKind>
+
+export const CONSENT_EXPIRY_EVENT_LABELS: Record<ConsentExpiryEventKind, string> = {
+  discharge: 'Discharge (when treatment in this program ends)',
+  other: 'Another event named on the form'
+}
+
+export const ConsentExpiryEvent = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('discharge') }),
+    z.strictObject({
+      kind: z.literal('other'),
+      description: requiredText('The event that ends the consent', 200)
+    })
+  ],
+  { error: 'Choose the event that ends the consent' }
+)
+export type ConsentExpiryEvent = z.infer<typeof ConsentExpiryEvent>
+
+/** The event in words, as the consent list and the printed scope say it. */
+export function expiryEventText(event: ConsentExpiryEvent): string {
+  return event.kind === 'discharge' ? 'discharge from the program' : event.description
+}
+
 export const ConsentInput = z
   .strictObject({
     participantId: Id,
@@ -39,11 +74,11 @@ export const ConsentInput = z
     /** The date the participant signed the paper form. */
     signedOn: IsoDate,
     expiresOn: IsoDate.nullable(),
-    /** An event that ends the consent (e.g. "end of probation"), when there is no date, or besides it. */
-    expiryEvent: optionalText('Expiry event', 200)
+    /** An event that ends the consent, when there is no date, or besides it (whichever comes first). */
+    expiryEvent: ConsentExpiryEvent.nullable()
   })
   .superRefine((value, ctx) => {
-    if (value.expiresOn === null && value.expiryEvent.length === 0) {
+    if (value.expiresOn === null && value.expiryEvent === null) {
       ctx.addIssue({
         code: 'custom',
         path: ['expiresOn'],
@@ -84,7 +119,21 @@ export const Consent = z.object({
   amount: z.string(),
   signedOn: IsoDate,
   expiresOn: IsoDate.nullable(),
-  expiryEvent: z.string(),
+  expiryEvent: z.preprocess(
+    // Written before the event was a choice: the form's words, or '' for none.
+    (stored) =>
+      typeof stored === 'string'
+        ? stored.trim()
+          ? { kind: 'other', description: stored.trim() }
+          : null
+        : stored,
+    z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('discharge') }),
+        z.object({ kind: z.literal('other'), description: z.string() })
+      ])
+      .nullable()
+  ),
   recordedBy: Id,
   recordedAt: Timestamp,
   ended: ConsentEnd.nullable()

@@ -5,7 +5,7 @@
  * this participant, and covering this kind of record.
  */
 import { describe, expect, it } from 'vitest'
-import { ConsentInput, type Consent } from '../../../src/shared/domain/consent'
+import { Consent, ConsentInput } from '../../../src/shared/domain/consent'
 import {
   consentState,
   currentConsentsFor,
@@ -13,7 +13,7 @@ import {
   noConsentMessage,
   part2NoticeApplies
 } from '../../../src/shared/consent/validity'
-import { disclosureHtml } from '../../../src/shared/consent/disclosure'
+import { consentEndsText, disclosureHtml } from '../../../src/shared/consent/disclosure'
 
 const JO = 'participant-jo'
 const SAM = 'participant-sam'
@@ -29,7 +29,7 @@ function consent(overrides: Partial<Consent> = {}): Consent {
     amount: 'Notes and summaries from admission to discharge',
     signedOn: '2026-11-02',
     expiresOn: '2027-05-01',
-    expiryEvent: '',
+    expiryEvent: null,
     recordedBy: 'staff-robin',
     recordedAt: '2026-11-02T15:00:00.000Z',
     ended: null,
@@ -63,7 +63,10 @@ describe('a current consent', () => {
   })
 
   it('with only an expiry event, is good until the event is recorded', () => {
-    const byEvent = consent({ expiresOn: null, expiryEvent: 'end of probation' })
+    const byEvent = consent({
+      expiresOn: null,
+      expiryEvent: { kind: 'other', description: 'end of probation' }
+    })
     expect(disclosureConsent([byEvent], { ...request, today: '2030-01-01' }).ok).toBe(true)
   })
 })
@@ -93,7 +96,7 @@ describe('refused, with the plain message', () => {
   it('a consent whose expiry event happened', () => {
     const ended = consent({
       expiresOn: null,
-      expiryEvent: 'end of probation',
+      expiryEvent: { kind: 'other', description: 'end of probation' },
       ended: {
         on: '2026-11-21',
         reason: 'expiry_event',
@@ -164,7 +167,7 @@ describe('recording a consent', () => {
     amount: 'Notes of November 2026',
     signedOn: '2026-11-02',
     expiresOn: null,
-    expiryEvent: ''
+    expiryEvent: null
   }
 
   it('needs an expiry date or an expiry event', () => {
@@ -173,7 +176,9 @@ describe('recording a consent', () => {
     expect(parsed.error?.issues.map((i) => i.message)).toContain(
       'Give the date or the event on which the consent ends'
     )
-    expect(ConsentInput.safeParse({ ...form, expiryEvent: 'discharge' }).success).toBe(true)
+    expect(ConsentInput.safeParse({ ...form, expiryEvent: { kind: 'discharge' } }).success).toBe(
+      true
+    )
   })
 
   it('refuses an expiry before the signature and an empty list of records', () => {
@@ -226,5 +231,58 @@ describe('the Part 2 notice', () => {
     expect(html).toContain('Group progress notes; Progress summary')
     expect(html).toContain('2027-05-01')
     expect(html).not.toContain('<Dept')
+  })
+})
+
+describe('the event that ends a consent', () => {
+  it('is a choice: discharge, or another event in the form’s words; typed text alone is refused', () => {
+    const form = {
+      participantId: JO,
+      discloser: 'Riverside Recovery Center',
+      recipient: 'County Drug Court',
+      purpose: 'Report attendance to the court',
+      information: ['progress_notes'],
+      amount: 'Notes of November 2026',
+      signedOn: '2026-11-02',
+      expiresOn: null
+    }
+    expect(ConsentInput.safeParse({ ...form, expiryEvent: { kind: 'discharge' } }).success).toBe(
+      true
+    )
+    expect(
+      ConsentInput.safeParse({
+        ...form,
+        expiryEvent: { kind: 'other', description: 'the end of probation' }
+      }).success
+    ).toBe(true)
+    expect(ConsentInput.safeParse({ ...form, expiryEvent: 'at discharge' }).success).toBe(false)
+    const wordless = ConsentInput.safeParse({
+      ...form,
+      expiryEvent: { kind: 'other', description: ' ' }
+    })
+    expect(wordless.success).toBe(false)
+  })
+
+  it('reads in words where the consent is listed and printed', () => {
+    expect(consentEndsText({ expiresOn: null, expiryEvent: { kind: 'discharge' } })).toBe(
+      'at discharge from the program'
+    )
+    expect(
+      consentEndsText({
+        expiresOn: '2027-05-01',
+        expiryEvent: { kind: 'other', description: 'the end of probation' }
+      })
+    ).toBe('2027-05-01 or at the end of probation, whichever comes first')
+  })
+
+  it('written by hand in an older file, is read as another event in those words', () => {
+    const stored = { ...consent(), expiresOn: null, expiryEvent: 'end of probation' }
+    expect(Consent.parse(stored).expiryEvent).toEqual({
+      kind: 'other',
+      description: 'end of probation'
+    })
+    expect(Consent.parse({ ...stored, expiresOn: '2027-05-01', expiryEvent: '' }).expiryEvent).toBe(
+      null
+    )
   })
 })

@@ -160,7 +160,7 @@ function courtConsent(participantId: string, overrides: Record<string, unknown> 
     amount: 'Notes and summaries from admission to discharge',
     signedOn: '2026-11-20',
     expiresOn: '2026-12-31',
-    expiryEvent: '',
+    expiryEvent: null,
     ...overrides
   }
 }
@@ -214,6 +214,112 @@ describe('recording consents', () => {
     await refusal(
       core.handle('consents.end', { consentId: consent.id, on: '2026-11-19', reason: 'revoked' }),
       'invalid_input'
+    )
+  })
+})
+
+describe('consents that end with an event', () => {
+  const jordanAs = (status: 'active' | 'discharged', dischargedOn: string | null) => ({
+    fullName: 'Jordan Testperson',
+    preferredName: '',
+    clientId: 'C-201',
+    dateOfBirth: '1990-01-01',
+    admissionDate: '2026-11-01',
+    track: 'co_occurring',
+    status,
+    discharge: dischargedOn ? { date: dischargedOn, type: 'completed' } : null,
+    goals: []
+  })
+  const printFor = (core: Core, participantId: string, consentId: string) =>
+    core.handle('progress.print', { participantId, consentId })
+
+  test('a consent that ends at discharge is current until the discharge is recorded, and a readmission does not bring it back', async () => {
+    const { core, clock, jordan } = await clinicWithSignedNotes()
+    const atDischarge = await value<Consent>(
+      core.handle(
+        'consents.add',
+        courtConsent(jordan, { expiresOn: null, expiryEvent: { kind: 'discharge' } })
+      )
+    )
+    expect(atDischarge.expiryEvent).toEqual({ kind: 'discharge' })
+    // The discharge itself ends it: it is not marked by hand.
+    const byHand = await refusal(
+      core.handle('consents.end', {
+        consentId: atDischarge.id,
+        on: '2026-11-23',
+        reason: 'expiry_event'
+      }),
+      'conflict'
+    )
+    expect(byHand.message).toBe(
+      "This consent ends at discharge: record the discharge on the participant's page and the consent ends with it."
+    )
+    await value(printFor(core, jordan, atDischarge.id))
+
+    clock.now += 2 * DAY // Wednesday 25 November: Jordan completes the program.
+    await value(
+      core.handle('participants.update', {
+        participantId: jordan,
+        participant: jordanAs('discharged', '2026-11-25')
+      })
+    )
+    const [listed] = await value<Consent[]>(core.handle('consents.list', { participantId: jordan }))
+    expect(listed!.ended).toMatchObject({ on: '2026-11-25', reason: 'expiry_event' })
+    const ended = await refusal(printFor(core, jordan, atDischarge.id), 'forbidden')
+    expect(ended.message).toBe(
+      "There is no current written consent for County Drug Court to receive this participant's records. The consent on file ended on 2026-11-25, when its expiry event happened."
+    )
+    // After discharge, a new consent cannot be one that ends at a discharge already past.
+    const late = await refusal(
+      core.handle(
+        'consents.add',
+        courtConsent(jordan, { expiresOn: null, expiryEvent: { kind: 'discharge' } })
+      ),
+      'conflict'
+    )
+    expect(late.message).toMatch(/discharged on 2026-11-25/)
+
+    clock.now += 7 * DAY // Readmitted a week later: the old consent stays ended.
+    await value(
+      core.handle('participants.update', {
+        participantId: jordan,
+        participant: jordanAs('active', null)
+      })
+    )
+    await refusal(printFor(core, jordan, atDischarge.id), 'forbidden')
+  })
+
+  test('another event named on the form is marked by the clinician, with its date', async () => {
+    const { core, clock, jordan } = await clinicWithSignedNotes()
+    const untilProbationEnds = await value<Consent>(
+      core.handle(
+        'consents.add',
+        courtConsent(jordan, {
+          expiresOn: null,
+          expiryEvent: { kind: 'other', description: 'the end of probation' }
+        })
+      )
+    )
+    clock.now += 30 * DAY
+    await value(printFor(core, jordan, untilProbationEnds.id))
+    await value(
+      core.handle('consents.end', {
+        consentId: untilProbationEnds.id,
+        on: '2026-12-20',
+        reason: 'expiry_event'
+      })
+    )
+    const ended = await refusal(printFor(core, jordan, untilProbationEnds.id), 'forbidden')
+    expect(ended.message).toMatch(/ended on 2026-12-20, when its expiry event happened\.$/)
+    // A consent with a date only has no event to mark.
+    const dated = await value<Consent>(core.handle('consents.add', courtConsent(jordan)))
+    await refusal(
+      core.handle('consents.end', {
+        consentId: dated.id,
+        on: '2026-12-20',
+        reason: 'expiry_event'
+      }),
+      'conflict'
     )
   })
 })
@@ -309,7 +415,11 @@ describe('printing for a recipient', () => {
     const renewed = await value<Consent>(
       core.handle(
         'consents.add',
-        courtConsent(jordan, { signedOn: '2027-01-01', expiresOn: null, expiryEvent: 'discharge' })
+        courtConsent(jordan, {
+          signedOn: '2027-01-01',
+          expiresOn: null,
+          expiryEvent: { kind: 'discharge' }
+        })
       )
     )
     await value(

@@ -404,7 +404,21 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
         amount: 'All notes',
         signedOn: '2026-11-20',
         expiresOn: null,
-        expiryEvent: ''
+        expiryEvent: null
+      }
+    ],
+    [
+      'an expiry event typed by hand instead of chosen',
+      {
+        participantId: 'p',
+        discloser: 'Riverside Recovery Center',
+        recipient: 'County Drug Court',
+        purpose: 'Court reporting',
+        information: ['progress_notes'],
+        amount: 'All notes',
+        signedOn: '2026-11-20',
+        expiresOn: null,
+        expiryEvent: 'end of probation'
       }
     ],
     [
@@ -418,7 +432,7 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
         amount: 'All notes',
         signedOn: '2026-11-20',
         expiresOn: '2027-01-01',
-        expiryEvent: ''
+        expiryEvent: null
       }
     ]
   ],

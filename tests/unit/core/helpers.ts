@@ -495,7 +495,7 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
     amount: 'Notes from admission to discharge',
     signedOn: '2026-11-20',
     expiresOn: '2027-05-20',
-    expiryEvent: ''
+    expiryEvent: null
   },
   'consents.end': { consentId: 'consent-unknown', on: '2026-11-23', reason: 'revoked' },
   'sessions.updateProtocol': {

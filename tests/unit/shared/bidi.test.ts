@@ -52,7 +52,7 @@ describe('printed documents isolate right-to-left names', () => {
       amount: 'Notes of March 2026',
       signedOn: '2026-03-01',
       expiresOn: '2026-12-31',
-      expiryEvent: ''
+      expiryEvent: null
     })
     expect(html).toContain(`<dt>Disclosed to</dt><dd><bdi>${ARABIC}</bdi></dd>`)
   })

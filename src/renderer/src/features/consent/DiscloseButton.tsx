@@ -8,7 +8,7 @@ import { DISCLOSABLE_RECORD_LABELS } from '../../../../shared/domain/consent'
 import { consentState, consentStateLabel } from '../../../../shared/consent/validity'
 import { useToday } from '../../app/useToday'
 import { useProtectedPrint } from '../exports/useProtectedExport'
-import { useConsents } from './ConsentRecords'
+import { useConsents } from './queries'
 import { isolate } from '../../../../shared/rules/bidi'
 
 type Printed = { html: string; file: ExportFile | null; sentToPrinter: boolean }
