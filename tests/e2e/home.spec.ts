@@ -233,3 +233,45 @@ test('a CSV file is previewed row by row, and only the rows without a problem ar
   await expect(current.getByRole('row')).toHaveCount(3)
   app.expectNoErrors()
 })
+
+test('Ctrl+K finds a participant, a group and a page; “?” lists every keyboard shortcut', async ({
+  app
+}) => {
+  const page = app.page
+  await completeSetup(page)
+  await planSessionThroughApi(page)
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'Welcome, Robin' })).toBeVisible()
+
+  // A participant by client ID, from the keyboard alone.
+  await page.keyboard.press('Control+k')
+  const find = page.getByLabel('Find anything')
+  await expect(find).toBeFocused()
+  await find.fill('C-103')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/#\/participants\/[^/]+$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mo F.')
+
+  // A group by part of its name.
+  await page.keyboard.press('Control+k')
+  await find.fill('evening')
+  await page.getByRole('button', { name: /^Evening Recovery\s*Group/ }).click()
+  await expect(page.getByRole('heading', { name: 'Evening Recovery', level: 1 })).toBeVisible()
+
+  // A page: a Settings tab.
+  await page.keyboard.press('Control+k')
+  await find.fill('settings: staff')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/#\/settings\/staff$/)
+
+  // "?" shows every shortcut, the running screen's too.
+  await page.keyboard.press('?')
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(help).toBeVisible()
+  for (const what of ['Find a participant', 'Lock the screen now', 'Next slide', 'Next segment']) {
+    await expect(help).toContainText(what)
+  }
+  await page.keyboard.press('Escape')
+  await expect(help).toBeHidden()
+  app.expectNoErrors()
+})

@@ -1,4 +1,6 @@
-import { AppShell, Button, Group, NavLink, Stack, Text } from '@mantine/core'
+import { AppShell, Button, Group, Kbd, NavLink, Stack, Text } from '@mantine/core'
+import { spotlight } from '@mantine/spotlight'
+import { useCallback, useState } from 'react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router'
 import type { AppStatus } from '../../../shared/ipc/contract'
@@ -28,6 +30,8 @@ import { ModuleEditorPage } from '../features/curriculum/ModuleEditorPage'
 import { ModulePage } from '../features/curriculum/ModulePage'
 import { EditSessionPlanPage, PlanSessionPage } from '../features/sessions/PlanSessionPage'
 import { useLock } from './lock'
+import { FindAnything } from './FindAnything'
+import { KeyboardShortcuts, MOD_KEY, useQuestionMarkKey } from './KeyboardShortcuts'
 import { FollowUpsBadge } from '../features/followups/FollowUpsBadge'
 import { keys } from './queries'
 
@@ -54,6 +58,9 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
     }
   })
   const lock = useLock()
+  const [shortcuts, setShortcuts] = useState(false)
+  const showShortcuts = useCallback(() => setShortcuts(true), [])
+  useQuestionMarkKey(showShortcuts)
   const current = (to: string) =>
     to === '/' ? location.pathname === '/' : location.pathname.startsWith(to)
 
@@ -67,6 +74,17 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
             <Text c="dimmed">{status.clinic?.name}</Text>
           </Group>
           <Group gap="sm">
+            <Button
+              variant="default"
+              size="xs"
+              onClick={() => spotlight.open()}
+              rightSection={<Kbd size="xs">{MOD_KEY}+K</Kbd>}
+            >
+              Find
+            </Button>
+            <Button variant="default" size="xs" onClick={showShortcuts}>
+              Keyboard shortcuts
+            </Button>
             <Text size="sm" aria-label="Signed in as">
               Signed in: <strong>{signatureName(staff)}</strong>
             </Text>
@@ -90,6 +108,8 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
           </Group>
         </Group>
       </AppShell.Header>
+      <FindAnything staff={staff} onShowShortcuts={showShortcuts} />
+      <KeyboardShortcuts opened={shortcuts} onClose={() => setShortcuts(false)} />
       <AppShell.Navbar p="xs" aria-label="Main">
         {NAV.filter((item) => !('adminOnly' in item) || staff.isAdmin).map((item) => (
           <NavLink
