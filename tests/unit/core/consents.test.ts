@@ -9,27 +9,24 @@
  * injected and moved by hand.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createCore, type Core } from '../../../src/main/core'
+import type { Core } from '../../../src/main/core'
 import type { Consent } from '../../../src/shared/domain/consent'
-import type { ProgressNote } from '../../../src/shared/domain/note'
-import type { OutputOf, SessionView } from '../../../src/shared/ipc/contract'
+import type { OutputOf } from '../../../src/shared/ipc/contract'
 import { PART2_NOTICE } from '../../../src/shared/notes/part2-notice'
-import { defaultAgenda } from '../../../src/shared/session/default-agenda'
 import {
-  copyClinic,
-  CURRICULUM_DIR,
-  ids,
-  PASSPHRASE,
+  clinicOnClock,
+  endedSessionOf,
+  groupWithPeople,
   refusal,
   removeFolders,
   setUpClinic,
   value,
+  writeAndSign,
   type Template
 } from './helpers'
 
 /** Monday 23 November 2026, 9:00 in Chicago. */
 const START = Date.parse('2026-11-23T15:00:00Z')
-const MIN = 60_000
 const DAY = 86_400_000
 const NOTICE_START = PART2_NOTICE.slice(0, 60)
 
@@ -47,93 +44,24 @@ type Listing = OutputOf<'audit.list'>
  * own record is a substance-use record (co-occurring track), Casey's is not.
  */
 async function clinicWithSignedNotes() {
-  const clock = { now: START }
-  const dir = await copyClinic(template.dir)
-  const core: Core = await createCore({
-    dataDir: dir,
-    now: () => clock.now,
-    monotonic: () => clock.now,
-    newId: ids,
-    curriculumDir: CURRICULUM_DIR
-  })
-  await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
-  const group = await value<{ id: string }>(
-    core.handle('groups.create', {
-      name: 'Morning Wellness',
-      track: 'mental_health',
-      admission: 'open',
-      meetingDays: ['mon'],
-      startTime: '09:00',
-      defaultMinutes: 180,
-      capacity: 12,
-      facilitatorIds: [template.adminId]
-    })
+  const { core, clock } = await clinicOnClock(template, START)
+  const staff = { facilitatorIds: [template.adminId] }
+  const { groupId, people } = await groupWithPeople(
+    core,
+    { ...staff, name: 'Morning Wellness', track: 'mental_health' },
+    [
+      { fullName: 'Jordan Testperson', clientId: 'C-201', track: 'co_occurring' },
+      { fullName: 'Casey Samplewood', clientId: 'C-202', track: 'mental_health' }
+    ]
   )
-  const people: Record<'jordan' | 'casey', string> = { jordan: '', casey: '' }
-  for (const [key, fullName, track, clientId] of [
-    ['jordan', 'Jordan Testperson', 'co_occurring', 'C-201'],
-    ['casey', 'Casey Samplewood', 'mental_health', 'C-202']
-  ] as const) {
-    const p = await value<{ id: string }>(
-      core.handle('participants.create', {
-        fullName,
-        preferredName: '',
-        clientId,
-        dateOfBirth: '1990-01-01',
-        admissionDate: '2026-11-01',
-        track,
-        status: 'active',
-        discharge: null,
-        goals: []
-      })
-    )
-    await value(
-      core.handle('enrollments.create', {
-        groupId: group.id,
-        participantId: p.id,
-        joinDate: '2026-11-02'
-      })
-    )
-    people[key] = p.id
-  }
-  const session = await value<SessionView>(
-    core.handle('sessions.plan', {
-      groupId: group.id,
-      date: '2026-11-23',
-      facilitatorIds: [template.adminId],
-      segments: defaultAgenda()
-    })
-  )
-  for (const participantId of Object.values(people)) {
-    await value(
-      core.handle('sessions.attendance', {
-        sessionId: session.id,
-        participantId,
-        status: 'present',
-        timeIn: null,
-        timeOut: null
-      })
-    )
-  }
-  await value(core.handle('sessions.act', { sessionId: session.id, action: { type: 'start' } }))
-  clock.now += 180 * MIN
-  await value(core.handle('sessions.act', { sessionId: session.id, action: { type: 'end' } }))
-  for (const [i, participantId] of Object.values(people).entries()) {
-    await signNote(core, session.id, participantId, `Practised a grounding skill, take ${i + 1}.`)
-  }
-  return { core, clock, sessionId: session.id, ...people }
-}
-
-/** Writes and signs a note, confirming whatever the pre-sign checks raise. */
-async function signNote(core: Core, sessionId: string, participantId: string, data: string) {
-  const ref = { sessionId, participantId }
-  await value<ProgressNote>(
-    core.handle('notes.saveDraft', {
-      ...ref,
-      baseRevision: 0,
-      body: {
+  const session = await endedSessionOf(core, clock, { ...staff, groupId, people })
+  for (const [i, participantId] of people.entries()) {
+    await writeAndSign(
+      core,
+      { sessionId: session.id, participantId },
+      {
         sections: {
-          data,
+          data: `Practised a grounding skill, take ${i + 1}.`,
           assessment: 'Engaged; named two coping steps of their own.',
           plan: 'Attend Wednesday and practise the skill daily.'
         },
@@ -142,12 +70,9 @@ async function signNote(core: Core, sessionId: string, participantId: string, da
         riskText: 'Denies thoughts of harming self or others.',
         followUp: 'Check in at the next group.'
       }
-    })
-  )
-  const findings = await value<Array<{ check: string; message: string }>>(
-    core.handle('notes.check', ref)
-  )
-  await value(core.handle('notes.sign', { ...ref, overrides: findings }))
+    )
+  }
+  return { core, clock, sessionId: session.id, jordan: people[0]!, casey: people[1]! }
 }
 
 function courtConsent(participantId: string, overrides: Record<string, unknown> = {}) {

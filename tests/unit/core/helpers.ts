@@ -19,6 +19,7 @@ import { DEFAULT_SESSION_SETTINGS } from '../../../src/shared/domain/session'
 import { DEFAULT_CLINIC_CONTACTS } from '../../../src/shared/domain/contacts'
 import { defaultAgenda } from '../../../src/shared/session/default-agenda'
 import type { ChannelName } from '../../../src/shared/ipc/names'
+import type { SessionView } from '../../../src/shared/ipc/contract'
 import type { Result } from '../../../src/shared/result'
 
 export const PASSPHRASE = 'maple kettle harbor'
@@ -559,4 +560,137 @@ export function sessionPlan(overrides: Record<string, unknown> = {}) {
     segments: defaultAgenda(),
     ...overrides
   }
+}
+
+/**
+ * A copy of the template clinic with its administrator signed in, on a clock
+ * the test moves by hand (`clock.now`), from Monday 23 November 2026, 9:00 in
+ * Chicago unless told otherwise.
+ */
+export async function clinicOnClock(
+  template: Template,
+  start = NOW
+): Promise<{ core: Core; dir: string; clock: { now: number } }> {
+  const clock = { now: start }
+  const { core, dir } = await signedInCopy(template, {
+    now: () => clock.now,
+    monotonic: () => clock.now
+  })
+  return { core, dir, clock }
+}
+
+/** Someone to enrol: a name, a client ID and their own track (substance use unless told). */
+export interface Enrolee {
+  fullName: string
+  clientId: string
+  track?: string
+}
+
+/**
+ * A Monday 9:00 group of three hours (fields overridden by `groupFields`, which
+ * names its facilitators) with `people` registered (admitted 1 November) and
+ * enrolled from 2 November; answers the group's id and the people's ids, in order.
+ */
+export async function groupWithPeople(
+  core: Core,
+  groupFields: Record<string, unknown> & { facilitatorIds: string[] },
+  people: ReadonlyArray<Enrolee>
+): Promise<{ groupId: string; people: string[] }> {
+  const created = await value<{ id: string }>(
+    core.handle('groups.create', {
+      name: 'Evening Recovery',
+      track: 'substance_use',
+      admission: 'open',
+      meetingDays: ['mon'],
+      startTime: '09:00',
+      defaultMinutes: 180,
+      capacity: 12,
+      ...groupFields
+    })
+  )
+  const enrolled: string[] = []
+  for (const person of people) {
+    const p = await value<{ id: string }>(
+      core.handle(
+        'participants.create',
+        participant(person.clientId, {
+          fullName: person.fullName,
+          preferredName: '',
+          dateOfBirth: '1990-01-01',
+          admissionDate: '2026-11-01',
+          track: person.track ?? 'substance_use'
+        })
+      )
+    )
+    await value(
+      core.handle('enrollments.create', {
+        groupId: created.id,
+        participantId: p.id,
+        joinDate: '2026-11-02'
+      })
+    )
+    enrolled.push(p.id)
+  }
+  return { groupId: created.id, people: enrolled }
+}
+
+/**
+ * The group's session of 23 November on the default agenda, led by
+ * `facilitatorIds`: everyone marked present from the clock, started, ended
+ * three hours later; `during` runs 40 minutes in, while it is under way.
+ */
+export async function endedSessionOf(
+  core: Core,
+  clock: { now: number },
+  options: {
+    groupId: string
+    people: ReadonlyArray<string>
+    facilitatorIds: string[]
+    during?: (sessionId: string) => Promise<void>
+  }
+): Promise<SessionView> {
+  const session = await value<SessionView>(
+    core.handle('sessions.plan', {
+      groupId: options.groupId,
+      date: '2026-11-23',
+      facilitatorIds: options.facilitatorIds,
+      segments: defaultAgenda()
+    })
+  )
+  for (const participantId of options.people) {
+    await value(
+      core.handle('sessions.attendance', {
+        sessionId: session.id,
+        participantId,
+        status: 'present',
+        timeIn: null,
+        timeOut: null
+      })
+    )
+  }
+  await value(core.handle('sessions.act', { sessionId: session.id, action: { type: 'start' } }))
+  clock.now += 40 * 60_000
+  await options.during?.(session.id)
+  clock.now += 140 * 60_000
+  await value(core.handle('sessions.act', { sessionId: session.id, action: { type: 'end' } }))
+  return session
+}
+
+/** Saves a draft note with `body` and signs it, confirming whatever the pre-sign checks raise. */
+export async function writeAndSign(
+  core: Core,
+  ref: { sessionId: string; participantId: string },
+  body: {
+    sections: Record<string, string>
+    goals: unknown[]
+    risk: string
+    riskText: string
+    followUp: string
+  }
+): Promise<void> {
+  await value(core.handle('notes.saveDraft', { ...ref, baseRevision: 0, body }))
+  const findings = await value<Array<{ check: string; message: string }>>(
+    core.handle('notes.check', ref)
+  )
+  await value(core.handle('notes.sign', { ...ref, overrides: findings }))
 }

@@ -4,14 +4,13 @@
  * document with the Part 2 notice. The clock is injected and moved by hand.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createCore, type Core } from '../../../src/main/core'
+import type { Core } from '../../../src/main/core'
 import type { ProgressNote } from '../../../src/shared/domain/note'
-import type { NotesOwedRow, SessionNotes, SessionView } from '../../../src/shared/ipc/contract'
-import { defaultAgenda } from '../../../src/shared/session/default-agenda'
+import type { NotesOwedRow, SessionNotes } from '../../../src/shared/ipc/contract'
 import {
-  copyClinic,
-  CURRICULUM_DIR,
-  ids,
+  clinicOnClock,
+  endedSessionOf,
+  groupWithPeople,
   PASSPHRASE,
   refusal,
   removeFolders,
@@ -40,16 +39,7 @@ const body = (data: string) => ({
 async function endedSession(
   during: (core: Core, sessionId: string, people: string[]) => Promise<void> = async () => {}
 ) {
-  const clock = { now: START }
-  const dir = await copyClinic(template.dir)
-  const core: Core = await createCore({
-    dataDir: dir,
-    now: () => clock.now,
-    monotonic: () => clock.now,
-    newId: ids,
-    curriculumDir: CURRICULUM_DIR
-  })
-  await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+  const { core, clock } = await clinicOnClock(template, START)
   const trainee = await value<{ id: string }>(
     core.handle('staff.create', {
       fullName: 'Sam Trainee',
@@ -59,66 +49,20 @@ async function endedSession(
       passphrase: 'paper boat morning'
     })
   )
-  const group = await value<{ id: string }>(
-    core.handle('groups.create', {
-      name: 'Evening Recovery',
-      track: 'substance_use',
-      admission: 'open',
-      meetingDays: ['mon'],
-      startTime: '09:00',
-      defaultMinutes: 180,
-      capacity: 12,
-      facilitatorIds: [template.adminId, trainee.id]
-    })
+  const { groupId, people } = await groupWithPeople(
+    core,
+    { facilitatorIds: [template.adminId, trainee.id] },
+    [
+      { fullName: 'Jordan Testperson', clientId: 'C-0' },
+      { fullName: 'Casey Samplewood', clientId: 'C-1' }
+    ]
   )
-  const people: string[] = []
-  for (const [i, fullName] of ['Jordan Testperson', 'Casey Samplewood'].entries()) {
-    const p = await value<{ id: string }>(
-      core.handle('participants.create', {
-        fullName,
-        preferredName: '',
-        clientId: `C-${i}`,
-        dateOfBirth: '1990-01-01',
-        admissionDate: '2026-11-01',
-        track: 'substance_use',
-        status: 'active',
-        discharge: null,
-        goals: []
-      })
-    )
-    await value(
-      core.handle('enrollments.create', {
-        groupId: group.id,
-        participantId: p.id,
-        joinDate: '2026-11-02'
-      })
-    )
-    people.push(p.id)
-  }
-  const session = await value<SessionView>(
-    core.handle('sessions.plan', {
-      groupId: group.id,
-      date: '2026-11-23',
-      facilitatorIds: [template.adminId],
-      segments: defaultAgenda()
-    })
-  )
-  for (const p of people) {
-    await value(
-      core.handle('sessions.attendance', {
-        sessionId: session.id,
-        participantId: p,
-        status: 'present',
-        timeIn: null,
-        timeOut: null
-      })
-    )
-  }
-  await value(core.handle('sessions.act', { sessionId: session.id, action: { type: 'start' } }))
-  clock.now += 40 * MIN
-  await during(core, session.id, people)
-  clock.now += 140 * MIN
-  await value(core.handle('sessions.act', { sessionId: session.id, action: { type: 'end' } }))
+  const session = await endedSessionOf(core, clock, {
+    groupId,
+    people,
+    facilitatorIds: [template.adminId],
+    during: (sessionId) => during(core, sessionId, people)
+  })
   return { core, clock, session, people, traineeId: trainee.id }
 }
 

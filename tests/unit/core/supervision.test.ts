@@ -6,24 +6,23 @@
  * one of theirs waits. The clock is injected and moved by hand.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createCore, type Core } from '../../../src/main/core'
+import type { Core } from '../../../src/main/core'
 import type { Staff } from '../../../src/shared/domain/staff'
-import type { OutputOf, SessionView } from '../../../src/shared/ipc/contract'
-import { defaultAgenda } from '../../../src/shared/session/default-agenda'
+import type { OutputOf } from '../../../src/shared/ipc/contract'
 import {
-  copyClinic,
-  CURRICULUM_DIR,
-  ids,
+  clinicOnClock,
+  endedSessionOf,
+  groupWithPeople,
   PASSPHRASE,
   refusal,
   removeFolders,
   setUpClinic,
   value,
+  writeAndSign,
   type Template
 } from './helpers'
 
 const START = Date.parse('2026-11-23T15:00:00Z')
-const MIN = 60_000
 
 let template: Template
 beforeAll(async () => {
@@ -41,16 +40,7 @@ const PHRASES = {
 }
 
 async function clinic() {
-  const clock = { now: START }
-  const dir = await copyClinic(template.dir)
-  const core: Core = await createCore({
-    dataDir: dir,
-    now: () => clock.now,
-    monotonic: () => clock.now,
-    newId: ids,
-    curriculumDir: CURRICULUM_DIR
-  })
-  await signInAs(core, template.adminId, PASSPHRASE)
+  const { core, clock } = await clinicOnClock(template, START)
   const add = (fullName: string, role: string, passphrase: string) =>
     value<Staff>(
       core.handle('staff.create', {
@@ -79,89 +69,37 @@ async function sessionSignedBy(
   clock: { now: number },
   authors: Array<{ id: string; passphrase: string }>
 ) {
-  const group = await value<{ id: string }>(
-    core.handle('groups.create', {
-      name: 'Evening Recovery',
-      track: 'substance_use',
-      admission: 'open',
-      meetingDays: ['mon'],
-      startTime: '09:00',
-      defaultMinutes: 180,
-      capacity: 12,
-      facilitatorIds: [...new Set([template.adminId, ...authors.map((a) => a.id)])]
-    })
+  const { groupId, people } = await groupWithPeople(
+    core,
+    { facilitatorIds: [...new Set([template.adminId, ...authors.map((a) => a.id)])] },
+    [
+      { fullName: 'Jordan Testperson', clientId: 'C-30' },
+      { fullName: 'Casey Samplewood', clientId: 'C-31' }
+    ]
   )
-  const people: string[] = []
-  for (const [i, fullName] of ['Jordan Testperson', 'Casey Samplewood'].entries()) {
-    const p = await value<{ id: string }>(
-      core.handle('participants.create', {
-        fullName,
-        preferredName: '',
-        clientId: `C-3${i}`,
-        dateOfBirth: '1990-01-01',
-        admissionDate: '2026-11-01',
-        track: 'substance_use',
-        status: 'active',
-        discharge: null,
-        goals: []
-      })
-    )
-    await value(
-      core.handle('enrollments.create', {
-        groupId: group.id,
-        participantId: p.id,
-        joinDate: '2026-11-02'
-      })
-    )
-    people.push(p.id)
-  }
-  const session = await value<SessionView>(
-    core.handle('sessions.plan', {
-      groupId: group.id,
-      date: '2026-11-23',
-      facilitatorIds: [template.adminId],
-      segments: defaultAgenda()
-    })
-  )
-  for (const participantId of people) {
-    await value(
-      core.handle('sessions.attendance', {
-        sessionId: session.id,
-        participantId,
-        status: 'present',
-        timeIn: null,
-        timeOut: null
-      })
-    )
-  }
-  await value(core.handle('sessions.act', { sessionId: session.id, action: { type: 'start' } }))
-  clock.now += 180 * MIN
-  await value(core.handle('sessions.act', { sessionId: session.id, action: { type: 'end' } }))
+  const session = await endedSessionOf(core, clock, {
+    groupId,
+    people,
+    facilitatorIds: [template.adminId]
+  })
   for (const [i, participantId] of people.entries()) {
     const author = authors[i]!
     await signInAs(core, author.id, author.passphrase)
-    const ref = { sessionId: session.id, participantId }
-    await value(
-      core.handle('notes.saveDraft', {
-        ...ref,
-        baseRevision: 0,
-        body: {
-          sections: {
-            data: `Named ${i + 2} triggers and a plan for each.`,
-            assessment: 'Engaged and specific about the week ahead.',
-            plan: 'Practise the plan; attend Wednesday.'
-          },
-          goals: [],
-          risk: 'low',
-          riskText: 'Denies thoughts of harming self or others.',
-          followUp: 'Check in at the next group.'
-        }
-      })
+    await writeAndSign(
+      core,
+      { sessionId: session.id, participantId },
+      {
+        sections: {
+          data: `Named ${i + 2} triggers and a plan for each.`,
+          assessment: 'Engaged and specific about the week ahead.',
+          plan: 'Practise the plan; attend Wednesday.'
+        },
+        goals: [],
+        risk: 'low',
+        riskText: 'Denies thoughts of harming self or others.',
+        followUp: 'Check in at the next group.'
+      }
     )
-    const findings = await value<Array<{ check: string; message: string }>>(
-      core.handle('notes.check', ref)
-    )
-    await value(core.handle('notes.sign', { ...ref, overrides: findings }))
   }
   await signInAs(core, template.adminId, PASSPHRASE)
   return { sessionId: session.id, people }
