@@ -31,6 +31,8 @@ export async function completeSetup(page: Page): Promise<string> {
     .and(page.locator('input'))
     .fill('America/Chicago')
   await page.getByRole('option', { name: 'America/Chicago' }).click()
+  // The specs read 24-hour times, whatever this computer's language would have chosen.
+  await page.getByRole('radio', { name: /^24-hour/ }).check()
   await page.getByRole('button', { name: 'Next' }).click()
   await page.getByLabel('Full name').fill('Robin Okafor')
   await page

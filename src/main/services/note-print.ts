@@ -52,7 +52,11 @@ export async function printableNotes(
     })
   })
   return renderNotesHtml({
-    clinic: { name: registry.clinic?.name ?? '', timeZone: registry.clinic?.timeZone ?? 'UTC' },
+    clinic: {
+      name: registry.clinic?.name ?? '',
+      timeZone: registry.clinic?.timeZone ?? 'UTC',
+      timeFormat: registry.clinic?.timeFormat ?? '24h'
+    },
     session: {
       groupName: data.groupName,
       date: data.date,

@@ -106,7 +106,9 @@ export async function sessionNotes(ctx: ServiceContext, sessionId: string) {
   const group = registry.groups.find((g) => g.id === data.groupId)
   const format = noteFormatFor(ctx, data.groupId)
   const zone = registry.clinic?.timeZone ?? 'UTC'
-  const time = (iso: string | null) => (iso ? clinicTimeOfDay(Date.parse(iso), zone) : 'that day')
+  const timeFormat = registry.clinic?.timeFormat ?? '24h'
+  const time = (iso: string | null) =>
+    iso ? clinicTimeOfDay(Date.parse(iso), zone, timeFormat) : 'that day'
   return {
     sessionId,
     groupId: data.groupId,

@@ -34,7 +34,11 @@ export async function printableProgress(
     }
   }
   return renderProgressHtml({
-    clinic: { name: registry.clinic?.name ?? '', timeZone: registry.clinic?.timeZone ?? 'UTC' },
+    clinic: {
+      name: registry.clinic?.name ?? '',
+      timeZone: registry.clinic?.timeZone ?? 'UTC',
+      timeFormat: registry.clinic?.timeFormat ?? '24h'
+    },
     progress,
     coverage: participantCoverage(ctx, participantId),
     instruments,

@@ -7,7 +7,7 @@ import { dueAt, noteStatus } from '../../shared/notes/state'
 import { PART2_NOTICE } from '../../shared/notes/part2-notice'
 import { mondayOf, weeklyHours, type DayMinutes } from '../../shared/progress/weeks'
 import { csvFileName, toCsv } from '../../shared/reports/csv'
-import { clinicDate, clinicTimeOfDay } from '../../shared/rules/dates'
+import { clinicDateTime, clinicTimeOfDay } from '../../shared/rules/dates'
 import { RuleError } from '../../shared/result'
 import { attendanceText, meetsDailyMinimum } from '../../shared/rules/requirements'
 import { attendanceFigures, sessionState } from '../../shared/session'
@@ -59,9 +59,11 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
   const zone = clinicZone(ctx)
   const settings = registry.sessionSettings
   const person = (id: string) => registry.participants.find((p) => p.id === id)
-  const time = (iso: string | null) => (iso ? clinicTimeOfDay(Date.parse(iso), zone) : null)
+  const timeFormat = registry.clinic?.timeFormat ?? '24h'
+  const time = (iso: string | null) =>
+    iso ? clinicTimeOfDay(Date.parse(iso), zone, timeFormat) : null
   const when = (iso: string | null) =>
-    iso ? `${clinicDate(Date.parse(iso), zone)} ${clinicTimeOfDay(Date.parse(iso), zone)}` : null
+    iso ? clinicDateTime(Date.parse(iso), zone, timeFormat) : null
   const inRange = registry.sessions.filter(
     (s) =>
       groupIds.has(s.groupId) &&

@@ -36,7 +36,12 @@ export async function completeSetup(
     if (registry.clinic) {
       throw new RuleError('already_set_up', 'This clinic is already set up. Sign in instead.')
     }
-    registry.clinic = { name: input.clinic.name, timeZone: input.clinic.timeZone, createdAt: at }
+    registry.clinic = {
+      name: input.clinic.name,
+      timeZone: input.clinic.timeZone,
+      timeFormat: input.clinic.timeFormat ?? '24h',
+      createdAt: at
+    }
     if (keys) registry.keys = keys
     registry.staff.push(first)
   })
@@ -151,7 +156,12 @@ export async function setStaffActive(
 export async function updateClinic(ctx: ServiceContext, input: ClinicInput): Promise<Clinic> {
   return ctx.registry.update((registry) => {
     if (!registry.clinic) throw new RuleError('setup_required', 'Set up the clinic first.')
-    registry.clinic = { ...registry.clinic, name: input.name, timeZone: input.timeZone }
+    registry.clinic = {
+      ...registry.clinic,
+      name: input.name,
+      timeZone: input.timeZone,
+      timeFormat: input.timeFormat ?? '24h'
+    }
     return registry.clinic
   })
 }

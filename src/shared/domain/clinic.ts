@@ -16,15 +16,21 @@ function isKnownTimeZone(zone: string): boolean {
   }
 }
 
+export const TimeFormat = z.enum(['24h', '12h'], { error: 'Choose 24-hour or 12-hour time' })
+
 export const ClinicInput = z.strictObject({
   name: requiredText('Clinic name', 120),
-  timeZone: TimeZone
+  timeZone: TimeZone,
+  /** How every screen and printout writes a time of day. */
+  timeFormat: TimeFormat.default('24h')
 })
 export type ClinicInput = z.input<typeof ClinicInput>
 
 export const Clinic = z.object({
   name: z.string(),
   timeZone: z.string(),
+  /** Absent in clinics set up before the setting existed: those write 24-hour times. */
+  timeFormat: TimeFormat.optional(),
   createdAt: Timestamp
 })
 export type Clinic = z.infer<typeof Clinic>

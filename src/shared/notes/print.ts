@@ -2,7 +2,7 @@ import type { RecordedMeasureId } from '../domain/measure'
 import { NOTE_SECTIONS, riskLabel, type ProgressNote, type Signature } from '../domain/note'
 import { ATTENDANCE_STATUS_LABELS } from '../domain/session'
 import { MEASURE_INFO } from '../measures/instruments'
-import { minutesText } from '../rules/dates'
+import { clinicTimeOfDay, minutesText, type ClinicClock, type TimeFormat } from '../rules/dates'
 import { attendanceText } from '../rules/requirements'
 import { PART2_NOTICE, PART2_SOURCE } from './part2-notice'
 import { disclosureHtml, type DisclosureScope } from '../consent/disclosure'
@@ -36,7 +36,7 @@ export interface PrintNote {
 }
 
 export interface PrintInput {
-  clinic: { name: string; timeZone: string }
+  clinic: { name: string; timeZone: string; timeFormat?: TimeFormat }
   session: {
     groupName: string
     date: string
@@ -59,7 +59,10 @@ export interface PrintInput {
 export { escapeHtml }
 
 export function renderNotesHtml(input: PrintInput): string {
-  const zone = input.clinic.timeZone
+  const zone: ClinicClock = {
+    timeZone: input.clinic.timeZone,
+    timeFormat: input.clinic.timeFormat ?? '24h'
+  }
   const title = `Group progress note — ${isolate(input.session.groupName)} — ${calendarDate(input.session.date)}`
   const footer = input.substanceUseRecord
     ? `<footer class="part2" role="contentinfo"><p class="part2-title">Notice: 42 CFR part 2 record</p>` +
@@ -84,7 +87,7 @@ export function renderNotesHtml(input: PrintInput): string {
   ].join('\n')
 }
 
-function renderNote(input: PrintInput, entry: PrintNote, zone: string): string {
+function renderNote(input: PrintInput, entry: PrintNote, zone: ClinicClock): string {
   const { note, participant } = entry
   const { session, groupPart } = input
   const late = note.lateEntry ? '<p class="late">LATE ENTRY</p>' : ''
@@ -197,7 +200,7 @@ function measuresHtml(entry: PrintNote): string {
 }
 
 /** The day's safety events, so the risk level is read beside what prompted it. */
-function safetyHtml(entry: PrintNote, zone: string): string {
+function safetyHtml(entry: PrintNote, zone: ClinicClock): string {
   if (entry.safety.length === 0) return ''
   const items = entry.safety.map(
     (s) =>
@@ -206,7 +209,7 @@ function safetyHtml(entry: PrintNote, zone: string): string {
   return `<div class="block"><h3>Recorded this day</h3><ul class="safety">${items.join('')}</ul></div>`
 }
 
-function signatureHtml(note: ProgressNote, zone: string): string {
+function signatureHtml(note: ProgressNote, zone: ClinicClock): string {
   const lines: string[] = []
   if (note.signature === null || note.state === 'draft') {
     lines.push('<p class="unsigned">Unsigned draft</p>')
@@ -222,7 +225,7 @@ function signatureHtml(note: ProgressNote, zone: string): string {
   return `<section class="signature"><h2>Signature</h2>${lines.join('\n')}</section>`
 }
 
-function addendaHtml(note: ProgressNote, zone: string): string {
+function addendaHtml(note: ProgressNote, zone: ClinicClock): string {
   if (note.addenda.length === 0) return ''
   const items = note.addenda.map(
     (a, i) =>
@@ -233,7 +236,7 @@ function addendaHtml(note: ProgressNote, zone: string): string {
   return `<section class="addenda"><h2>Addenda</h2><ol>${items.join('\n')}</ol></section>`
 }
 
-function signedLine(verb: string, signature: Signature, zone: string): string {
+function signedLine(verb: string, signature: Signature, zone: ClinicClock): string {
   const who = whoHtml(signature.name, signature.credentials)
   return `${verb} by ${who || '—'} on ${escapeHtml(instantText(signature.at, zone))}`
 }
@@ -283,28 +286,29 @@ function parseInstant(iso: string): number | null {
   return Number.isNaN(ms) ? null : ms
 }
 
-/** "March 14, 2026 17:42 EDT" on the clinic's clock. */
-function instantText(iso: string, zone: string): string {
+/** "March 14, 2026 17:42 EDT" (or "5:42 PM EDT") on the clinic's clock. */
+function instantText(iso: string, zone: ClinicClock): string {
   const ms = parseInstant(iso)
   if (ms === null) return iso
-  const date = new Intl.DateTimeFormat('en-US', { timeZone: zone, dateStyle: 'long' }).format(ms)
+  const date = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone.timeZone,
+    dateStyle: 'long'
+  }).format(ms)
   return `${date} ${instantTime(iso, zone)}`
 }
 
-/** "17:42 EDT" on the clinic's clock. */
-function instantTime(iso: string, zone: string): string {
+/** "17:42 EDT" (or "5:42 PM EDT") on the clinic's clock, as the clinic writes times. */
+function instantTime(iso: string, zone: ClinicClock): string {
   const ms = parseInstant(iso)
   if (ms === null) return iso
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short'
-  }).format(ms)
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone.timeZone, timeZoneName: 'short' })
+    .formatToParts(ms)
+    .find((part) => part.type === 'timeZoneName')?.value
+  const time = clinicTimeOfDay(ms, zone.timeZone, zone.timeFormat)
+  return name ? `${time} ${name}` : time
 }
 
-function startStop(startedAt: string | null, endedAt: string | null, zone: string): string {
+function startStop(startedAt: string | null, endedAt: string | null, zone: ClinicClock): string {
   const start = startedAt ? instantTime(startedAt, zone) : 'not recorded'
   const stop = endedAt ? instantTime(endedAt, zone) : 'not recorded'
   return `${start} – ${stop}`

@@ -1,3 +1,4 @@
+import { clinicTimeOfDay, type TimeFormat } from '../rules/dates'
 import type { ParticipantProgress } from '../domain/progress'
 import { escapeHtml } from '../rules/html'
 import { isolate, isolatedHtml } from '../rules/bidi'
@@ -21,7 +22,7 @@ export interface InstrumentInfo {
 }
 
 export interface ProgressPrintInput {
-  clinic: { name: string; timeZone: string }
+  clinic: { name: string; timeZone: string; timeFormat?: TimeFormat }
   progress: ParticipantProgress
   coverage: ReadonlyArray<{
     groupName: string
@@ -97,11 +98,12 @@ function header(input: ProgressPrintInput): string {
   const printed = new Date(input.printedAt)
   const when = Number.isNaN(printed.getTime())
     ? input.printedAt
-    : new Intl.DateTimeFormat('en-US', {
+    : `${new Intl.DateTimeFormat('en-US', {
         timeZone: input.clinic.timeZone,
-        dateStyle: 'long',
-        timeStyle: 'short'
-      }).format(printed)
+        dateStyle: 'long'
+      }).format(
+        printed
+      )} ${clinicTimeOfDay(printed.getTime(), input.clinic.timeZone, input.clinic.timeFormat)}`
   return (
     `<header class="head"><p class="confidential">Confidential — protected health information` +
     `${input.substanceUseRecord ? ' and a 42 CFR Part 2 substance use disorder record' : ''}. Do not disclose without authorization.</p>` +

@@ -62,14 +62,64 @@ export function zonedTimeToInstant(date: string, time: string, timeZone: string)
   return guess - zoneOffsetMs(first, timeZone)
 }
 
-/** "14:05" on the clinic's clock. */
-export function clinicTimeOfDay(instant: number, timeZone: string): string {
-  return formatter('time', 'en-GB', {
+/** How the clinic writes a time of day: set once in Settings, the same on every screen and paper. */
+export type TimeFormat = '24h' | '12h'
+export const TIME_FORMATS: readonly TimeFormat[] = ['24h', '12h']
+
+/** The clinic's calendar and clock: its time zone and how it writes a time. */
+export interface ClinicClock {
+  timeZone: string
+  timeFormat: TimeFormat
+}
+
+/**
+ * A time of day on the clinic's clock, as the clinic writes it: "14:05"
+ * (24-hour) or "2:05 PM" (12-hour). The one formatter of times for every
+ * screen and printout; built from the 24-hour figure so the result never
+ * depends on this computer's language.
+ */
+export function clinicTimeOfDay(
+  instant: number,
+  timeZone: string,
+  timeFormat: TimeFormat = '24h'
+): string {
+  const h23 = formatter('time', 'en-GB', {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23'
   }).format(new Date(instant))
+  return timeFormat === '12h' ? twelveHour(h23) : h23
+}
+
+/** "14:05" → "2:05 PM"; "00:30" → "12:30 AM". */
+export function twelveHour(hhmm: string): string {
+  const [hh, mm] = hhmm.split(':') as [string, string]
+  const hour = Number(hh)
+  const h12 = hour % 12 === 0 ? 12 : hour % 12
+  return `${h12}:${mm} ${hour < 12 ? 'AM' : 'PM'}`
+}
+
+/** "2026-11-23 14:05" (or "2026-11-23 2:05 PM"): a moment, on the clinic's calendar and clock. */
+export function clinicDateTime(
+  instant: number,
+  timeZone: string,
+  timeFormat: TimeFormat = '24h'
+): string {
+  return `${clinicDate(instant, timeZone)} ${clinicTimeOfDay(instant, timeZone, timeFormat)}`
+}
+
+/**
+ * The format this computer's language writes times in, as the default at
+ * setup: 12-hour where the locale uses it (en-US), otherwise 24-hour.
+ */
+export function systemTimeFormat(locale?: string): TimeFormat {
+  try {
+    const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle
+    return cycle === 'h12' || cycle === 'h11' ? '12h' : '24h'
+  } catch {
+    return '24h'
+  }
 }
 
 /** "1:05:09", "4:07", "0:09" — a duration as a countdown shows it. */

@@ -19,6 +19,7 @@ import {
 import { useEffect, useState } from 'react'
 import { HashRouter } from 'react-router'
 import { api } from '../api'
+import { ClinicTimeProvider } from './clinicTime'
 import { Gate } from './Gate'
 import { keys } from './queries'
 
@@ -135,12 +136,14 @@ export function App() {
           {/* Inside the router, so a confirmation's text may link to a page. A confirmation
               opens and closes at once: it answers a click, and runs even while the running
               screen's window is in the background, where animation frames stall. */}
-          <ModalsProvider
-            labels={{ confirm: 'Confirm', cancel: 'Cancel' }}
-            modalProps={{ transitionProps: { duration: 0, exitDuration: 0 } }}
-          >
-            <Gate />
-          </ModalsProvider>
+          <ClinicTimeProvider>
+            <ModalsProvider
+              labels={{ confirm: 'Confirm', cancel: 'Cancel' }}
+              modalProps={{ transitionProps: { duration: 0, exitDuration: 0 } }}
+            >
+              <Gate />
+            </ModalsProvider>
+          </ClinicTimeProvider>
         </HashRouter>
       </QueryClientProvider>
     </MantineProvider>

@@ -8,6 +8,7 @@ import {
   type AccessLogFilter
 } from '../../../../shared/domain/access-log'
 import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { useTimeFormat } from '../../app/clinicTime'
 import { api, unwrap } from '../../api'
 import { useStaffList, useStatus } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -17,6 +18,7 @@ import { accessLogWho } from '../../../../shared/rules/access-log-who'
 
 /** Who did what and when, for administrators: filtered, newest first, with the chain's state. */
 export function AccessLogPage() {
+  const timeFormat = useTimeFormat()
   const status = useStatus()
   const staff = useStaffList()
   const [filter, setFilter] = useState<AccessLogFilter>({})
@@ -131,7 +133,8 @@ export function AccessLogPage() {
                 <Table.Tr key={e.seq}>
                   <Table.Td>{e.seq}</Table.Td>
                   <Table.Td>
-                    {clinicDate(Date.parse(e.at), zone)} {clinicTimeOfDay(Date.parse(e.at), zone)}
+                    {clinicDate(Date.parse(e.at), zone)}{' '}
+                    {clinicTimeOfDay(Date.parse(e.at), zone, timeFormat)}
                   </Table.Td>
                   <Table.Td>
                     <bdi>{accessLogWho(e)}</bdi>

@@ -16,6 +16,9 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { api, messageOf, unwrap } from '../../api'
+import { useTimeFormat } from '../../app/clinicTime'
+import { useStatus } from '../../app/queries'
+import { clinicDateTime } from '../../../../shared/rules/dates'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { PrintHandout } from './PrintHandout'
@@ -25,6 +28,8 @@ import { SlideNotes, SlideView } from '../slides/SlideView'
 export function ModulePage() {
   const { moduleId = '' } = useParams()
   const navigate = useNavigate()
+  const timeFormat = useTimeFormat()
+  const timeZone = useStatus().data?.clinic?.timeZone ?? 'UTC'
   const [index, setIndex] = useState(0)
   const module = useQuery({
     queryKey: ['curriculum', 'module', moduleId],
@@ -81,7 +86,8 @@ export function ModulePage() {
               <Menu.Dropdown>
                 {history.map((v) => (
                   <Menu.Item key={v.index} onClick={() => revert.mutate(v.index)}>
-                    Bring back the version saved {new Date(v.savedAt).toLocaleString()}
+                    Bring back the version saved{' '}
+                    {clinicDateTime(Date.parse(v.savedAt), timeZone, timeFormat)}
                     {v.savedByName ? ` by ${v.savedByName}` : ' (shipped)'}
                   </Menu.Item>
                 ))}

@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, Table, Text, Title } from '@
 import { Link } from 'react-router'
 import type { CosignRow, HomeDay, NotesOwedRow } from '../../../../shared/ipc/contract'
 import { clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { useTimeFormat } from '../../app/clinicTime'
 
 const STATUS_LABELS: Record<HomeDay['todays'][number]['status'], string> = {
   planned: 'Planned',
@@ -12,6 +13,7 @@ const STATUS_LABELS: Record<HomeDay['todays'][number]['status'], string> = {
 
 /** At the very top of Home: a group that is running now, one click from its screen. */
 export function RunningSessions({ day, timeZone }: { day: HomeDay; timeZone: string }) {
+  const timeFormat = useTimeFormat()
   if (day.running.length === 0) return null
   return (
     <>
@@ -26,8 +28,8 @@ export function RunningSessions({ day, timeZone }: { day: HomeDay; timeZone: str
           <Group justify="space-between" align="center">
             <Text size="sm">
               {s.date === day.today ? 'Today' : s.date}, started{' '}
-              {s.startedAt ? clinicTimeOfDay(Date.parse(s.startedAt), timeZone) : ''}. The group is
-              waiting on its screen.
+              {s.startedAt ? clinicTimeOfDay(Date.parse(s.startedAt), timeZone, timeFormat) : ''}.
+              The group is waiting on its screen.
             </Text>
             <Button component={Link} to={`/sessions/${s.sessionId}`} color="dark" variant="white">
               Return to session

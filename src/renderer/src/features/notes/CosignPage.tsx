@@ -2,6 +2,7 @@ import { Anchor, Badge, Loader, Table, Text } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { useTimeFormat } from '../../app/clinicTime'
 import { api, unwrap } from '../../api'
 import { useStatus } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -16,6 +17,7 @@ export function useCosignList() {
 
 /** A supervisor's list: their trainees' signed notes waiting for a co-signature. */
 export function CosignPage() {
+  const timeFormat = useTimeFormat()
   const list = useCosignList()
   const status = useStatus()
   const timeZone = status.data?.clinic?.timeZone ?? 'UTC'
@@ -64,7 +66,7 @@ export function CosignPage() {
                 </Table.Td>
                 <Table.Td>
                   {clinicDate(Date.parse(r.signedAt), timeZone)}{' '}
-                  {clinicTimeOfDay(Date.parse(r.signedAt), timeZone)}
+                  {clinicTimeOfDay(Date.parse(r.signedAt), timeZone, timeFormat)}
                 </Table.Td>
               </Table.Tr>
             ))}

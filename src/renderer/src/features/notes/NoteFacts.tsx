@@ -3,6 +3,7 @@ import { OBSERVATION_TAG_LABELS, type ObservationTag } from '../../../../shared/
 import type { SessionNotes } from '../../../../shared/ipc/contract'
 import { MEASURE_INFO } from '../../../../shared/measures/instruments'
 import { clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { useTimeFormat } from '../../app/clinicTime'
 
 export type Person = SessionNotes['participants'][number]
 
@@ -15,7 +16,9 @@ export function measureText(m: Person['measures'][number]): string {
 
 /** What the session recorded of the participant: attendance, rounds, observations, measures. */
 export function NoteFacts({ person, timeZone }: { person: Person; timeZone: string }) {
-  const t = (iso: string | null) => (iso ? clinicTimeOfDay(Date.parse(iso), timeZone) : '—')
+  const timeFormat = useTimeFormat()
+  const t = (iso: string | null) =>
+    iso ? clinicTimeOfDay(Date.parse(iso), timeZone, timeFormat) : '—'
   const a = person.attendance
   return (
     <Paper withBorder p="sm" bg="var(--mantine-color-gray-0)" data-testid="note-facts">

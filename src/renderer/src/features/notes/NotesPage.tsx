@@ -8,6 +8,7 @@ import { useNow } from '../sessions/useNow'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { useTimeFormat } from '../../app/clinicTime'
 
 export function useNotesOwed(mine: boolean, signedToo = false) {
   return useQuery({
@@ -18,6 +19,7 @@ export function useNotesOwed(mine: boolean, signedToo = false) {
 
 /** Every session's notes by state, with when they are due; overdue ones stand out. */
 export function NotesPage() {
+  const timeFormat = useTimeFormat()
   const [scope, setScope] = useState<'mine' | 'all'>('mine')
   const [signedToo, setSignedToo] = useState(false)
   const owed = useNotesOwed(scope === 'mine', signedToo)
@@ -80,7 +82,7 @@ export function NotesPage() {
                   <Table.Td>
                     <Group gap={4}>
                       {clinicDate(Date.parse(r.dueAt), timeZone)}{' '}
-                      {clinicTimeOfDay(Date.parse(r.dueAt), timeZone)}
+                      {clinicTimeOfDay(Date.parse(r.dueAt), timeZone, timeFormat)}
                       {overdue && (
                         <Badge color="red" leftSection={<span aria-hidden>!</span>}>
                           Overdue

@@ -2,6 +2,7 @@ import { Alert, Group, List, Radio, Stack, Text, Textarea } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { RISK_LABELS, RiskLevel, type NoteBody } from '../../../../shared/domain/note'
 import { clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { useTimeFormat } from '../../app/clinicTime'
 import type { SafetyFact } from '../../../../shared/notes/risk'
 
 /**
@@ -19,6 +20,7 @@ export function RiskSection(props: {
   /** Name marks for a text, placed under its field. */
   marks: (text: string, field: string) => ReactNode
 }) {
+  const timeFormat = useTimeFormat()
   const { body, safety } = props
   const reasonNeeded = body.risk === 'none' && safety.length > 0
   const textLabel =
@@ -37,7 +39,9 @@ export function RiskSection(props: {
           <List size="sm" spacing={2}>
             {safety.map((fact, i) => (
               <List.Item key={i}>
-                {fact.at ? `${clinicTimeOfDay(Date.parse(fact.at), props.timeZone)} · ` : ''}
+                {fact.at
+                  ? `${clinicTimeOfDay(Date.parse(fact.at), props.timeZone, timeFormat)} · `
+                  : ''}
                 {fact.text}
               </List.Item>
             ))}

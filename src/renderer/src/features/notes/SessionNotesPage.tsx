@@ -18,7 +18,8 @@ import { Link, useParams, useSearchParams } from 'react-router'
 import type { GroupPart } from '../../../../shared/domain/note'
 import { notNameKey, type NamedPerson } from '../../../../shared/notes/names'
 import type { SessionNotes } from '../../../../shared/ipc/contract'
-import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { clinicDate, clinicTimeOfDay, type TimeFormat } from '../../../../shared/rules/dates'
+import { useTimeFormat } from '../../app/clinicTime'
 import { api, messageOf, unwrap } from '../../api'
 import { useStatus } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -38,6 +39,7 @@ const STATUS_LABEL = {
 
 /** After the group: the shared part once, then each participant's note; [ and ] move between them. */
 export function SessionNotesPage() {
+  const timeFormat = useTimeFormat()
   const { sessionId = '' } = useParams()
   /** Whose note is being printed; null for every note of the session. */
   const printFor = useRef<string | null>(null)
@@ -85,7 +87,7 @@ export function SessionNotesPage() {
       {printing.modal}
       <PageHeader
         title={`Notes · ${data.groupName} · ${data.date}`}
-        description={`${data.format} format · ${data.presentCount} present · due ${clinicDate(Date.parse(data.dueAt), timeZone)} ${clinicTimeOfDay(Date.parse(data.dueAt), timeZone)}`}
+        description={`${data.format} format · ${data.presentCount} present · due ${clinicDate(Date.parse(data.dueAt), timeZone)} ${clinicTimeOfDay(Date.parse(data.dueAt), timeZone, timeFormat)}`}
         actions={
           <Group gap="xs">
             <Button
@@ -118,7 +120,7 @@ export function SessionNotesPage() {
         sessionId={sessionId}
         initial={data.groupPart}
         locked={data.groupPartLocked}
-        facts={groupFacts(data, timeZone)}
+        facts={groupFacts(data, timeZone, timeFormat)}
         everyone={data.participants.map(namedPerson)}
       />
       <Grid gap="md">
@@ -192,7 +194,7 @@ export function SessionNotesPage() {
                 timeZone={timeZone}
                 isSupervisor={isSupervisor}
                 groupPart={data.groupPart}
-                groupFacts={groupFacts(data, timeZone)}
+                groupFacts={groupFacts(data, timeZone, timeFormat)}
                 facilitators={data.facilitators}
                 peers={data.participants
                   .filter((p) => p.participantId !== current.participantId)
@@ -216,8 +218,13 @@ const GROUP_SAVE_LABEL = {
 }
 
 /** The group part's facts, from the session record: never typed, so never wrong. */
-export function groupFacts(data: SessionNotes, timeZone: string): string {
-  const time = (iso: string | null) => (iso ? clinicTimeOfDay(Date.parse(iso), timeZone) : '—')
+export function groupFacts(
+  data: SessionNotes,
+  timeZone: string,
+  timeFormat: TimeFormat = '24h'
+): string {
+  const time = (iso: string | null) =>
+    iso ? clinicTimeOfDay(Date.parse(iso), timeZone, timeFormat) : '—'
   const minutes =
     data.startedAt === null
       ? null

@@ -9,6 +9,7 @@ import {
   type ProgressNote
 } from '../../../../shared/domain/note'
 import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { useTimeFormat } from '../../app/clinicTime'
 import { TEXT_LIMITS, textLimit } from '../../../../shared/rules/limits'
 import { api, messageOf, unwrap } from '../../api'
 import { confirmSigning } from './confirmSigning'
@@ -30,6 +31,7 @@ export function SignedNote(props: {
   facilitators: ReadonlyArray<{ name: string; credentials: string }>
   note: ProgressNote
 }) {
+  const timeFormat = useTimeFormat()
   const { note, person, sessionId, timeZone, isSupervisor, groupPart, groupFacts } = props
   const client = useQueryClient()
   const [text, setText] = useState('')
@@ -53,7 +55,7 @@ export function SignedNote(props: {
       notifications.show({ color: 'red', title: 'Addendum not added', message: messageOf(e) })
   })
   const when = (iso: string) =>
-    `${clinicDate(Date.parse(iso), timeZone)} ${clinicTimeOfDay(Date.parse(iso), timeZone)}`
+    `${clinicDate(Date.parse(iso), timeZone)} ${clinicTimeOfDay(Date.parse(iso), timeZone, timeFormat)}`
   const facilitators = props.facilitators
     .map((f) => `${isolate(f.name)}, ${f.credentials}`)
     .join('; ')
@@ -123,7 +125,9 @@ export function SignedNote(props: {
             Recorded this day:{' '}
             {person.safety
               .map((s) =>
-                s.at ? `${clinicTimeOfDay(Date.parse(s.at), timeZone)} ${s.text}` : s.text
+                s.at
+                  ? `${clinicTimeOfDay(Date.parse(s.at), timeZone, timeFormat)} ${s.text}`
+                  : s.text
               )
               .join(' · ')}
           </Text>

@@ -2,6 +2,7 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import type { SessionView } from '../../../../shared/ipc/contract'
 import { clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { useTimeFormat } from '../../app/clinicTime'
 import { api, unwrap } from '../../api'
 import { useSessionChange } from './useSession'
 
@@ -15,6 +16,7 @@ export function EveryoneOut({
   timeZone: string
   now: number
 }) {
+  const timeFormat = useTimeFormat()
   const [open, setOpen] = useState(false)
   const out = useSessionChange(session.id, () =>
     unwrap(api().sessions.everyoneOut({ sessionId: session.id }))
@@ -22,7 +24,7 @@ export function EveryoneOut({
   const still = session.attendance.filter((a) => a.status === 'present' && !a.timeOut).length
   const started = session.events.some((e) => e.type === 'started')
   if (!started || still === 0) return null
-  const time = clinicTimeOfDay(now, timeZone)
+  const time = clinicTimeOfDay(now, timeZone, timeFormat)
   return (
     <>
       <Button variant="default" onClick={() => setOpen(true)}>

@@ -6,6 +6,7 @@ import {
   type SessionStatus
 } from '../../../../shared/domain/session'
 import { clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { useTimeFormat } from '../../app/clinicTime'
 import { useGroupSessions, useStatus } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 
@@ -34,9 +35,11 @@ function newestFirst(a: SessionIndexEntry, b: SessionIndexEntry): number {
 
 /** The group's sessions, planned and past, on the group's page. */
 export function GroupSessions({ groupId }: { groupId: string }) {
+  const timeFormat = useTimeFormat()
   const sessions = useGroupSessions(groupId)
   const zone = useStatus().data?.clinic?.timeZone ?? 'UTC'
-  const time = (at: string | null) => (at === null ? '—' : clinicTimeOfDay(Date.parse(at), zone))
+  const time = (at: string | null) =>
+    at === null ? '—' : clinicTimeOfDay(Date.parse(at), zone, timeFormat)
 
   return (
     <Box component="section" aria-labelledby="group-sessions" mt="xl">

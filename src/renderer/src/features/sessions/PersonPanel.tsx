@@ -9,6 +9,7 @@ import {
   type ObservationTag
 } from '../../../../shared/domain/session'
 import { clinicTimeOfDay, zonedTimeToInstant } from '../../../../shared/rules/dates'
+import { useTimeFormat } from '../../app/clinicTime'
 import type { AttendanceFigures } from '../../../../shared/session/types'
 import { TEXT_LIMITS, textLimit } from '../../../../shared/rules/limits'
 import { ProtocolLauncher } from './ProtocolLauncher'
@@ -38,6 +39,7 @@ const iso = (ms: number) => new Date(ms).toISOString()
 
 /** One person's attendance and the quick observations jotted during the group. */
 export function PersonPanel(props: Props) {
+  const timeFormat = useTimeFormat()
   const { record, figures, timeZone, date, now, busy, name } = props
   const [line, setLine] = useState('')
   const lineLimit = textLimit(line, TEXT_LIMITS.observation)
@@ -193,7 +195,7 @@ export function PersonPanel(props: Props) {
             {props.observations.map((o) => (
               <Text size="sm" key={o.id} role="listitem">
                 <Text span c="dimmed" ff="monospace">
-                  {clinicTimeOfDay(Date.parse(o.at), timeZone)}
+                  {clinicTimeOfDay(Date.parse(o.at), timeZone, timeFormat)}
                 </Text>{' '}
                 {o.tag && (
                   <Badge size="xs" variant="light" mr={4}>
@@ -222,7 +224,7 @@ export function PersonPanel(props: Props) {
               Cancel
             </Button>
             <Button onClick={recordLeaving}>
-              Record leaving at {clinicTimeOfDay(now, timeZone)}
+              Record leaving at {clinicTimeOfDay(now, timeZone, timeFormat)}
             </Button>
           </Group>
         </Stack>

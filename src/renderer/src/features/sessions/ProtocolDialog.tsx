@@ -25,6 +25,7 @@ import type { SafetyChecklist } from '../../../../shared/domain/session'
 import { defaultDueOn } from '../../../../shared/followups/order'
 import type { SessionView } from '../../../../shared/ipc/contract'
 import { clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { useTimeFormat } from '../../app/clinicTime'
 import { PROTOCOLS, stepsFor, type SafetyProtocol } from '../../../../shared/session/protocols'
 import { api, unwrap } from '../../api'
 import { useStaffList, useStatus } from '../../app/queries'
@@ -87,6 +88,7 @@ function ProtocolBody({
   checklist: SafetyChecklist | null
   onOpen(open: OpenProtocol): void
 }) {
+  const timeFormat = useTimeFormat()
   const sessionId = session.id
   const start = useSessionChange(sessionId, (participantId: string) =>
     unwrap(api().sessions.openSafety({ sessionId, participantId, protocol: protocol.kind }))
@@ -135,9 +137,9 @@ function ProtocolBody({
       )}
       {finished && checklist && (
         <Alert color="teal" title="Finished" role="status">
-          Finished at {clinicTimeOfDay(Date.parse(checklist.finishedAt!), timeZone)}, risk{' '}
-          {RISK_LEVEL_LABELS[checklist.riskLevel ?? 'low'].toLowerCase()}. The follow-up is on the
-          home screen until someone closes it.
+          Finished at {clinicTimeOfDay(Date.parse(checklist.finishedAt!), timeZone, timeFormat)},
+          risk {RISK_LEVEL_LABELS[checklist.riskLevel ?? 'low'].toLowerCase()}. The follow-up is on
+          the home screen until someone closes it.
         </Alert>
       )}
       <CallList protocol={protocol} />

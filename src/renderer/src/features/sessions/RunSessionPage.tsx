@@ -20,6 +20,7 @@ import { useState } from 'react'
 import { Link, Navigate, useParams } from 'react-router'
 import type { ProjectorMode } from '../../../../shared/domain/session'
 import { clinicTimeOfDay, clockFigure } from '../../../../shared/rules/dates'
+import { useTimeFormat } from '../../app/clinicTime'
 import { proposeRebalance } from '../../../../shared/session/rebalance'
 import { sessionState } from '../../../../shared/session/state'
 import { api, unwrap } from '../../api'
@@ -51,6 +52,7 @@ const PROJECTOR_LABELS: Record<ProjectorMode, string> = {
 
 /** The facilitator's screen for a live group, readable at arm's length. */
 export function RunSessionPage() {
+  const timeFormat = useTimeFormat()
   const { sessionId = '' } = useParams()
   const session = useSession(sessionId)
   const settings = useSessionSettings()
@@ -223,7 +225,7 @@ export function RunSessionPage() {
             withCloseButton
             onClose={() => setDismissed((d) => [...d, `jump-${jump.at}`])}
           >
-            At {clinicTimeOfDay(jump.at, timeZone)} the clock moved{' '}
+            At {clinicTimeOfDay(jump.at, timeZone, timeFormat)} the clock moved{' '}
             {jump.byMs > 0 ? 'forward' : 'back'} by {clockFigure(jump.byMs)}. The timers kept to the
             time that really passed.
           </Alert>

@@ -1,5 +1,6 @@
 import { Group, Paper, Stack, Text } from '@mantine/core'
 import { clinicTimeOfDay, clockFigure } from '../../../../shared/rules/dates'
+import { useTimeFormat } from '../../app/clinicTime'
 import type { SessionState } from '../../../../shared/session/types'
 
 function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
@@ -22,6 +23,7 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: s
 
 /** The whole session's clock: elapsed, remaining, and when it will end against the plan. */
 export function SessionClock({ state, timeZone }: { state: SessionState; timeZone: string }) {
+  const timeFormat = useTimeFormat()
   const planned = state.plannedEndAt
   const projected = state.projectedEndAt
   const late = state.overrunMs >= 60_000
@@ -38,12 +40,12 @@ export function SessionClock({ state, timeZone }: { state: SessionState; timeZon
         <Figure label="Remaining" value={clockFigure(state.remainingMs)} />
         <Figure
           label="Projected end"
-          value={projected === null ? '—' : clinicTimeOfDay(projected, timeZone)}
+          value={projected === null ? '—' : clinicTimeOfDay(projected, timeZone, timeFormat)}
           hint={projected === null ? undefined : drift}
         />
         <Figure
           label="Planned end"
-          value={planned === null ? '—' : clinicTimeOfDay(planned, timeZone)}
+          value={planned === null ? '—' : clinicTimeOfDay(planned, timeZone, timeFormat)}
         />
       </Group>
     </Paper>

@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '
 import { Link, useParams } from 'react-router'
 import { OBSERVATION_TAG_LABELS } from '../../../../shared/domain/session'
 import { clinicTimeOfDay, minutesText } from '../../../../shared/rules/dates'
+import { useTimeFormat } from '../../app/clinicTime'
 import { SAFETY_PROTOCOLS } from '../../../../shared/session/safety'
 import { attendanceSummary, segmentSummary } from '../../../../shared/session/summary'
 import { useSessionSettings, useStatus } from '../../app/queries'
@@ -16,6 +17,7 @@ import { useSession } from './useSession'
  * drafted from exactly this.
  */
 export function SummaryPage() {
+  const timeFormat = useTimeFormat()
   const { sessionId = '' } = useParams()
   const session = useSession(sessionId)
   const settings = useSessionSettings()
@@ -40,8 +42,9 @@ export function SummaryPage() {
   })
   const name = (id: string) =>
     data.people.find((p) => p.participantId === id)?.displayName ?? 'Unknown'
-  const time = (iso: string | null) => (iso ? clinicTimeOfDay(Date.parse(iso), timeZone) : '—')
-  const at = (ms: number | null) => (ms === null ? '—' : clinicTimeOfDay(ms, timeZone))
+  const time = (iso: string | null) =>
+    iso ? clinicTimeOfDay(Date.parse(iso), timeZone, timeFormat) : '—'
+  const at = (ms: number | null) => (ms === null ? '—' : clinicTimeOfDay(ms, timeZone, timeFormat))
   const ended = summary.totals.endedAt !== null
 
   return (

@@ -7,17 +7,20 @@ import { api, messageOf, unwrap } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { saveBase64File } from '../../files'
 import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { useTimeFormat } from '../../app/clinicTime'
 import { countText } from '../../../../shared/rules/words'
 import { useStatus } from '../../app/queries'
 
 /** What a backup holds, with its time on the clinic's clock. */
 export function Holds({ summary, timeZone }: { summary: BackupSummary; timeZone: string }) {
+  const timeFormat = useTimeFormat()
   const c = summary.counts
   const made = Date.parse(summary.createdAt)
   return (
     <List size="sm" spacing={2}>
       <List.Item>
-        Made {clinicDate(made, timeZone)} at {clinicTimeOfDay(made, timeZone)} (clinic time)
+        Made {clinicDate(made, timeZone)} at {clinicTimeOfDay(made, timeZone, timeFormat)} (clinic
+        time)
       </List.Item>
       <List.Item>
         Clinic: <bdi>{summary.clinicName || 'no name recorded'}</bdi>

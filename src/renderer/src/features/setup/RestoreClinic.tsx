@@ -19,6 +19,7 @@ import { api, unwrap } from '../../api'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { useNewPassphrase } from '../../components/useNewPassphrase'
 import { isolate } from '../../../../shared/rules/bidi'
+import { clinicDateTime, systemTimeFormat, systemTimeZone } from '../../../../shared/rules/dates'
 
 type Inspected = BackupSummary & { staff: DirectoryEntry[] }
 
@@ -102,7 +103,13 @@ export function RestoreClinic({ onCancel }: { onCancel?: () => void }) {
           >
             <Stack gap="sm">
               <Alert color="blue" variant="light" title={summary.clinicName || 'The backup'}>
-                Made {new Date(summary.createdAt).toLocaleString()}: {summary.counts.participants}{' '}
+                Made{' '}
+                {clinicDateTime(
+                  Date.parse(summary.createdAt),
+                  systemTimeZone(),
+                  systemTimeFormat()
+                )}{' '}
+                (this computer’s time): {summary.counts.participants}{' '}
                 {summary.counts.participants === 1 ? 'participant' : 'participants'},{' '}
                 {summary.counts.sessions} {summary.counts.sessions === 1 ? 'session' : 'sessions'}.
               </Alert>

@@ -15,7 +15,7 @@ import { useState } from 'react'
 import { RestoreClinic } from './RestoreClinic'
 import type { StaffRole } from '../../../../shared/domain/staff'
 import type { Notice } from '../../../../shared/ipc/contract'
-import { systemTimeZone } from '../../../../shared/rules/dates'
+import { systemTimeFormat, systemTimeZone } from '../../../../shared/rules/dates'
 import {
   groupToAskFor,
   keyGroups,
@@ -28,6 +28,7 @@ import { NoticeBanner } from '../../components/NoticeBanner'
 import { RecoveryKeyCard } from '../recovery-key/RecoveryKeyCard'
 import { emptyStaffFields, StaffFields } from '../settings/StaffFields'
 import { TimeZoneSelect } from './TimeZoneSelect'
+import { TimeFormatChoice } from '../settings/TimeFormatChoice'
 import { SetupForm } from './setupSchema'
 
 /** The first run: the clinic, then the first staff member, who becomes an administrator. */
@@ -38,7 +39,7 @@ export function SetupScreen({ notices }: { notices: Notice[] }) {
   const form = useForm({
     mode: 'uncontrolled',
     initialValues: {
-      clinic: { name: '', timeZone: systemTimeZone() },
+      clinic: { name: '', timeZone: systemTimeZone(), timeFormat: systemTimeFormat() },
       staff: { ...emptyStaffFields(), isAdmin: true }
     },
     validate: schemaResolver(SetupForm, { sync: true })
@@ -116,6 +117,10 @@ export function SetupScreen({ notices }: { notices: Notice[] }) {
                     required
                     {...form.getInputProps('clinic.timeZone')}
                     key={form.key('clinic.timeZone')}
+                  />
+                  <TimeFormatChoice
+                    {...form.getInputProps('clinic.timeFormat')}
+                    key={form.key('clinic.timeFormat')}
                   />
                   <Group justify="flex-end" mt="md">
                     <Button onClick={() => stepIsValid('clinic.') && setStep(1)}>Next</Button>
