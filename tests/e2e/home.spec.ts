@@ -263,6 +263,7 @@ test('Ctrl+K finds a participant, a group and a page; “?” lists every keyboa
   await find.fill('settings: staff')
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/#\/settings\/staff$/)
+  await expect(find).toBeHidden()
 
   // "?" shows every shortcut, the running screen's too.
   await page.keyboard.press('?')

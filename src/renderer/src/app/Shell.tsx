@@ -31,6 +31,8 @@ import { ModulePage } from '../features/curriculum/ModulePage'
 import { EditSessionPlanPage, PlanSessionPage } from '../features/sessions/PlanSessionPage'
 import { useLock } from './lock'
 import { FindAnything } from './FindAnything'
+import { NextStepBar } from '../features/home/NextSteps'
+import { useHomeDay } from '../features/home/useHomeDay'
 import { KeyboardShortcuts, MOD_KEY, useQuestionMarkKey } from './KeyboardShortcuts'
 import { FollowUpsBadge } from '../features/followups/FollowUpsBadge'
 import { keys } from './queries'
@@ -58,6 +60,7 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
     }
   })
   const lock = useLock()
+  const day = useHomeDay()
   const [shortcuts, setShortcuts] = useState(false)
   const showShortcuts = useCallback(() => setShortcuts(true), [])
   useQuestionMarkKey(showShortcuts)
@@ -126,6 +129,9 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
       <AppShell.Main>
         <Stack gap="md" maw={1100}>
           <NoticeBanner notices={status.notices} canDismiss />
+          {location.pathname !== '/' && day.data && (
+            <NextStepBar day={day.data} pathname={location.pathname} />
+          )}
           <Routes>
             <Route path="/" element={<HomePage staff={staff} />} />
             <Route path="/groups" element={<GroupsPage />} />

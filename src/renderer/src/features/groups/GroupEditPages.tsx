@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { useNavigate, useParams } from 'react-router'
 import type { GroupInput } from '../../../../shared/domain/group'
 import { api, unwrap } from '../../api'
-import { keys, useStaffList } from '../../app/queries'
+import { keys, useStaffList, useStatus } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { emptyGroup, GroupForm } from './GroupForm'
@@ -11,6 +11,8 @@ import { emptyGroup, GroupForm } from './GroupForm'
 export function NewGroupPage() {
   const navigate = useNavigate()
   const staff = useStaffList()
+  // Whoever creates a group most often leads it: they are chosen to start with.
+  const me = useStatus().data?.signedIn ?? null
   const create = useMutation({
     mutationFn: (values: GroupInput) => unwrap(api().groups.create(values)),
     onSuccess: (group) => navigate(`/groups/${group.id}`)
@@ -25,7 +27,7 @@ export function NewGroupPage() {
         <Loader aria-label="Loading staff" />
       ) : (
         <GroupForm
-          initial={emptyGroup()}
+          initial={{ ...emptyGroup(), facilitatorIds: me ? [me.id] : [] }}
           staff={staff.data ?? []}
           submitLabel="Create group"
           pending={create.isPending}

@@ -58,7 +58,7 @@ export function nextSteps(day: HomeDay): NextStep[] {
     {
       id: 'plan',
       label: 'Plan a session',
-      hint: 'The date and the agenda; the group’s usual day is filled in.',
+      hint: 'Today’s date, the facilitators and the agenda are filled in; change what differs.',
       done: setup.planned > 0,
       to: setup.firstGroupId ? `${group}/sessions/new` : '/groups/new',
       action: 'Plan a session'
@@ -143,6 +143,35 @@ export function NextSteps({ day }: { day: HomeDay }) {
           </Group>
         ))}
       </Stack>
+    </Card>
+  )
+}
+
+/**
+ * Elsewhere than Home, while a new clinic is setting up: the next step, one
+ * click away, so nobody has to go back to Home to find it.
+ */
+export function NextStepBar({ day, pathname }: { day: HomeDay; pathname: string }) {
+  const steps = nextSteps(day)
+  if (steps.filter((s) => !s.optional).every((s) => s.done)) return null
+  const next = steps.find((s) => !s.done && !s.optional)
+  if (!next || next.to === pathname) return null
+  return (
+    <Card
+      withBorder
+      padding="xs"
+      component="section"
+      aria-label="Next step"
+      bg="var(--mantine-color-teal-0)"
+    >
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm">
+          <strong>Next step:</strong> {next.label}. {next.hint}
+        </Text>
+        <Button component={Link} to={next.to} size="xs">
+          {next.action}
+        </Button>
+      </Group>
     </Card>
   )
 }
