@@ -15,15 +15,12 @@ import {
   MINUTE,
   PASSPHRASE,
   SESSION_START,
-  confirmSignature
+  confirmSignature,
+  signInAs,
+  SUPERVISOR,
+  TRAINEE
 } from './steps'
 
-const TRAINEE = { fullName: 'Sam Rivera', credentials: 'CADC-T', passphrase: 'paper boat morning' }
-const SUPERVISOR = {
-  fullName: 'Dana Whitfield',
-  credentials: 'LCSW',
-  passphrase: 'quiet river lantern'
-}
 const ROBIN = { fullName: 'Robin Okafor', credentials: 'LPC', passphrase: PASSPHRASE }
 
 /** Staff, one participant in a group, and a session of that day with the trainee's signed note. */
@@ -148,23 +145,6 @@ async function seed(page: Page, clock: AppClock) {
   await page.reload()
   await expect(page.getByText('Signed in: Robin Okafor, LPC')).toBeVisible()
   return planned
-}
-
-async function signInAs(
-  page: Page,
-  clock: AppClock,
-  person: { fullName: string; credentials: string; passphrase: string }
-): Promise<void> {
-  await clock.advance(5_000)
-  await finishAnimations(clock)
-  await page.getByRole('button', { name: 'Sign out' }).click()
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
-  await page.getByLabel('Staff member').and(page.locator('input')).click()
-  await finishAnimations(clock)
-  await page.getByRole('option', { name: `${person.fullName}, ${person.credentials}` }).click()
-  await page.getByLabel(/^Passphrase/).fill(person.passphrase)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page.getByText(`Signed in: ${person.fullName}, ${person.credentials}`)).toBeVisible()
 }
 
 test('a supervisor finds their trainee’s note under “Co-sign notes”; a consent is recorded, used and revoked', async ({

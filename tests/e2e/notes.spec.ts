@@ -28,15 +28,12 @@ import {
   SESSION_START,
   shortName,
   endSession,
-  confirmSignature
+  confirmSignature,
+  signInAs,
+  SUPERVISOR,
+  TRAINEE
 } from './steps'
 
-const TRAINEE = { fullName: 'Sam Rivera', credentials: 'CADC-T', passphrase: 'paper boat morning' }
-const SUPERVISOR = {
-  fullName: 'Dana Whitfield',
-  credentials: 'LCSW',
-  passphrase: 'quiet river lantern'
-}
 const GOAL = 'Attend every group session this month'
 const ADDENDUM = 'Correction: Jordy arrived by bus, not by car; transport plan unchanged.'
 
@@ -135,25 +132,6 @@ async function planShortSession(page: Page): Promise<SessionView> {
       ]
     }
   )
-}
-
-/** Signs out and in again as someone else, through the sign-in screen. */
-async function signInAs(
-  page: Page,
-  clock: AppClock,
-  person: { fullName: string; credentials: string; passphrase: string }
-): Promise<void> {
-  // Any "signed" notice closes on its own after a few seconds.
-  await clock.advance(5_000)
-  await finishAnimations(clock)
-  await page.getByRole('button', { name: 'Sign out' }).click()
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
-  await page.getByLabel('Staff member').and(page.locator('input')).click()
-  await finishAnimations(clock)
-  await page.getByRole('option', { name: `${person.fullName}, ${person.credentials}` }).click()
-  await page.getByLabel(/^Passphrase/).fill(person.passphrase)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page.getByText(`Signed in: ${person.fullName}, ${person.credentials}`)).toBeVisible()
 }
 
 /** Lets the autosave's pause after typing pass, and waits for the editor to say it is saved. */

@@ -313,3 +313,34 @@ export async function openPerson(
 }
 
 export { sevenZip } from '../support/seven-zip'
+
+/** A counselor-in-training and a supervisor, as the notes and consent specs add them. */
+export const TRAINEE = {
+  fullName: 'Sam Rivera',
+  credentials: 'CADC-T',
+  passphrase: 'paper boat morning'
+}
+export const SUPERVISOR = {
+  fullName: 'Dana Whitfield',
+  credentials: 'LCSW',
+  passphrase: 'quiet river lantern'
+}
+
+/** Signs out and in again as someone else, through the sign-in screen. */
+export async function signInAs(
+  page: Page,
+  clock: AppClock,
+  person: { fullName: string; credentials: string; passphrase: string }
+): Promise<void> {
+  // Any "signed" notice closes on its own after a few seconds.
+  await clock.advance(5_000)
+  await finishAnimations(clock)
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
+  await page.getByLabel('Staff member').and(page.locator('input')).click()
+  await finishAnimations(clock)
+  await page.getByRole('option', { name: `${person.fullName}, ${person.credentials}` }).click()
+  await page.getByLabel(/^Passphrase/).fill(person.passphrase)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByText(`Signed in: ${person.fullName}, ${person.credentials}`)).toBeVisible()
+}

@@ -26,6 +26,104 @@ const EXPORT_POLICIES = ExportPolicy.options
 
 type Settings = SessionSettingsSchema
 
+/** A setting that is a whole number, with its bounds; the schema checks them again. */
+interface WholeNumberField {
+  key: keyof Settings
+  label: string
+  description: string
+  min: number
+  max: number
+}
+
+const SESSION_FIELDS: ReadonlyArray<WholeNumberField> = [
+  {
+    key: 'dailyMinimumMinutes',
+    label: 'Daily minimum of countable minutes',
+    description:
+      'For groups billed per diem (H0015, S9480): payers commonly need 180 minutes for a day to count, which the default agenda gives; groups billed as 90853 have none. Check your payers’ rules',
+    min: 0,
+    max: 600
+  },
+  {
+    key: 'wrapUpMinutes',
+    label: 'Wrap-up warning (minutes)',
+    description: 'How long before a segment’s end the timer warns that it is time to wrap up',
+    min: 1,
+    max: 30
+  },
+  {
+    key: 'lateAfterMinutes',
+    label: 'Late arrival after (minutes)',
+    description: 'Arriving more than this long after the start is recorded as a late arrival',
+    min: 0,
+    max: 60
+  },
+  {
+    key: 'minimumSegmentMinutes',
+    label: 'Shortest segment a rebalance may leave (minutes)',
+    description:
+      'When a segment runs over, a proposal to take time from later ones never shortens a segment below this',
+    min: 1,
+    max: 60
+  }
+]
+
+const ROUND_FIELDS: ReadonlyArray<WholeNumberField> = [
+  {
+    key: 'cravingFlagAt',
+    label: 'Flag a craving rating of at least (0–10)',
+    description:
+      'In a round, a craving rating this high or higher, and any safety concern, is flagged on the facilitator’s screen for a private follow-up',
+    min: 0,
+    max: 10
+  }
+]
+
+const RECORD_FIELDS: ReadonlyArray<WholeNumberField> = [
+  {
+    key: 'noteDueHours',
+    label: 'Notes are due (hours after the session)',
+    description: 'After this, a note shows as overdue, and signing it marks it a late entry',
+    min: 1,
+    max: 336
+  },
+  {
+    key: 'backupDays',
+    label: 'Days of daily backups to keep',
+    description:
+      "One encrypted copy of each records file a day, in the data folder's backups folder",
+    min: 2,
+    max: 365
+  },
+  {
+    key: 'lockAfterMinutes',
+    label: 'Lock the app after this many idle minutes',
+    description:
+      'With no key press or mouse move for this long, the app locks until the same person types their passphrase; Ctrl+L (⌘L) locks at once',
+    min: 1,
+    max: 60
+  }
+]
+
+/** Weekly hours, by age group: half hours allowed. */
+const WEEKLY_HOURS_FIELDS: ReadonlyArray<{
+  key: 'weeklyHoursRequired' | 'weeklyHoursAdolescent'
+  label: string
+  description: string
+}> = [
+  {
+    key: 'weeklyHoursRequired',
+    label: 'Countable hours required each week (adults)',
+    description:
+      'Adult IOP, any track: commonly 9. Groups billed as 90853 have no weekly requirement'
+  },
+  {
+    key: 'weeklyHoursAdolescent',
+    label: 'Countable hours required each week (adolescents)',
+    description: 'Adolescent IOP: commonly 6'
+  }
+]
+
 /** Plays the wrap-up chime once, as a running session would at this volume. */
 function playChime(volume: number) {
   const audio = new Audio(wrapUpChime)
@@ -53,50 +151,37 @@ function SessionSettingsForm({ initial, canEdit }: { initial: Settings; canEdit:
       notifications.show({ message: 'Session settings saved', color: 'teal' })
     }
   })
-  const minutesField = (field: keyof Settings) => ({
-    allowDecimal: false,
-    allowNegative: false,
-    disabled: !canEdit,
-    ...form.getInputProps(field)
-  })
+  const wholeNumber = (field: WholeNumberField) => (
+    <NumberInput
+      key={form.key(field.key)}
+      label={field.label}
+      description={field.description}
+      min={field.min}
+      max={field.max}
+      allowDecimal={false}
+      allowNegative={false}
+      disabled={!canEdit}
+      {...form.getInputProps(field.key)}
+    />
+  )
+  const weeklyHours = (field: (typeof WEEKLY_HOURS_FIELDS)[number]) => (
+    <NumberInput
+      key={form.key(field.key)}
+      label={field.label}
+      description={field.description}
+      min={1}
+      max={40}
+      step={0.5}
+      decimalScale={1}
+      disabled={!canEdit}
+      {...form.getInputProps(field.key)}
+    />
+  )
 
   return (
     <form noValidate aria-label="Session settings" onSubmit={form.onSubmit((v) => save.mutate(v))}>
       <Stack gap="sm" maw={720}>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NumberInput
-            label="Daily minimum of countable minutes"
-            description="For groups billed per diem (H0015, S9480): payers commonly need 180 minutes for a day to count, which the default agenda gives; groups billed as 90853 have none. Check your payers’ rules"
-            min={0}
-            max={600}
-            {...minutesField('dailyMinimumMinutes')}
-            key={form.key('dailyMinimumMinutes')}
-          />
-          <NumberInput
-            label="Wrap-up warning (minutes)"
-            description="How long before a segment’s end the timer warns that it is time to wrap up"
-            min={1}
-            max={30}
-            {...minutesField('wrapUpMinutes')}
-            key={form.key('wrapUpMinutes')}
-          />
-          <NumberInput
-            label="Late arrival after (minutes)"
-            description="Arriving more than this long after the start is recorded as a late arrival"
-            min={0}
-            max={60}
-            {...minutesField('lateAfterMinutes')}
-            key={form.key('lateAfterMinutes')}
-          />
-          <NumberInput
-            label="Shortest segment a rebalance may leave (minutes)"
-            description="When a segment runs over, a proposal to take time from later ones never shortens a segment below this"
-            min={1}
-            max={60}
-            {...minutesField('minimumSegmentMinutes')}
-            key={form.key('minimumSegmentMinutes')}
-          />
-        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>{SESSION_FIELDS.map(wholeNumber)}</SimpleGrid>
         <Switch
           label="Chime softly at wrap-up time and when time is up"
           disabled={!canEdit}
@@ -131,66 +216,13 @@ function SessionSettingsForm({ initial, canEdit }: { initial: Settings; canEdit:
         <Title order={3} size="h5" mt="sm">
           Check-in and check-out rounds
         </Title>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NumberInput
-            label="Flag a craving rating of at least (0–10)"
-            description="In a round, a craving rating this high or higher, and any safety concern, is flagged on the facilitator’s screen for a private follow-up"
-            min={0}
-            max={10}
-            {...minutesField('cravingFlagAt')}
-            key={form.key('cravingFlagAt')}
-          />
-        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>{ROUND_FIELDS.map(wholeNumber)}</SimpleGrid>
         <Title order={3} size="h5" mt="sm">
           Progress notes
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NumberInput
-            label="Notes are due (hours after the session)"
-            description="After this, a note shows as overdue, and signing it marks it a late entry"
-            min={1}
-            max={336}
-            {...minutesField('noteDueHours')}
-            key={form.key('noteDueHours')}
-          />
-          <NumberInput
-            label="Days of daily backups to keep"
-            description="One encrypted copy of each records file a day, in the data folder's backups folder"
-            min={2}
-            max={365}
-            {...minutesField('backupDays')}
-            key={form.key('backupDays')}
-          />
-          <NumberInput
-            label="Lock the app after this many idle minutes"
-            description="With no key press or mouse move for this long, the app locks until the same person types their passphrase; Ctrl+L (⌘L) locks at once"
-            min={1}
-            max={60}
-            {...minutesField('lockAfterMinutes')}
-            key={form.key('lockAfterMinutes')}
-          />
-          <NumberInput
-            label="Countable hours required each week (adults)"
-            description="Adult IOP, any track: commonly 9. Groups billed as 90853 have no weekly requirement"
-            min={1}
-            max={40}
-            step={0.5}
-            decimalScale={1}
-            disabled={!canEdit}
-            {...form.getInputProps('weeklyHoursRequired')}
-            key={form.key('weeklyHoursRequired')}
-          />
-          <NumberInput
-            label="Countable hours required each week (adolescents)"
-            description="Adolescent IOP: commonly 6"
-            min={1}
-            max={40}
-            step={0.5}
-            decimalScale={1}
-            disabled={!canEdit}
-            {...form.getInputProps('weeklyHoursAdolescent')}
-            key={form.key('weeklyHoursAdolescent')}
-          />
+          {RECORD_FIELDS.map(wholeNumber)}
+          {WEEKLY_HOURS_FIELDS.map(weeklyHours)}
           <Select
             label="Note format for groups that have not chosen one"
             description="Each group can choose its own on the group’s page"
