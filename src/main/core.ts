@@ -870,7 +870,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }
       keepAwakeWhileRunning()
     },
-    systemResumed: () => clock.systemResumed(),
+    systemResumed: () => {
+      clock.systemResumed()
+      emit('clock.resumed', {})
+    },
     dataDir: options.dataDir
   }
 }

@@ -1,10 +1,9 @@
 import type { SessionEvent } from '../../shared/domain/session'
+import { ClockJumpDetector, JUMP_THRESHOLD_MS } from '../../shared/session/clock'
 import { isoNow, type ServiceContext } from './context'
 import { isLive } from './session-activity'
 import { openSession } from './sessions'
 
-/** A wall clock that moves this much more (or less) than real time between two checks has jumped. */
-export const JUMP_THRESHOLD_MS = 2_000
 /** How often a running session notes that the app is still there. */
 export const HEARTBEAT_MS = 10_000
 /** Shorter absences (a reload) are not worth telling the facilitator about. */
@@ -18,7 +17,7 @@ export const REOPEN_NOTICE_MS = 15_000
  * logged so every figure can take them out, and reported.
  */
 export class SessionClockWatch {
-  private last: { wall: number; mono: number } | null = null
+  private readonly jumps = new ClockJumpDetector()
   private lastHeartbeat = 0
 
   constructor(
@@ -28,21 +27,18 @@ export class SessionClockWatch {
 
   /** After the system sleeps the monotonic clock stood still while real time passed: not a jump. */
   systemResumed(): void {
-    this.last = null
+    this.jumps.resumed()
   }
 
   /** Called about once a second. Answers the sessions whose log changed. */
   async tick(): Promise<string[]> {
     const ctx = this.ctx()
     const wall = ctx.now()
-    const mono = this.monotonic()
-    const previous = this.last
-    this.last = { wall, mono }
+    const driftMs = this.jumps.observe(wall, this.monotonic())
     const running = ctx.registry.data.sessions.filter((s) => s.status === 'running')
     if (running.length === 0) return []
 
-    const driftMs = previous ? wall - previous.wall - (mono - previous.mono) : 0
-    const jumped = Math.abs(driftMs) > JUMP_THRESHOLD_MS
+    const jumped = driftMs !== 0
     const heartbeatDue = wall - this.lastHeartbeat >= HEARTBEAT_MS || wall < this.lastHeartbeat
     if (!jumped && !heartbeatDue) return []
     this.lastHeartbeat = wall

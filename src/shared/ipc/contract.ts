@@ -1053,7 +1053,9 @@ export const events = {
   /** A session's log or records changed: every window showing it recomputes. */
   'session.changed': z.object({ sessionId: Id }),
   /** A change of the clinic's data key: files sealed again so far, of how many. */
-  'security.rotation': z.object({ done: z.number().int(), total: z.number().int() })
+  'security.rotation': z.object({ done: z.number().int(), total: z.number().int() }),
+  /** The computer woke from sleep: screens take up the wall clock again (the sleep was real time). */
+  'clock.resumed': z.object({})
 } satisfies Record<EventName, z.ZodType>
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>

@@ -126,7 +126,8 @@ export const EVENT_NAMES = [
   'auth.changed',
   'notices.changed',
   'session.changed',
-  'security.rotation'
+  'security.rotation',
+  'clock.resumed'
 ] as const
 
 export type EventName = (typeof EVENT_NAMES)[number]

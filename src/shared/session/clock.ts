@@ -105,3 +105,83 @@ export function effectiveClock(events: ReadonlyArray<SessionEvent>): (t: number)
   const jumps = clockJumps(events)
   return (t) => t - clockOffset(jumps, t)
 }
+
+/** The sum of every jump in a log: a reading taken now lies after all of them. */
+export function loggedJumpsMs(jumps: ReadonlyArray<ClockJump>): number {
+  let total = 0
+  for (const jump of jumps) total += jump.byMs
+  return total
+}
+
+/** A wall clock that moves this much more (or less) than real time between two readings has jumped. */
+export const JUMP_THRESHOLD_MS = 2_000
+
+/**
+ * Finds wall-clock jumps by comparing the wall clock with a monotonic one
+ * (which no one can set) between successive readings. After the computer
+ * sleeps, the monotonic clock stood still while real time passed: `resumed()`
+ * says so, and that gap is not a jump.
+ */
+export class ClockJumpDetector {
+  private last: { wall: number; mono: number } | null = null
+
+  constructor(private readonly thresholdMs = JUMP_THRESHOLD_MS) {}
+
+  resumed(): void {
+    this.last = null
+  }
+
+  /** How far the wall clock jumped since the previous reading, or 0. */
+  observe(wall: number, mono: number): number {
+    const previous = this.last
+    this.last = { wall, mono }
+    if (!previous) return 0
+    const driftMs = wall - previous.wall - (mono - previous.mono)
+    return Math.abs(driftMs) > this.thresholdMs ? driftMs : 0
+  }
+}
+
+/**
+ * "Now" for a screen that shows a session's timers, read on the clock the
+ * session's log is written against. The log removes every jump it records;
+ * a jump the main process has not logged yet (it checks once a second) must
+ * not show meanwhile, so while the wall clock disagrees with the monotonic
+ * one this keeps to the monotonic clock, and takes up the wall clock again
+ * once the log has recorded the jump (its count of jumps changes), once the
+ * computer says it woke from sleep, or after `graceMs` with nothing logged (a
+ * jump no session was running for).
+ */
+export class SessionNow {
+  private anchor: { wall: number; mono: number } | null = null
+  private jumpsLogged = 0
+
+  constructor(
+    private readonly wall: () => number,
+    private readonly mono: () => number,
+    private readonly thresholdMs = JUMP_THRESHOLD_MS,
+    private readonly graceMs = 5_000
+  ) {}
+
+  resumed(): void {
+    this.anchor = null
+  }
+
+  /** `jumpsLogged`: how many clock jumps the session's log holds. */
+  read(jumpsLogged: number): number {
+    const wall = this.wall()
+    const mono = this.mono()
+    const anchor = this.anchor
+    if (!anchor || jumpsLogged !== this.jumpsLogged) return this.reanchor(wall, mono, jumpsLogged)
+    const expected = anchor.wall + (mono - anchor.mono)
+    if (Math.abs(wall - expected) <= this.thresholdMs || mono - anchor.mono > this.graceMs) {
+      return this.reanchor(wall, mono, jumpsLogged)
+    }
+    return expected
+  }
+
+  private reanchor(wall: number, mono: number, jumpsLogged: number): number {
+    this.anchor = { wall, mono }
+    this.jumpsLogged = jumpsLogged
+    return wall
+  }
+}

@@ -1,5 +1,5 @@
 import type { ProjectorMode } from '../domain/session'
-import { clockOffset, parseTime, type ClockJump } from './clock'
+import { loggedJumpsMs, parseTime, type ClockJump } from './clock'
 import type {
   Phase,
   SegmentState,
@@ -186,7 +186,11 @@ export function replaySession(log: SessionLog, now: number, onRun?: RunListener)
   }
 
   if (r.ended === null) {
-    const nowOffset = clockOffset(r.clockJumps, now)
+    // `now` is read after every jump the log records (they are logged as they
+    // are found), so all of them come off it. Comparing readings instead went
+    // wrong once the clock went forward and then back: the forward jump's
+    // reading then lay "after" now and was left out.
+    const nowOffset = loggedJumpsMs(r.clockJumps)
     r.nowEff = now - nowOffset
     r.frameOffset = nowOffset
     advance(r.nowEff)

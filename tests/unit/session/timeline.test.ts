@@ -74,6 +74,23 @@ describe('clock changes', () => {
     expect(state.clockJumps).toEqual([{ at: wall(-min(10)), byMs: -min(30) }])
     expect(state.phase).toBe('on_time')
   })
+
+  it('a clock moved forward an hour and back again leaves the timers as they were', () => {
+    // Check-in began at 0:05. At 0:15 the clock jumps from 14:15 to 15:15; at
+    // 0:20 (reading 15:20) it is set back to 14:20. At 0:21 the truth is 21
+    // minutes gone and 14 of check-in's 30 left.
+    const log = logOf(
+      e.started(0),
+      e.go(min(5), 'check-in'),
+      e.jumped(min(75), min(60)),
+      e.jumped(min(20), -min(60))
+    )
+    const state = at(log, min(21))
+    expect(state.elapsedMs).toBe(min(21))
+    expect(state.current?.segmentId).toBe('check-in')
+    expect(state.current?.remainingMs).toBe(min(14))
+    expect(state.phase).toBe('on_time')
+  })
 })
 
 describe('a full three-hour group with 40 pauses', () => {

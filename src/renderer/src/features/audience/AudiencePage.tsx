@@ -1,13 +1,13 @@
 import { Box, Center, Text, VisuallyHidden } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
-import type { ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { useParams } from 'react-router'
-import { isRoundKind } from '../../../../shared/domain/rounds'
+import { isRoundKind, type RoundKind } from '../../../../shared/domain/rounds'
 import { agreementsOnProjector } from '../../../../shared/session/agreements'
 import { turnTimer } from '../../../../shared/session/rounds'
-import { sessionState } from '../../../../shared/session/state'
+import type { SessionState } from '../../../../shared/session/types'
 import { api, unwrap } from '../../api'
-import { useNow } from '../sessions/useNow'
+import { useLive, useLiveSession, type LiveSession } from '../sessions/liveSession'
 import { useSessionUpdates } from '../sessions/useSession'
 import { SlideView } from '../slides/SlideView'
 import { AgreementsFrame } from './AgreementsFrame'
@@ -41,7 +41,11 @@ export function AudiencePage() {
     // If the facilitator's screen is signed out for a moment, keep trying quietly.
     refetchInterval: (query) => (query.state.status === 'error' ? 5_000 : false)
   })
-  const now = useNow(500)
+  // The page follows the session's shape; the disc and a round's timer follow the clock.
+  const live = useLiveSession(view.data, TIMING, 500)
+  const shape = useLive(live, shapeOf)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `shape` is what decides a new snapshot
+  const state = useMemo(() => live.state(), [live, shape, view.data])
 
   if (!view.data) {
     return (
@@ -52,7 +56,7 @@ export function AudiencePage() {
       </Calm>
     )
   }
-  const state = sessionState(view.data, now, { wrapUpMinutes: 5 })
+  if (!state) return null
   if (state.projectorMode === 'blank') {
     return (
       <Calm testId="audience-blank">
@@ -93,30 +97,55 @@ export function AudiencePage() {
     )
   }
   if (current && isRoundKind(current.kind)) {
-    return (
-      <RoundFrame
-        kind={current.kind}
-        turn={turnTimer(view.data, now, state)}
-        roundLeftMs={current.remainingMs}
-        paused={state.status === 'paused'}
-      />
-    )
+    return <LiveRoundFrame live={live} kind={current.kind} />
   }
-  const left = current ? Math.max(0, current.remainingMs) : 0
-  const minutes = Math.ceil(left / 60_000)
   return (
     <Calm testId="audience-timer-screen">
-      <TimerDisc
-        fraction={current && current.budgetMs > 0 ? left / current.budgetMs : 0}
-        title={current?.title ?? ''}
-        caption={
-          state.status === 'paused'
-            ? 'Paused'
-            : left === 0
-              ? 'Wrapping up'
-              : `${minutes} ${minutes === 1 ? 'minute' : 'minutes'} left`
-        }
-      />
+      <LiveTimerDisc live={live} />
     </Calm>
+  )
+}
+
+const TIMING = { wrapUpMinutes: 5 }
+
+/** What decides which frame the room sees. */
+function shapeOf(state: SessionState | null): string {
+  if (!state) return ''
+  const slide = state.current ? (state.currentSlide[state.current.segmentId] ?? 0) : -1
+  return `${state.status}|${state.projectorMode}|${state.current?.segmentId}|${slide}`
+}
+
+function LiveRoundFrame({ live, kind }: { live: LiveSession; kind: RoundKind }) {
+  const state = useLive(live, (s) => s)
+  const log = live.log()
+  if (!state?.current || !log) return null
+  return (
+    <RoundFrame
+      kind={kind}
+      turn={turnTimer(log, live.now(), state)}
+      roundLeftMs={state.current.remainingMs}
+      paused={state.status === 'paused'}
+    />
+  )
+}
+
+/** The disc moves by a thousandth and the caption by the minute: it repaints no more often. */
+function LiveTimerDisc({ live }: { live: LiveSession }) {
+  const shown = useLive(live, (state) => {
+    const current = state?.current ?? null
+    const left = current ? Math.max(0, current.remainingMs) : 0
+    const minutes = Math.ceil(left / 60_000)
+    const fraction = current && current.budgetMs > 0 ? left / current.budgetMs : 0
+    const caption =
+      state?.status === 'paused'
+        ? 'Paused'
+        : left === 0
+          ? 'Wrapping up'
+          : `${minutes} ${minutes === 1 ? 'minute' : 'minutes'} left`
+    return `${Math.round(fraction * 1000)}\n${caption}\n${current?.title ?? ''}`
+  })
+  const [permille, caption, title] = shown.split('\n')
+  return (
+    <TimerDisc fraction={Number(permille) / 1000} title={title ?? ''} caption={caption ?? ''} />
   )
 }

@@ -2,6 +2,7 @@ import { ActionIcon, Badge, Group, Stack, Switch, Text } from '@mantine/core'
 import type { SessionAction } from '../../../../shared/domain/session'
 import { countdownFigure } from '../../../../shared/rules/dates'
 import type { SegmentState, SessionState } from '../../../../shared/session/types'
+import { useLive, type LiveSession } from './liveSession'
 
 const STATUS_LABEL: Record<SegmentState['status'], string> = {
   upcoming: 'To come',
@@ -11,13 +12,15 @@ const STATUS_LABEL: Record<SegmentState['status'], string> = {
 }
 
 interface Props {
+  /** The agenda as of the last change; the current segment's minutes used follow `live`. */
   state: SessionState
+  live: LiveSession
   busy: boolean
   act(action: SessionAction): void
 }
 
 /** The agenda with what each segment planned and used; what is still to come can move or be skipped. */
-export function AgendaPanel({ state, busy, act }: Props) {
+export function AgendaPanel({ state, live, busy, act }: Props) {
   const order = state.segments.map((s) => s.segmentId)
   const movable = (s: SegmentState) => s.status === 'upcoming' || s.status === 'skipped'
   const move = (index: number, by: -1 | 1) => {
@@ -62,7 +65,13 @@ export function AgendaPanel({ state, busy, act }: Props) {
             <Group justify="space-between" wrap="nowrap" gap="xs">
               <Text size="xs" c="dimmed">
                 {Math.round(segment.budgetMs / 60_000)} min
-                {segment.visited ? ` · used ${countdownFigure(segment.actualMs)}` : ''}
+                {segment.status === 'current' ? (
+                  <CurrentUsed live={live} />
+                ) : segment.visited ? (
+                  ` · used ${countdownFigure(segment.actualMs)}`
+                ) : (
+                  ''
+                )}
                 {segment.countable ? '' : ' · not counted'}
               </Text>
               {movable(segment) && (
@@ -107,4 +116,11 @@ export function AgendaPanel({ state, busy, act }: Props) {
       })}
     </Stack>
   )
+}
+
+function CurrentUsed({ live }: { live: LiveSession }) {
+  const used = useLive(live, (state) =>
+    state?.current ? ` · used ${countdownFigure(state.current.actualMs)}` : ''
+  )
+  return <>{used}</>
 }

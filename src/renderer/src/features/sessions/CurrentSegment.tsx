@@ -2,10 +2,13 @@ import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { countdownFigure } from '../../../../shared/rules/dates'
 import { SEGMENT_KIND_LABELS } from '../../../../shared/domain/session'
 import type { SessionState } from '../../../../shared/session/types'
+import { useLive, type LiveSession } from './liveSession'
 import { PHASE_LOOK } from './phase'
 
 interface Props {
+  /** The state as of the last change of segment or phase; the figures follow `live`. */
   state: SessionState
+  live: LiveSession
   busy: boolean
   onAdjust(minutes: number): void
   onPrevious(): void
@@ -13,15 +16,12 @@ interface Props {
 }
 
 /** The current segment with a countdown big enough to read at arm's length. */
-export function CurrentSegment({ state, busy, onAdjust, onPrevious, onNext }: Props) {
+export function CurrentSegment({ state, live, busy, onAdjust, onPrevious, onNext }: Props) {
   const segment = state.current
   if (!segment) return null
   const look = PHASE_LOOK[state.phase]
   const underlying = PHASE_LOOK[state.segmentPhase]
   const over = state.segmentPhase === 'overtime'
-  const figure = over
-    ? `+${countdownFigure(segment.remainingMs)} over`
-    : countdownFigure(segment.remainingMs)
   return (
     <Paper
       withBorder
@@ -48,21 +48,7 @@ export function CurrentSegment({ state, busy, onAdjust, onPrevious, onNext }: Pr
             {look.label}
           </Badge>
         </Group>
-        <Text
-          fz={over ? 72 : 96}
-          fw={800}
-          ff="monospace"
-          lh={1}
-          c={over ? 'red.8' : undefined}
-          data-testid="countdown"
-          aria-live="off"
-        >
-          {figure}
-        </Text>
-        <Text size="sm" c="dimmed">
-          Budget {Math.round(segment.budgetMs / 60_000)} min (planned{' '}
-          {Math.round(segment.plannedMs / 60_000)}) · used {countdownFigure(segment.actualMs)}
-        </Text>
+        <Countdown live={live} over={over} />
         <Group gap="xs">
           <Button variant="default" onClick={() => onAdjust(-1)} disabled={busy}>
             −1 minute
@@ -79,5 +65,39 @@ export function CurrentSegment({ state, busy, onAdjust, onPrevious, onNext }: Pr
         </Group>
       </Stack>
     </Paper>
+  )
+}
+
+/** The countdown and what is used of the budget: the part of the segment that follows the tick. */
+function Countdown({ live, over }: { live: LiveSession; over: boolean }) {
+  const figures = useLive(live, (state) => {
+    const segment = state?.current
+    if (!segment) return ''
+    const figure = over
+      ? `+${countdownFigure(segment.remainingMs)} over`
+      : countdownFigure(segment.remainingMs)
+    const budget = `Budget ${Math.round(segment.budgetMs / 60_000)} min (planned ${Math.round(
+      segment.plannedMs / 60_000
+    )}) · used ${countdownFigure(segment.actualMs)}`
+    return `${figure}\n${budget}`
+  })
+  const [figure, budget] = figures.split('\n')
+  return (
+    <>
+      <Text
+        fz={over ? 72 : 96}
+        fw={800}
+        ff="monospace"
+        lh={1}
+        c={over ? 'red.8' : undefined}
+        data-testid="countdown"
+        aria-live="off"
+      >
+        {figure}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {budget}
+      </Text>
+    </>
   )
 }

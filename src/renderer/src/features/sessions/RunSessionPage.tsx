@@ -16,22 +16,20 @@ import {
   Title
 } from '@mantine/core'
 import { modals } from '@mantine/modals'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Link, Navigate, useParams } from 'react-router'
 import type { ProjectorMode } from '../../../../shared/domain/session'
+import type { SessionState } from '../../../../shared/session/types'
 import { clinicTimeOfDay, clockFigure } from '../../../../shared/rules/dates'
 import { useTimeFormat } from '../../app/clinicTime'
-import { proposeRebalance } from '../../../../shared/session/rebalance'
-import { sessionState } from '../../../../shared/session/state'
 import { api, unwrap } from '../../api'
 import { useSessionSettings, useStatus } from '../../app/queries'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { AgendaPanel } from './AgendaPanel'
 import { AgreementsPanel } from './AgreementsPanel'
 import { CurrentSegment } from './CurrentSegment'
-import { PeoplePanel } from './PeoplePanel'
-import { RebalanceAlert } from './RebalanceAlert'
-import { RoundPanel } from './RoundPanel'
+import { useLive, useLiveSession } from './liveSession'
+import { LivePeoplePanel, LiveRebalance, LiveRoundPanel } from './LivePanels'
 import { CancelledSession, CancelSessionButton } from './CancelSession'
 import { ProtocolDialog, type OpenProtocol } from './ProtocolDialog'
 import { ProtocolLauncher } from './ProtocolLauncher'
@@ -39,7 +37,6 @@ import { SessionClock } from './SessionClock'
 import { ShortcutsHelp } from './Shortcuts'
 import { SlidesPanel } from './SlidesPanel'
 import { useChimes } from './useChimes'
-import { useNow } from './useNow'
 import { useSession, useSessionAction } from './useSession'
 import { useSessionKeys } from './useSessionKeys'
 import { useWakeLock } from './useWakeLock'
@@ -57,7 +54,6 @@ export function RunSessionPage() {
   const session = useSession(sessionId)
   const settings = useSessionSettings()
   const status = useStatus()
-  const now = useNow()
   const act = useSessionAction(sessionId)
   const [help, setHelp] = useState(false)
   const [protocol, setProtocol] = useState<OpenProtocol | null>(null)
@@ -65,9 +61,15 @@ export function RunSessionPage() {
   const [projectorLink, setProjectorLink] = useState(false)
 
   const data = session.data
-  const state = data && settings.data ? sessionState(data, now, settings.data) : null
-  const live = state?.status === 'running' || state?.status === 'paused'
-  useWakeLock(live)
+  // The page follows the session's shape (status, segment, phase), not the
+  // clock: its figures are small components that read `live` themselves, so a
+  // tick repaints only them (issue 18).
+  const live = useLiveSession(data, settings.data)
+  const shape = useLive(live, shapeOf)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `shape` is what decides a new snapshot
+  const state = useMemo(() => live.state(), [live, shape, data, settings.data])
+  const running = state?.status === 'running' || state?.status === 'paused'
+  useWakeLock(running)
   useChimes(state, settings.data)
 
   const current = state?.current ?? null
@@ -88,7 +90,7 @@ export function RunSessionPage() {
       nextSlide: () => showSlide(slideIndex + 1),
       previousSlide: () => showSlide(slideIndex - 1),
       nextSegment: () => {
-        if (live) act.mutate({ type: 'next' })
+        if (running) act.mutate({ type: 'next' })
       },
       toggleBlank: () =>
         act.mutate({
@@ -124,7 +126,6 @@ export function RunSessionPage() {
   if (data.cancellation) return <CancelledSession session={data} />
 
   const timeZone = status.data?.clinic?.timeZone ?? 'UTC'
-  const proposal = live ? proposeRebalance(state, settings.data.minimumSegmentMinutes) : null
   const busy = act.isPending
   const audienceHref = `#/audience/${encodeURIComponent(sessionId)}`
   const jumps = state.clockJumps.filter((j) => !dismissed.includes(`jump-${j.at}`))
@@ -148,7 +149,7 @@ export function RunSessionPage() {
             </Title>
           </Stack>
           <Group gap="xs">
-            {live && (
+            {running && (
               <Button
                 size="md"
                 color={state.status === 'paused' ? 'teal' : 'dark'}
@@ -178,7 +179,7 @@ export function RunSessionPage() {
             >
               ?
             </Button>
-            {live && (
+            {running && (
               <Button
                 color="red"
                 variant="light"
@@ -242,10 +243,11 @@ export function RunSessionPage() {
           </Alert>
         )}
 
-        {state.status !== 'planned' && <SessionClock state={state} timeZone={timeZone} />}
-        {proposal && (
-          <RebalanceAlert
-            proposal={proposal}
+        {state.status !== 'planned' && <SessionClock live={live} timeZone={timeZone} />}
+        {running && (
+          <LiveRebalance
+            live={live}
+            minimumMinutes={settings.data.minimumSegmentMinutes}
             state={state}
             busy={busy}
             onAccept={() => act.mutate({ type: 'accept_rebalance' })}
@@ -283,6 +285,7 @@ export function RunSessionPage() {
               ) : (
                 <CurrentSegment
                   state={state}
+                  live={live}
                   busy={busy}
                   onAdjust={(minutes) =>
                     current && act.mutate({ type: 'adjust', segmentId: current.segmentId, minutes })
@@ -291,10 +294,9 @@ export function RunSessionPage() {
                   onNext={() => act.mutate({ type: 'next' })}
                 />
               )}
-              <RoundPanel
+              <LiveRoundPanel
+                live={live}
                 session={data}
-                state={state}
-                now={now}
                 settings={settings.data}
                 onSafety={(checklistId) => setProtocol({ checklistId })}
               />
@@ -302,7 +304,7 @@ export function RunSessionPage() {
               {currentSegment && current && (
                 <SlidesPanel
                   segment={currentSegment}
-                  state={current}
+                  live={live}
                   slideIndex={slideIndex}
                   busy={busy}
                   onShow={showSlide}
@@ -325,14 +327,19 @@ export function RunSessionPage() {
                   </Tabs.Tab>
                 </Tabs.List>
                 <Tabs.Panel value="agenda" pt="sm">
-                  <AgendaPanel state={state} busy={busy} act={(action) => act.mutate(action)} />
+                  <AgendaPanel
+                    state={state}
+                    live={live}
+                    busy={busy}
+                    act={(action) => act.mutate(action)}
+                  />
                 </Tabs.Panel>
                 <Tabs.Panel value="people" pt="sm">
-                  <PeoplePanel
+                  <LivePeoplePanel
+                    live={live}
                     session={data}
                     settings={settings.data}
                     timeZone={timeZone}
-                    now={now}
                     onSafety={(checklistId) => setProtocol({ checklistId })}
                   />
                 </Tabs.Panel>
@@ -350,4 +357,11 @@ export function RunSessionPage() {
       />
     </Box>
   )
+}
+
+/** What the page itself shows of the state: it repaints when this changes, not on a tick. */
+function shapeOf(state: SessionState | null): string {
+  if (!state) return ''
+  const segments = state.segments.map((s) => `${s.segmentId}:${s.status}`).join(',')
+  return `${state.status}|${state.currentIndex}|${state.phase}|${state.segmentPhase}|${segments}`
 }

@@ -2,12 +2,13 @@ import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@ma
 import type { Segment } from '../../../../shared/domain/session'
 import { clockFigure } from '../../../../shared/rules/dates'
 import { slidePacing } from '../../../../shared/session/pacing'
-import type { SegmentState } from '../../../../shared/session/types'
 import { SlideNotes, SlideView } from '../slides/SlideView'
+import { useLive, type LiveSession } from './liveSession'
 
 interface Props {
   segment: Segment
-  state: SegmentState
+  /** The pace follows the current segment's running time. */
+  live: LiveSession
   slideIndex: number
   busy: boolean
   onShow(index: number): void
@@ -20,21 +21,13 @@ const PACING_LOOK = {
 } as const
 
 /** Speaker view: the slide the room sees, the next one, the notes, and the pace. */
-export function SlidesPanel({ segment, state, slideIndex, busy, onShow }: Props) {
+export function SlidesPanel({ segment, live, slideIndex, busy, onShow }: Props) {
   const module = segment.module
   if (!module || module.slides.length === 0) return null
   const slides = module.slides
   const index = Math.min(slideIndex, slides.length - 1)
   const slide = slides[index]!
   const next = slides[index + 1]
-  const pacing = slidePacing({
-    budgetMs: state.budgetMs,
-    elapsedMs: state.actualMs,
-    slideIndex: index,
-    slideMinutes: slides.map((s) => s.minutes)
-  })
-  const look = PACING_LOOK[pacing.status]
-  const left = pacing.timeLeftMs
   return (
     <Paper withBorder p="md" role="region" aria-label="Slides">
       <Stack gap="sm">
@@ -42,15 +35,7 @@ export function SlidesPanel({ segment, state, slideIndex, busy, onShow }: Props)
           <Title order={3} size="h4">
             {module.title} · slide {index + 1} of {slides.length}
           </Title>
-          <Group gap="xs">
-            <Text size="sm" data-testid="pacing">
-              This slide: {left < 0 ? `−${clockFigure(left)}` : clockFigure(left)}{' '}
-              {left < 0 ? 'behind' : 'left'}
-            </Text>
-            <Badge color={look.color} variant="light">
-              {look.label}
-            </Badge>
-          </Group>
+          <Pacing live={live} slideIndex={index} slideMinutes={slides.map((s) => s.minutes)} />
         </Group>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Stack gap={4}>
@@ -100,5 +85,41 @@ export function SlidesPanel({ segment, state, slideIndex, busy, onShow }: Props)
         </Group>
       </Stack>
     </Paper>
+  )
+}
+
+/** Time left for this slide against the segment's budget: follows the tick. */
+function Pacing(props: {
+  live: LiveSession
+  slideIndex: number
+  slideMinutes: Array<number | null>
+}) {
+  const { live, slideIndex, slideMinutes } = props
+  const shown = useLive(live, (state) => {
+    const segment = state?.current
+    if (!segment) return ''
+    const pacing = slidePacing({
+      budgetMs: segment.budgetMs,
+      elapsedMs: segment.actualMs,
+      slideIndex,
+      slideMinutes
+    })
+    const left = pacing.timeLeftMs
+    const text = `This slide: ${left < 0 ? `−${clockFigure(left)}` : clockFigure(left)} ${
+      left < 0 ? 'behind' : 'left'
+    }`
+    return `${pacing.status}\n${text}`
+  })
+  const [status, text] = shown.split('\n')
+  const look = PACING_LOOK[(status || 'on_track') as keyof typeof PACING_LOOK]
+  return (
+    <Group gap="xs">
+      <Text size="sm" data-testid="pacing">
+        {text}
+      </Text>
+      <Badge color={look.color} variant="light">
+        {look.label}
+      </Badge>
+    </Group>
   )
 }
