@@ -16,6 +16,7 @@ import { copyFile, mkdir, rm } from 'node:fs/promises'
 import type { FileCodec } from './store/codec'
 import { sealedCodec } from './security/sealed-codec'
 import {
+  canonicalJson,
   ClinicFileCodec,
   macMatches,
   macOf,
@@ -241,11 +242,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     notices.push(...measures.recovery.map((event: RecoveryEvent) => toNotice(event, now, newId)))
   }
 
+  /** The clinic file as the key check at sign-in read it, until the records open. */
+  let checkedRead: ClinicFileCodec | null = null
   /** The registry as the clinic file: sealed, with the keyring in it, once a key is at hand. */
   const openClinicRegistry = async (initial?: Registry) => {
     if (!dataKey || !keyring) return openRegistry(options.dataDir, now)
     const legacyId = found.state === 'sealed' && found.legacy ? keyring.clinicId : null
     clinicCodec = new ClinicFileCodec(dataKey, legacyId, () => accessLog?.lastPosition() ?? null)
+    if (checkedRead) clinicCodec.takeLastRead(checkedRead)
+    checkedRead = null
     const opened = await openRegistry(
       options.dataDir,
       now,
@@ -414,7 +419,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   /** Opens the records with a data key: only a key that opens the clinic's own records. */
   const openWith = async (key: Buffer): Promise<Result<null>> => {
     if (!keyring) return fail('conflict', 'There are no encrypted records to open.')
-    const fits = await keyOpensClinic(options.dataDir, key, keyring.clinicId, found)
+    const legacyId = found.state === 'sealed' && found.legacy ? keyring.clinicId : null
+    const check = new ClinicFileCodec(key, legacyId, () => null)
+    const fits = await keyOpensClinic(options.dataDir, key, keyring.clinicId, found, check)
+    // The clinic file read by the check is opened from memory, not decrypted again.
+    checkedRead = fits === 'fits' ? check : null
     if (fits === 'does_not_fit') {
       return fail(
         'storage_failed',
@@ -450,7 +459,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   /** Unwraps the data key with a staff member's passphrase and opens the records. */
-  const unseal = async (staffId: string, passphrase: string): Promise<Result<null>> => {
+  const unseal = async (
+    staffId: string,
+    passphrase: string
+  ): Promise<Result<{ passphraseProven: boolean }>> => {
     const entry = keyring?.staff.find((s) => s.staffId === staffId)
     if (!entry) {
       return fail('wrong_passphrase', 'That passphrase is not right. Check it and try again.')
@@ -459,7 +471,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (!key.ok) {
       return fail('wrong_passphrase', 'That passphrase is not right. Check it and try again.')
     }
-    return openWith(key.value)
+    const opened = await openWith(key.value)
+    if (!opened.ok) return opened
+    // The passphrase unwrapped the copy of the key the records themselves keep for this
+    // person: it is their current passphrase, and signing in need not derive it again.
+    const current = registry.data.staff.find((s) => s.id === staffId)?.wrapped
+    return ok({
+      passphraseProven:
+        current !== undefined && canonicalJson(current) === canonicalJson(entry.wrapped)
+    })
   }
 
   /**
@@ -664,6 +684,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   async function handle(channel: unknown, input: unknown): Promise<Result<unknown>> {
+    /** Set when this request's passphrase has already opened the records (one scrypt per sign-in). */
+    let passphraseProvenFor: string | null = null
     if (!isChannelName(channel)) {
       return fail(
         'unknown_channel',
@@ -771,8 +793,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         const staffId = String(request.staffId)
         const wait = session.throttle.waitMs(staffId)
         if (wait === 0) {
-          const opened = await unseal(staffId, String(request.passphrase)).catch((): Result<null> =>
-            fail('storage_failed', 'The records could not be opened. Nothing was changed.')
+          const opened = await unseal(staffId, String(request.passphrase)).catch(
+            (): Result<{ passphraseProven: boolean }> =>
+              fail('storage_failed', 'The records could not be opened. Nothing was changed.')
           )
           if (!opened.ok && opened.error.code === 'wrong_passphrase') {
             const count = session.throttle.failed(staffId)
@@ -792,6 +815,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
             return opened
           }
           if (!opened.ok) return opened
+          if (opened.value.passphraseProven) passphraseProvenFor = staffId
         }
       }
     }
@@ -820,7 +844,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (spec.access === 'admin' && !actor?.isAdmin) {
       return fail('forbidden', 'Only an administrator can do that.')
     }
-    const ctx: ServiceContext = { ...context(), actor }
+    const ctx: ServiceContext = { ...context(), actor, passphraseProvenFor }
     const handler = handlers[channel] as unknown as HandlerSpec<ChannelName>
     try {
       const value = await handler.run(ctx, parsed.data as never, session)

@@ -21,12 +21,17 @@ export async function keyOpensClinic(
   dataDir: string,
   key: Buffer,
   clinicId: string,
-  found: ClinicFound
+  found: ClinicFound,
+  /** Keeps the clinic file read here, so opening the records next does not decrypt it again. */
+  codec = new ClinicFileCodec(
+    key,
+    found.state === 'sealed' && found.legacy ? clinicId : null,
+    () => null
+  )
 ): Promise<'fits' | 'does_not_fit' | 'other_clinic'> {
-  const legacyId = found.state === 'sealed' && found.legacy ? clinicId : null
-  const codec = new ClinicFileCodec(key, legacyId, () => null)
   let opened: string | null = null
   for (const path of [join(dataDir, REGISTRY_FILE), ...(await clinicCopies(dataDir))]) {
+    codec.rememberNextRead()
     let bytes: Buffer
     try {
       bytes = await readFile(path)
@@ -46,8 +51,11 @@ export async function keyOpensClinic(
   const id = codec.header?.keyring.clinicId ?? clinicId
   let previous: Buffer[] = []
   try {
-    const data = (JSON.parse(opened) as { data?: { keys?: { previous?: string[] } | null } }).data
-    previous = openPrevious(data?.keys?.previous, key, id)
+    // The records were parsed as the file was read; a file of the earlier format was not.
+    const records =
+      (codec.lastRecords as { keys?: { previous?: string[] } | null } | null) ??
+      (JSON.parse(opened) as { data?: { keys?: { previous?: string[] } | null } }).data
+    previous = openPrevious(records?.keys?.previous, key, id)
   } catch {
     previous = []
   }

@@ -186,6 +186,19 @@ export class ClinicFileCodec implements FileCodec {
   rebuilt = false
 
   private previous: Buffer[] = []
+  /**
+   * The file last read, kept for one more read of the same bytes and then dropped: signing in
+   * first checks that the key opens the records, then opens them, and the file is decrypted
+   * once for both.
+   */
+  private lastRead: {
+    bytes: Buffer
+    dataKey: Buffer
+    text: string
+    records: RegistryLike
+    header: ClinicHeader
+    rebuilt: boolean
+  } | null = null
 
   constructor(
     private dataKey: Buffer,
@@ -202,6 +215,24 @@ export class ClinicFileCodec implements FileCodec {
 
   get key(): Buffer {
     return this.dataKey
+  }
+
+  private keepNextRead = false
+
+  /** Keep the next file read (its text and records) for `lastRecords` and `takeLastRead`. */
+  rememberNextRead(): void {
+    this.keepNextRead = true
+  }
+
+  /** The records of the file `other` last read, for this codec's next read of the same bytes. */
+  takeLastRead(other: ClinicFileCodec): void {
+    this.lastRead = other.lastRead
+    other.lastRead = null
+  }
+
+  /** The records (parsed) of the file last read, until it is read again by `takeLastRead`'s taker. */
+  get lastRecords(): RegistryLike | null {
+    return this.lastRead?.records ?? null
   }
 
   encode(text: string, kind: string, data?: unknown): Uint8Array {
@@ -234,6 +265,13 @@ export class ClinicFileCodec implements FileCodec {
 
   decode(bytes: Uint8Array, kind: string): string {
     const buffer = Buffer.from(bytes)
+    const last = this.lastRead
+    this.lastRead = null
+    if (last && last.dataKey.equals(this.dataKey) && last.bytes.equals(buffer)) {
+      this.header = last.header
+      this.rebuilt = last.rebuilt
+      return last.text
+    }
     if (isSealed(buffer)) {
       if (!this.legacyClinicId) throw new UnreadableFile('no keyring for this file')
       const opened = open(buffer, this.dataKey, { clinicId: this.legacyClinicId, kind })
@@ -243,27 +281,43 @@ export class ClinicFileCodec implements FileCodec {
     const shape = parseShape(buffer)
     if (!shape) throw new UnreadableFile('not a clinic file')
     const sealed = Buffer.from(shape.sealed, 'base64')
-    // A copy made before the clinic's key was changed opens with the key of its time.
-    const dataKey =
-      [this.dataKey, ...this.previous].find(
-        (k) => open(sealed, k, { clinicId: shape.keyring.clinicId, kind }).ok
-      ) ?? this.dataKey
+    // A copy made before the clinic's key was changed opens with the key of its time. The
+    // records authenticate themselves (AES-256-GCM under the data key, the clinic's id bound
+    // in); only then can a keyring that fails its MAC be rebuilt from them. Each key is tried
+    // once: the records are decrypted once.
+    let dataKey = this.dataKey
+    let opened = open(sealed, dataKey, { clinicId: shape.keyring.clinicId, kind })
+    for (const k of this.previous) {
+      if (opened.ok) break
+      const tried = open(sealed, k, { clinicId: shape.keyring.clinicId, kind })
+      if (tried.ok) {
+        dataKey = k
+        opened = tried
+      }
+    }
+    if (!opened.ok) throw new UnreadableFile(opened.error.message)
     const key = purposeKey(dataKey, shape.keyring.clinicId, 'clinic file')
     const macHolds = macMatches(key, macText(shape.keyring, shape.anchor, sealed), shape.mac)
-    // The records authenticate themselves (AES-256-GCM under the data key, the clinic's id
-    // bound in); only then can a keyring that fails its MAC be rebuilt from them.
-    const opened = open(sealed, dataKey, { clinicId: shape.keyring.clinicId, kind })
-    if (!opened.ok) throw new UnreadableFile(opened.error.message)
     const text = opened.value.toString('utf8')
     const inner = envelopeData(JSON.parse(text))
     const projected = inner ? keyringOf(inner) : null
-    if (!projected || projected.clinicId !== shape.keyring.clinicId) {
+    if (!inner || !projected || projected.clinicId !== shape.keyring.clinicId) {
       throw new UnreadableFile('the keyring does not match the records')
     }
     const matches = canonicalJson(projected) === canonicalJson(shape.keyring)
     this.rebuilt = !macHolds || !matches
     // An anchor that is not authenticated is not trusted.
     this.header = { keyring: projected, anchor: this.rebuilt ? null : shape.anchor }
+    if (!this.keepNextRead) return text
+    this.keepNextRead = false
+    this.lastRead = {
+      bytes: buffer,
+      dataKey: this.dataKey,
+      text,
+      records: inner,
+      header: this.header,
+      rebuilt: this.rebuilt
+    }
     return text
   }
 }

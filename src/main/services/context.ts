@@ -39,6 +39,11 @@ export interface ServiceContext {
   accessLog: AccessLog
   /** Null for a clinic kept in clear (from before encryption), and in tests of the services. */
   keys?: StaffKeys | null
+  /**
+   * The staff member whose passphrase this very request has already proven (it unwrapped
+   * their copy of the data key to open the records), so signing in does not run scrypt again.
+   */
+  passphraseProvenFor?: string | null
 }
 
 export function isoNow(ctx: Pick<ServiceContext, 'now'>): string {
