@@ -11,13 +11,28 @@ import type { FileCodec } from './codec'
 
 export const SESSION_FILE_VERSION = 1
 
+/** A session file not read or written for this long is closed (opened again when next asked for). */
+export const SESSION_FILE_IDLE_MS = 10 * 60_000
+/** At most this many session files stay open; the least recently used idle ones close first. */
+export const MAX_OPEN_SESSION_FILES = 24
+
+interface OpenFile {
+  document: Promise<VersionedDocument<SessionRecord>>
+  lastUsed: number
+  /** Changes asked for and not yet saved: a file is never closed while one is under way. */
+  writing: number
+}
+
 /**
  * One file per session under `sessions/`, so a running group writes only its
- * own small file with each event, never the clinic's whole history. Open
- * files are kept, one document per session, for the life of the app.
+ * own small file with each event, never the clinic's whole history. Files
+ * are opened when asked for and closed when idle (not used for
+ * `SESSION_FILE_IDLE_MS`, or beyond the `MAX_OPEN_SESSION_FILES` most recently
+ * used), so a day that opens every session's attendance does not keep every
+ * session in memory. Services hold a document only for the request at hand.
  */
 export class SessionFiles {
-  private readonly open = new Map<string, Promise<VersionedDocument<SessionRecord>>>()
+  private readonly open = new Map<string, OpenFile>()
   /** Leftovers of interrupted writes are swept from the folder once, not at every file opened. */
   private swept: Promise<void> | null = null
 
@@ -32,25 +47,74 @@ export class SessionFiles {
 
   /** Writes a new session's first version. */
   async create(record: SessionRecord): Promise<VersionedDocument<SessionRecord>> {
-    const opening = this.openDocument(record.id, () => record)
-    this.open.set(record.id, opening)
+    const file = this.track(
+      record.id,
+      this.openDocument(record.id, () => record)
+    )
     try {
-      return await opening
+      return await file.document
     } catch (error) {
-      this.open.delete(record.id)
+      this.forget(record.id, file)
       throw error
     }
   }
 
   /** The session's document; refuses, rather than invents, a session whose file and backups are gone. */
   get(sessionId: string): Promise<VersionedDocument<SessionRecord>> {
-    let opening = this.open.get(sessionId)
-    if (!opening) {
-      opening = this.openExisting(sessionId)
-      this.open.set(sessionId, opening)
-      opening.catch(() => this.open.delete(sessionId))
+    let file = this.open.get(sessionId)
+    if (file) {
+      file.lastUsed = this.now()
+      // Most recently used last, so the map's order is the order to close in.
+      this.open.delete(sessionId)
+      this.open.set(sessionId, file)
+    } else {
+      file = this.track(sessionId, this.openExisting(sessionId))
+      const opened = file
+      file.document.catch(() => this.forget(sessionId, opened))
     }
-    return opening
+    this.closeIdle()
+    return file.document
+  }
+
+  /** How many session files are open now. */
+  get openCount(): number {
+    return this.open.size
+  }
+
+  /** Closes files idle for too long, and the least recently used beyond the bound. */
+  closeIdle(): void {
+    const now = this.now()
+    let over = this.open.size - MAX_OPEN_SESSION_FILES
+    for (const [sessionId, file] of this.open) {
+      if (file.writing > 0) continue
+      const idle = now - file.lastUsed >= SESSION_FILE_IDLE_MS || now < file.lastUsed
+      if (!idle && over <= 0) continue
+      this.open.delete(sessionId)
+      over -= 1
+    }
+  }
+
+  private track(sessionId: string, opening: Promise<VersionedDocument<SessionRecord>>): OpenFile {
+    const file: OpenFile = { document: opening, lastUsed: this.now(), writing: 0 }
+    // Each change keeps the file open until it is saved, and counts as a use.
+    file.document = opening.then((document) => {
+      const update = document.update.bind(document)
+      document.update = (change) => {
+        file.writing += 1
+        file.lastUsed = this.now()
+        return update(change).finally(() => {
+          file.writing -= 1
+          file.lastUsed = this.now()
+        })
+      }
+      return document
+    })
+    this.open.set(sessionId, file)
+    return file
+  }
+
+  private forget(sessionId: string, file: OpenFile): void {
+    if (this.open.get(sessionId) === file) this.open.delete(sessionId)
   }
 
   private async openExisting(sessionId: string): Promise<VersionedDocument<SessionRecord>> {
