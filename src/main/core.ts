@@ -35,7 +35,12 @@ import { keyOpensClinic } from './security/clinic-check'
 import { openPrevious, sealAgain, sealPrevious } from './security/rotation'
 import { backupKeyring, unlockBackup } from './security/backup-unlock'
 import { checkBackupBelongs, installBackup, loadBackup, summaryOf } from './services/backups'
-import { newLogKey, SealedLogCodec, sealedLogHead } from './security/sealed-log'
+import {
+  newLogKey,
+  SealedLogCodec,
+  sealedLogCheckpoint,
+  sealedLogHead
+} from './security/sealed-log'
 import {
   newDataKey,
   newRecoveryKey,
@@ -217,7 +222,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...(codec && keyring
         ? {
             codec,
-            head: sealedLogHead(options.dataDir, keyring.clinicId, dataKey, previousKeys)
+            head: sealedLogHead(options.dataDir, keyring.clinicId, dataKey, previousKeys),
+            checkpoint: sealedLogCheckpoint(options.dataDir, keyring.clinicId, dataKey)
           }
         : {}),
       anchors: () => {

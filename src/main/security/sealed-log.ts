@@ -11,7 +11,7 @@ import type { AccessEntry } from '../../shared/domain/access-log'
 import { Sha256Hex } from '../../shared/domain/access-log'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { DecodedLine, LineCodec, LogHead } from '../store/access-log'
+import type { DecodedLine, LineCodec, LogCheckpoint, LogHead } from '../store/access-log'
 import { writeFileAtomic } from '../store/atomic-write'
 import { gcmOpen, gcmSeal, open, seal } from './crypto'
 
@@ -289,6 +289,48 @@ export function sealedLogHead(
       if (!dataKey) return false
       await writeFileAtomic(path, seal(JSON.stringify(position), dataKey, context))
       return true
+    }
+  }
+}
+
+export const LOG_CHECKPOINT_FILE = 'access-log.checkpoint'
+const CHECKPOINT_KIND = 'access-log-checkpoint'
+const CheckpointRecord = z.strictObject({
+  seq: z.number().int().positive(),
+  hash: Sha256Hex,
+  offset: z.number().int().positive(),
+  keyed: z.boolean()
+})
+
+/**
+ * Where the access log was last found whole, sealed under the data key (so only the app can
+ * move it): the log then opens checking only the lines written after it. Without the key it
+ * reads as no checkpoint, and the whole log is read.
+ */
+export function sealedLogCheckpoint(
+  dataDir: string,
+  clinicId: string,
+  dataKey: Buffer | null
+): LogCheckpoint {
+  const path = join(dataDir, LOG_CHECKPOINT_FILE)
+  const context = { clinicId, kind: CHECKPOINT_KIND }
+  return {
+    read: async () => {
+      if (!dataKey) return null
+      const bytes = await readFile(path).catch(() => null)
+      if (!bytes) return null
+      const opened = open(bytes, dataKey, context)
+      if (!opened.ok) return null
+      try {
+        const parsed = CheckpointRecord.safeParse(JSON.parse(opened.value.toString('utf8')))
+        return parsed.success ? parsed.data : null
+      } catch {
+        return null
+      }
+    },
+    write: async (position) => {
+      if (!dataKey) return
+      await writeFileAtomic(path, seal(JSON.stringify(position), dataKey, context))
     }
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdir, open, readFile } from 'node:fs/promises'
+import { mkdir, open, readFile, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import {
   AccessEntry,
@@ -65,9 +65,29 @@ export interface LogHead {
   write(position: LogHeadPosition): Promise<boolean>
 }
 
+/**
+ * Where the log was last found whole: every entry up to `seq` (ending `offset` bytes into the
+ * file, `hash` the last one's) held together, and whether any of them was written with the key.
+ * Kept sealed apart from the log, so the log opens by checking only what was written after it.
+ */
+export interface LogCheckpointPosition extends LogHeadPosition {
+  offset: number
+  keyed: boolean
+}
+
+export interface LogCheckpoint {
+  read(): Promise<LogCheckpointPosition | null>
+  write(position: LogCheckpointPosition): Promise<void>
+}
+
 export interface AccessLogOptions {
   codec?: LineCodec
   head?: LogHead
+  /**
+   * With a checkpoint the log opens reading only the lines after it (the whole chain is
+   * checked by `verifyWhole`, in the background or when an administrator looks).
+   */
+  checkpoint?: LogCheckpoint
   /** The clinic's time zone, asked at each query; date filters read `at` in it. UTC by default. */
   timeZone?: () => string
   /**
@@ -173,6 +193,11 @@ export class AccessLog {
   private pending: LogHeadPosition[] = []
   /** The last entry written as the head record tells it, read when the log is loaded. */
   private recordedHead: LogHeadReading = { state: 'unavailable' }
+  private readonly checkpoint: LogCheckpoint | null
+  /** Read from this checkpoint on: the lines before it are not in `records`. Null once read whole. */
+  private base: LogCheckpointPosition | null = null
+  /** Bytes of the file read, up to its last line break. */
+  private readEnd = 0
 
   private constructor(
     readonly path: string,
@@ -183,6 +208,12 @@ export class AccessLog {
     this.timeZone = options.timeZone ?? (() => 'UTC')
     this.head = options.head ?? null
     this.anchors = options.anchors ?? (() => [])
+    this.checkpoint = options.checkpoint ?? null
+  }
+
+  /** Whether every line of the file is read (not only those after the checkpoint). */
+  get whole(): boolean {
+    return this.base === null
   }
 
   /** The number and hash of the last entry, null for an empty log. */
@@ -257,7 +288,8 @@ export class AccessLog {
       const recorded = this.recordedHead
       const hiding =
         (recorded.state === 'found' && recorded.position.seq >= entry.seq) ||
-        (recorded.state === 'missing' && this.records.some((r) => r.kind === 'entry' && r.keyed))
+        (recorded.state === 'missing' &&
+          (this.base?.keyed === true || this.records.some((r) => r.kind === 'entry' && r.keyed)))
       if (this.head && !hiding) {
         // The entry is on disk; a head record not written only weakens the check, never the log.
         const written = await this.head
@@ -281,8 +313,10 @@ export class AccessLog {
     })
   }
 
-  /** Entries that match, newest first (the reverse of the order they were written in). */
+  /** Entries that match, newest first (the reverse of the order they were written in). Call `readWhole` first. */
   entries(filter: AccessLogFilter = {}): AccessEntry[] {
+    if (this.base)
+      throw new Error('the access log was read from its checkpoint: read it whole first')
     const parsed = AccessLogFilter.safeParse(filter)
     if (!parsed.success) {
       throw new RuleError('invalid_input', parsed.error.issues[0]?.message ?? 'Invalid filter')
@@ -314,13 +348,32 @@ export class AccessLog {
     return result
   }
 
-  /** Whether the log as read (plus what was appended since) holds together; the first break if not. */
+  /**
+   * Whether the log as read (plus what was appended since) holds together; the first break if
+   * not. Read from a checkpoint, this checks the lines after it, which must carry on from it.
+   */
   verify(): AccessLogVerdict {
-    this.verdict ??= checkChain(this.records, this.recordedHead, [
-      ...this.anchors(),
-      ...this.pending
-    ])
+    this.verdict ??= checkChain(
+      this.records,
+      this.recordedHead,
+      [...this.anchors(), ...this.pending],
+      this.base
+    )
     return this.verdict
+  }
+
+  /** Reads every line (if only those after the checkpoint were read) and checks the whole chain. */
+  async verifyWhole(): Promise<AccessLogVerdict> {
+    await this.readWhole()
+    return this.verify()
+  }
+
+  /** Reads every line of the file, for the entries before the checkpoint. */
+  readWhole(): Promise<void> {
+    return this.queue.run(async () => {
+      // Only read: the checkpoint moves as the log opens, never behind the app's back.
+      if (this.base) await this.load(true, false)
+    })
   }
 
   /**
@@ -357,16 +410,23 @@ export class AccessLog {
     return join(dirname(this.path), PENDING_FILE)
   }
 
-  private async load(): Promise<void> {
-    const state = parseLog(await readFile(this.path, 'utf8'), this.codec)
+  private async load(
+    whole = this.base === null && this.readEnd > 0,
+    moveCheckpoint = true
+  ): Promise<void> {
+    const fromCheckpoint = !whole && this.checkpoint ? await this.readFromCheckpoint() : null
+    const bytes = fromCheckpoint ? null : await readFile(this.path)
+    const state = fromCheckpoint?.state ?? parseLog(bytes!.toString('utf8'), this.codec)
+    this.base = fromCheckpoint?.base ?? null
+    this.readEnd = fromCheckpoint ? fromCheckpoint.end : bytes!.lastIndexOf(0x0a) + 1
     this.pending = parsePending(await readFile(this.pendingPath, 'utf8').catch(() => ''))
     this.recordedHead = this.head
       ? await this.head.read().catch((): LogHeadReading => ({ state: 'missing' }))
       : { state: 'unavailable' }
     this.records = state.records
     this.unterminated = state.unterminated
-    let maxSeq = 0
-    let lastHash = GENESIS_HASH
+    let maxSeq = this.base?.seq ?? 0
+    let lastHash = this.base?.hash ?? GENESIS_HASH
     for (const record of state.records) {
       if (record.kind === 'unreadable') continue
       const seq = record.kind === 'entry' ? record.entry.seq : record.seq
@@ -377,6 +437,75 @@ export class AccessLog {
     this.lastHash = lastHash
     this.verdict = null
     this.stale = false
+    if (moveCheckpoint) await this.moveCheckpoint()
+  }
+
+  /**
+   * The lines after the checkpoint, when they carry on from it (the first names the
+   * checkpoint's entry); otherwise null, and the whole file is read.
+   */
+  private async readFromCheckpoint(): Promise<{
+    state: LoadedState
+    base: LogCheckpointPosition
+    end: number
+  } | null> {
+    const base = await this.checkpoint?.read().catch(() => null)
+    if (!base) return null
+    const size = await stat(this.path).then(
+      (s) => s.size,
+      () => -1
+    )
+    if (size < base.offset) return null
+    const handle = await open(this.path, 'r')
+    let tail: Buffer
+    try {
+      tail = Buffer.alloc(size - base.offset)
+      const { bytesRead } = await handle.read(tail, 0, tail.length, base.offset)
+      tail = tail.subarray(0, bytesRead)
+    } finally {
+      await handle.close()
+    }
+    // The byte before the checkpoint's offset ends its entry's line.
+    if (base.offset > 0) {
+      const before = Buffer.alloc(1)
+      const check = await open(this.path, 'r')
+      try {
+        await check.read(before, 0, 1, base.offset - 1)
+      } finally {
+        await check.close()
+      }
+      if (before[0] !== 0x0a) return null
+    }
+    const state = parseLog(tail.toString('utf8'), this.codec)
+    const first = state.records[0]
+    const follows =
+      first === undefined ||
+      (first.kind === 'entry' &&
+        first.entry.seq === base.seq + 1 &&
+        first.entry.prev === base.hash) ||
+      (first.kind === 'closed' && first.seq === base.seq + 1)
+    if (!follows) return null
+    return { state, base, end: base.offset + tail.lastIndexOf(0x0a) + 1 }
+  }
+
+  /** Once what was read holds together, the next opening starts from its end. */
+  private async moveCheckpoint(): Promise<void> {
+    if (!this.checkpoint || this.readEnd === 0) return
+    if (this.base && this.readEnd === this.base.offset) return
+    if (!this.verify().intact) return
+    // Only whole lines up to the last line break; a torn last line stays to be read again.
+    let seq = this.base?.seq ?? 0
+    let hash = this.base?.hash ?? GENESIS_HASH
+    let keyed = this.base?.keyed ?? false
+    const complete = this.unterminated ? this.records.slice(0, -1) : this.records
+    for (const record of complete) {
+      if (record.kind === 'unreadable') return
+      seq = record.kind === 'entry' ? record.entry.seq : record.seq
+      hash = record.kind === 'entry' ? record.entry.hash : record.hash
+      if (record.kind === 'entry' && record.keyed) keyed = true
+    }
+    if (seq === 0) return
+    await this.checkpoint.write({ seq, hash, offset: this.readEnd, keyed }).catch(() => undefined)
   }
 }
 
@@ -439,11 +568,13 @@ function readEntry(canonical: string): AccessEntry | null {
 function checkChain(
   records: LineRecord[],
   reading: LogHeadReading,
-  anchors: LogHeadPosition[] = []
+  anchors: LogHeadPosition[] = [],
+  /** The checkpoint the records carry on from, when the lines before it were not read. */
+  base: LogCheckpointPosition | null = null
 ): AccessLogVerdict {
   const head = reading.state === 'found' ? reading.position : null
-  let expectedSeq = 1
-  let expectedPrev = GENESIS_HASH
+  let expectedSeq = (base?.seq ?? 0) + 1
+  let expectedPrev = base?.hash ?? GENESIS_HASH
   for (const [index, record] of records.entries()) {
     const after = expectedSeq > 1 ? ` It comes after entry ${expectedSeq - 1}.` : ''
     if (record.kind === 'unreadable') {
@@ -505,13 +636,20 @@ function checkChain(
   }
   // Every entry written with the key updates the head record: such entries and no record means
   // the record was removed (or damaged), and with it the check of the log's end.
-  const keyed = records.some((r) => r.kind === 'entry' && r.keyed)
+  const keyed = base?.keyed === true || records.some((r) => r.kind === 'entry' && r.keyed)
   if (reading.state === 'missing' && keyed) {
     return {
       intact: false,
       firstBadSeq: expectedSeq,
       reason:
         'The app’s record of the last entry it wrote is missing or damaged, so entries removed from the end of the log cannot be ruled out.'
+    }
+  }
+  if (head && base && head.seq === base.seq && head.hash !== base.hash) {
+    return {
+      intact: false,
+      firstBadSeq: head.seq,
+      reason: `Entry ${head.seq} is not the entry the app wrote with that number: the end of the log was replaced.`
     }
   }
   if (head && head.seq >= expectedSeq) {
@@ -525,14 +663,15 @@ function checkChain(
       reason: `${missing} from the end of the log: the app had written up to entry ${head.seq}.`
     }
   }
-  return checkAnchors(records, expectedSeq, anchors)
+  return checkAnchors(records, expectedSeq, anchors, base)
 }
 
 /** Each place the log's end was recorded apart from it must find its entry in the log. */
 function checkAnchors(
   records: LineRecord[],
   nextSeq: number,
-  anchors: LogHeadPosition[]
+  anchors: LogHeadPosition[],
+  base: LogCheckpointPosition | null
 ): AccessLogVerdict {
   const furthest = anchors.reduce<LogHeadPosition | null>(
     (far, a) => (!far || a.seq > far.seq ? a : far),
@@ -546,6 +685,16 @@ function checkAnchors(
     return { intact: false, firstBadSeq: nextSeq, reason: `${missing}.` }
   }
   for (const anchor of anchors) {
+    // Before the checkpoint only its own entry is at hand; the rest waits for the whole check.
+    if (base && anchor.seq < base.seq) continue
+    if (base && anchor.seq === base.seq) {
+      if (anchor.hash === base.hash) continue
+      return {
+        intact: false,
+        firstBadSeq: anchor.seq,
+        reason: `Entry ${anchor.seq} is not the entry the app wrote with that number: the log was replaced.`
+      }
+    }
     const record = records.find(
       (r) => (r.kind === 'entry' ? r.entry.seq : r.kind === 'closed' ? r.seq : 0) === anchor.seq
     )
