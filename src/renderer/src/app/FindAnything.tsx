@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useNavigate } from 'react-router'
 import type { Staff } from '../../../shared/domain/staff'
+import { isolate } from '../../../shared/rules/bidi'
 import { api, unwrap } from '../api'
 import { SETTINGS_TABS } from '../features/settings/SettingsPage'
 import { useGroups, useParticipants } from './queries'
@@ -37,7 +38,7 @@ export function FindAnything({
       group: 'Participants',
       actions: (participants.data ?? []).map((p) => ({
         id: `participant-${p.id}`,
-        label: `${p.displayName} (${p.clientId})`,
+        label: `${isolate(p.displayName)} (${isolate(p.clientId)})`,
         description:
           [
             p.status === 'discharged' ? 'Discharged' : null,
@@ -63,7 +64,7 @@ export function FindAnything({
       group: 'Notes',
       actions: (notes.data ?? []).map((n) => ({
         id: `notes-${n.sessionId}`,
-        label: `Notes · ${n.groupName} · ${n.date}`,
+        label: `Notes · ${isolate(n.groupName)} · ${n.date}`,
         description: `${n.counts.signed} signed, ${n.counts.draft + n.counts.not_started} to write`,
         keywords: ['notes', 'note', n.groupName, n.date],
         onClick: go(`/sessions/${n.sessionId}/notes`)
