@@ -1,0 +1,247 @@
+/**
+ * Issue 18's table on the five-year clinic (3 groups, 260 weeks, 2,340 session
+ * files, about 28,000 notes): each figure against its goal, median and p95,
+ * and an exit code that is not zero when a goal is missed or a figure is not
+ * measured. Run with `npm run bench` (or `npx tsx tests/bench/issue-18.bench.ts`);
+ * it stays out of `npm test`. All data is synthetic.
+ *
+ * Measured here, in the main process's own code: the stall of a running-screen
+ * action that rewrites the registry (a note's first save, the same path as
+ * attendance and observations), the first sign-in of the day less one scrypt,
+ * the access log checked at open at 28,000 and 130,000 entries, the weekly-hours
+ * report for every group over a year, and the main process's memory after every
+ * session file has been opened. The screen figures ('n' into a module segment,
+ * a slide change to the projector's painted frame, cold open to a usable
+ * sign-in, the renderer left idle) need Chromium and are printed as not
+ * measured here: the row stays in the table and counts as missed until a
+ * painted-frame bench measures it.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { wrapKey } from '../../src/main/security/crypto'
+import { newDataKey } from '../../src/main/security/crypto'
+import {
+  AccessLog,
+  ACCESS_LOG_FILE,
+  canonicalLine,
+  entryHash,
+  type LogCheckpointPosition
+} from '../../src/main/store/access-log'
+import { GENESIS_HASH, type AccessEntry } from '../../src/shared/domain/access-log'
+import type { Report } from '../../src/shared/domain/progress'
+import {
+  call,
+  machine,
+  now,
+  openCore,
+  PASSPHRASE,
+  quantile,
+  seed,
+  syntheticClinic,
+  typingDraft,
+  writeClinic
+} from './five-year-clinic'
+import { writeSealedClinic } from './sealed-clinic'
+
+interface Row {
+  what: string
+  goal: string
+  figure: string
+  met: boolean | null
+}
+const rows: Row[] = []
+const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms`
+const med = (s: number[]) => quantile(s, 0.5)
+const p95 = (s: number[]) => quantile(s, 0.95)
+const both = (s: number[]) => `median ${ms(med(s))}, p95 ${ms(p95(s))} (n=${s.length})`
+
+console.log('IOP Facilitator, issue 18 figures (five-year synthetic clinic)')
+console.log(machine())
+const root = await mkdtemp(join(os.tmpdir(), 'iop-bench-18-'))
+try {
+  seed(1)
+  const clinic = await syntheticClinic({ absences: true })
+  const plain = join(root, 'plain')
+  await mkdir(plain)
+  await writeClinic(plain, clinic)
+
+  // 1. A running-screen action that rewrites the registry: a note's first save.
+  {
+    const core = await openCore(plain)
+    await call(core, 'auth.signIn', { staffId: clinic.adminId, passphrase: PASSPHRASE })
+    const typed = typingDraft()
+    const people = clinic.target.attendance
+      .filter((a) => a.status === 'present')
+      .map((a) => a.participantId)
+    const samples: number[] = []
+    for (const participantId of people) {
+      const start = performance.now()
+      await call(core, 'notes.saveDraft', {
+        sessionId: clinic.target.id,
+        participantId,
+        baseRevision: 0,
+        body: typed(0)
+      })
+      samples.push(performance.now() - start)
+    }
+    rows.push({
+      what: 'Running-screen action that writes the registry (first save of a note)',
+      goal: '≤16 ms',
+      figure: both(samples),
+      met: p95(samples) <= 16
+    })
+
+    // 5. Main-process memory after every session file has been opened (every report looked at).
+    const before = process.memoryUsage().rss
+    for (const session of clinic.sessions) {
+      await call(core, 'sessions.get', { sessionId: session.id })
+    }
+    ;(globalThis as { gc?: () => void }).gc?.()
+    const rss = process.memoryUsage().rss
+    rows.push({
+      what: `Process RSS after opening all ${clinic.sessions.length} session files`,
+      goal: '≤150 MB',
+      figure: `${(rss / 2 ** 20).toFixed(0)} MB (${(before / 2 ** 20).toFixed(0)} MB before)`,
+      met: rss <= 150 * 2 ** 20
+    })
+
+    // 4. Weekly hours, every group, one year.
+    const year = new Date(now()).getUTCFullYear() - 1
+    const request = {
+      kind: 'weekly_hours',
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+      groupId: null
+    }
+    const samples2: number[] = []
+    let shown: Report | null = null
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now()
+      shown = await call<Report>(core, 'reports.run', request)
+      samples2.push(performance.now() - start)
+    }
+    const zero = shown!.rows.filter((r) => r.some((c) => c === 0)).length
+    rows.push({
+      what: `Weekly-hours report, all groups, ${year} (${shown!.rows.length} rows, ${zero} with a zero)`,
+      goal: '≤1 s, zero rows not built',
+      figure: both(samples2),
+      met: p95(samples2) <= 1_000 && zero === 0
+    })
+  }
+
+  // 2. First sign-in of the day on the sealed clinic, less one key derivation.
+  {
+    const sealed = join(root, 'sealed')
+    await mkdir(sealed)
+    await writeSealedClinic(sealed, clinic)
+    const scrypt: number[] = []
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now()
+      await wrapKey(newDataKey(), PASSPHRASE)
+      scrypt.push(performance.now() - start)
+    }
+    const signIn: number[] = []
+    for (let i = 0; i < 6; i++) {
+      const core = await openCore(sealed)
+      const start = performance.now()
+      await call(core, 'auth.signIn', { staffId: clinic.adminId, passphrase: PASSPHRASE })
+      // The first run moves the keyring into the clinic file (a one-off upgrade): not counted.
+      if (i > 0) signIn.push(performance.now() - start - med(scrypt))
+    }
+    rows.push({
+      what: `First sign-in of the day, beyond one key derivation (scrypt ${ms(med(scrypt))})`,
+      goal: '≤100 ms',
+      figure: both(signIn),
+      met: p95(signIn) <= 100
+    })
+  }
+
+  // 3. The access log checked at open, from its checkpoint.
+  for (const count of [28_000, 130_000]) {
+    const folder = join(root, `log-${count}`)
+    await mkdir(folder)
+    const lines: string[] = []
+    let prev = GENESIS_HASH
+    for (let seq = 1; seq <= count; seq++) {
+      const body = {
+        seq,
+        at: new Date(now() - (count - seq) * 60_000).toISOString(),
+        staffId: 'staff-1',
+        staffName: 'Synthetic Staff, LCSW',
+        action: 'open_participant' as AccessEntry['action'],
+        subject: `participant C-${seq % 735}`,
+        detail: '',
+        prev
+      }
+      const entry = { ...body, hash: entryHash(body) }
+      lines.push(canonicalLine(entry))
+      prev = entry.hash
+    }
+    await writeFile(join(folder, ACCESS_LOG_FILE), `${lines.join('\n')}\n`)
+    let saved: LogCheckpointPosition | null = null
+    const checkpoint = {
+      read: async () => saved,
+      write: async (p: LogCheckpointPosition) => {
+        saved = p
+      }
+    }
+    await AccessLog.open(folder, now, { checkpoint })
+    const samples: number[] = []
+    const heapBefore = process.memoryUsage().heapUsed
+    let kept: AccessLog | null = null
+    for (let i = 0; i < 20; i++) {
+      const start = performance.now()
+      kept = await AccessLog.open(folder, now, { checkpoint })
+      const verdict = kept.verify()
+      samples.push(performance.now() - start)
+      if (!verdict.intact) throw new Error('the synthetic log does not hold together')
+      await kept.append({
+        staffId: 'staff-1',
+        staffName: 'Synthetic Staff, LCSW',
+        action: 'sign_in',
+        subject: 'sign-in',
+        detail: ''
+      })
+    }
+    const heap = process.memoryUsage().heapUsed - heapBefore
+    rows.push({
+      what: `Access log checked at open, ${count.toLocaleString('en-US')} entries`,
+      goal: '≤20 ms',
+      figure: `${both(samples)}, heap ${(heap / 2 ** 20).toFixed(1)} MB`,
+      met: p95(samples) <= 20
+    })
+    void kept
+  }
+} finally {
+  await rm(root, { recursive: true, force: true })
+}
+
+for (const what of [
+  ["'n' into a module segment, key press to the painted projector frame", '≤50 ms'],
+  ["Slide change to the projector's painted frame, p95", '≤33 ms'],
+  ['Cold open to a usable sign-in screen', '≤150 ms'],
+  ['Renderer while a session runs and nobody touches it', '≥95% idle; only the clock text changes']
+] as const) {
+  rows.push({
+    what: what[0],
+    goal: what[1],
+    figure: 'not measured here (needs Chromium)',
+    met: null
+  })
+}
+
+console.log('')
+console.log('| what | measured | goal | met |')
+console.log('| --- | --- | --- | --- |')
+for (const r of rows) {
+  console.log(
+    `| ${r.what} | ${r.figure} | ${r.goal} | ${r.met === null ? 'not measured' : r.met ? 'yes' : 'no'} |`
+  )
+}
+const missed = rows.filter((r) => r.met !== true)
+if (missed.length > 0) {
+  console.log(`\n${missed.length} of ${rows.length} goals missed or not measured.`)
+  process.exitCode = 1
+}
