@@ -16,7 +16,7 @@
  * measured here: the row stays in the table and counts as missed until a
  * painted-frame bench measures it.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -57,6 +57,40 @@ const med = (s: number[]) => quantile(s, 0.5)
 const p95 = (s: number[]) => quantile(s, 0.95)
 const both = (s: number[]) => `median ${ms(med(s))}, p95 ${ms(p95(s))} (n=${s.length})`
 
+/** Runs this file again as a child that opens the clinic, signs in and opens every session. */
+async function childRss(
+  dir: string,
+  adminId: string,
+  sessionIds: string[]
+): Promise<{ before: number; after: number }> {
+  const list = join(dir, '..', 'session-ids.json')
+  await writeFile(list, JSON.stringify({ adminId, sessionIds }))
+  const { execFileSync } = await import('node:child_process')
+  const out = execFileSync('npx', ['tsx', new URL(import.meta.url).pathname, '--rss', dir, list], {
+    encoding: 'utf8'
+  })
+  return JSON.parse(out.trim().split('\n').at(-1)!) as {
+    before: number
+    after: number
+    open: number
+  }
+}
+
+if (process.argv[2] === '--rss') {
+  const [dir, list] = process.argv.slice(3) as [string, string]
+  const { adminId, sessionIds } = JSON.parse(await readFile(list, 'utf8')) as {
+    adminId: string
+    sessionIds: string[]
+  }
+  const core = await openCore(dir)
+  await call(core, 'auth.signIn', { staffId: adminId, passphrase: PASSPHRASE })
+  const before = process.memoryUsage().rss
+  for (const sessionId of sessionIds) await call(core, 'sessions.get', { sessionId })
+  const after = process.memoryUsage().rss
+  console.log(JSON.stringify({ before, after }))
+  process.exit(0)
+}
+
 console.log('IOP Facilitator, issue 18 figures (five-year synthetic clinic)')
 console.log(machine())
 const root = await mkdtemp(join(os.tmpdir(), 'iop-bench-18-'))
@@ -93,18 +127,18 @@ try {
       met: p95(samples) <= 16
     })
 
-    // 5. Main-process memory after every session file has been opened (every report looked at).
-    const before = process.memoryUsage().rss
-    for (const session of clinic.sessions) {
-      await call(core, 'sessions.get', { sessionId: session.id })
-    }
-    ;(globalThis as { gc?: () => void }).gc?.()
-    const rss = process.memoryUsage().rss
+    // 5. Main-process memory after every session file has been opened (every report looked
+    // at): measured in a process of its own, which holds only the app's core.
+    const rss = await childRss(
+      plain,
+      clinic.adminId,
+      clinic.sessions.map((x) => x.id)
+    )
     rows.push({
       what: `Process RSS after opening all ${clinic.sessions.length} session files`,
       goal: '≤150 MB',
-      figure: `${(rss / 2 ** 20).toFixed(0)} MB (${(before / 2 ** 20).toFixed(0)} MB before)`,
-      met: rss <= 150 * 2 ** 20
+      figure: `${(rss.after / 2 ** 20).toFixed(0)} MB (${(rss.before / 2 ** 20).toFixed(0)} MB after sign-in, at most 24 session files kept open)`,
+      met: rss.after <= 150 * 2 ** 20
     })
 
     // 4. Weekly hours, every group, one year.
@@ -122,12 +156,12 @@ try {
       shown = await call<Report>(core, 'reports.run', request)
       samples2.push(performance.now() - start)
     }
-    const zero = shown!.rows.filter((r) => r.some((c) => c === 0)).length
     rows.push({
-      what: `Weekly-hours report, all groups, ${year} (${shown!.rows.length} rows, ${zero} with a zero)`,
+      what: `Weekly-hours report, all groups, ${year} (${shown!.rows.length.toLocaleString('en-US')} rows)`,
       goal: '≤1 s, zero rows not built',
       figure: both(samples2),
-      met: p95(samples2) <= 1_000 && zero === 0
+      // Rows for weeks with no hours are still built today (issue 18, not done).
+      met: false
     })
   }
 
