@@ -25,7 +25,7 @@ export function CurrentSegment({ state, live, busy, onAdjust, onPrevious, onNext
   return (
     <Paper
       withBorder
-      p="md"
+      p="sm"
       aria-label="Current segment"
       role="region"
       style={{ borderWidth: 3, borderColor: `var(--mantine-color-${underlying.color}-6)` }}
@@ -85,7 +85,9 @@ function Countdown({ live, over }: { live: LiveSession; over: boolean }) {
   return (
     <>
       <Text
-        fz={over ? 72 : 96}
+        // Large enough to read at arm's length, and small enough on a 768-pixel-high laptop
+        // screen to leave the slide buttons in view.
+        fz={over ? 'clamp(40px, 7vh, 72px)' : 'clamp(48px, 9vh, 96px)'}
         fw={800}
         ff="monospace"
         lh={1}

@@ -243,7 +243,6 @@ export function RunSessionPage() {
           </Alert>
         )}
 
-        {state.status !== 'planned' && <SessionClock live={live} timeZone={timeZone} />}
         {running && (
           <LiveRebalance
             live={live}
@@ -257,7 +256,8 @@ export function RunSessionPage() {
 
         <Grid gap="md">
           <Grid.Col span={{ base: 12, md: 8 }}>
-            <Stack gap="md">
+            <Stack gap="sm">
+              {state.status !== 'planned' && <SessionClock live={live} timeZone={timeZone} />}
               {state.status === 'planned' ? (
                 <Paper withBorder p="lg">
                   <Stack align="flex-start">
@@ -300,7 +300,6 @@ export function RunSessionPage() {
                 settings={settings.data}
                 onSafety={(checklistId) => setProtocol({ checklistId })}
               />
-              <AgreementsPanel session={data} />
               {currentSegment && current && (
                 <SlidesPanel
                   segment={currentSegment}
@@ -310,10 +309,23 @@ export function RunSessionPage() {
                   onShow={showSlide}
                 />
               )}
+              <AgreementsPanel session={data} />
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 4 }}>
-            <Paper withBorder p="sm">
+            {/* The agenda and the people stay in view while the left column scrolls: their
+                own scroll, never the page's, reaches a long list. */}
+            <Paper
+              withBorder
+              p="sm"
+              style={{
+                position: 'sticky',
+                top: 8,
+                maxHeight: 'calc(100vh - 16px)',
+                overflowY: 'auto'
+              }}
+              data-testid="running-side-panel"
+            >
               <Tabs defaultValue="agenda">
                 <Tabs.List>
                   <Tabs.Tab value="agenda">Agenda</Tabs.Tab>

@@ -31,10 +31,27 @@ export function SlidesPanel({ segment, live, slideIndex, busy, onShow }: Props) 
   return (
     <Paper withBorder p="md" role="region" aria-label="Slides">
       <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={3} size="h4">
-            {module.title} · slide {index + 1} of {slides.length}
-          </Title>
+        <Title order={3} size="h4">
+          {module.title} · slide {index + 1} of {slides.length}
+        </Title>
+        {/* The slide buttons sit above the previews and notes, so a laptop's screen always shows them. */}
+        <Group justify="space-between" gap="xs">
+          <Group gap="xs">
+            <Button
+              variant="default"
+              onClick={() => onShow(index - 1)}
+              disabled={busy || index === 0}
+            >
+              ← Previous slide
+            </Button>
+            <Button
+              variant="default"
+              onClick={() => onShow(index + 1)}
+              disabled={busy || index >= slides.length - 1}
+            >
+              Next slide →
+            </Button>
+          </Group>
           <Pacing live={live} slideIndex={index} slideMinutes={slides.map((s) => s.minutes)} />
         </Group>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -67,22 +84,6 @@ export function SlidesPanel({ segment, live, slideIndex, busy, onShow }: Props) 
           </Text>
           <SlideNotes notes={slide.notes} />
         </Stack>
-        <Group gap="xs">
-          <Button
-            variant="default"
-            onClick={() => onShow(index - 1)}
-            disabled={busy || index === 0}
-          >
-            ← Previous slide
-          </Button>
-          <Button
-            variant="default"
-            onClick={() => onShow(index + 1)}
-            disabled={busy || index >= slides.length - 1}
-          >
-            Next slide →
-          </Button>
-        </Group>
       </Stack>
     </Paper>
   )
