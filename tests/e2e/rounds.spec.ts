@@ -176,6 +176,8 @@ test('a session opens with the agreements, then runs its check-in and check-out 
   await expect(audience.getByTestId('audience-round')).toContainText(
     'One thing you take away from today'
   )
+  // The first answer's field takes the focus, as the mood's did at the check-in.
+  await expect(checkOut.getByRole('textbox').first()).toBeFocused()
   await page.keyboard.type(TAKE_AWAY)
   await page.keyboard.press('Tab')
   await page.keyboard.type(COMMITMENT)

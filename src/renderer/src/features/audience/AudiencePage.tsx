@@ -1,4 +1,4 @@
-import { Box, Center, Text, VisuallyHidden } from '@mantine/core'
+import { Center, Text, VisuallyHidden } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, type ReactNode } from 'react'
 import { useParams } from 'react-router'
@@ -9,9 +9,9 @@ import type { SessionState } from '../../../../shared/session/types'
 import { api, unwrap } from '../../api'
 import { useLive, useLiveSession, type LiveSession } from '../sessions/liveSession'
 import { useSessionUpdates } from '../sessions/useSession'
-import { SlideView } from '../slides/SlideView'
 import { AgreementsFrame } from './AgreementsFrame'
 import { RoundFrame } from './RoundFrame'
+import { SlideFrame } from './SlideFrame'
 import { TimerDisc } from './TimerDisc'
 
 const CALM = '#10161f'
@@ -84,16 +84,12 @@ export function AudiencePage() {
   if (state.projectorMode === 'follow' && current && slides.length > 0) {
     const index = Math.min(state.currentSlide[current.segmentId] ?? 0, slides.length - 1)
     return (
-      <Box
-        h="100vh"
-        bg="#ffffff"
-        p="4vw"
-        data-testid="audience-slide"
-        data-slide-index={index}
-        style={{ overflow: 'hidden' }}
-      >
-        <SlideView slide={slides[index]!} size="projector" />
-      </Box>
+      <SlideFrame
+        moduleTitle={segment?.module?.title ?? ''}
+        slide={slides[index]!}
+        index={index}
+        count={slides.length}
+      />
     )
   }
   if (current && isRoundKind(current.kind)) {

@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core'
 import type { Segment } from '../../../../shared/domain/session'
 import { clockFigure } from '../../../../shared/rules/dates'
 import { slidePacing } from '../../../../shared/session/pacing'
 import { SlideNotes, SlideView } from '../slides/SlideView'
 import { useLive, type LiveSession } from './liveSession'
+import { setProjectorTheme, useProjectorTheme } from '../audience/projectorTheme'
 
 interface Props {
   segment: Segment
@@ -22,6 +23,7 @@ const PACING_LOOK = {
 
 /** Speaker view: the slide the room sees, the next one, the notes, and the pace. */
 export function SlidesPanel({ segment, live, slideIndex, busy, onShow }: Props) {
+  const theme = useProjectorTheme()
   const module = segment.module
   if (!module || module.slides.length === 0) return null
   const slides = module.slides
@@ -31,9 +33,17 @@ export function SlidesPanel({ segment, live, slideIndex, busy, onShow }: Props) 
   return (
     <Paper withBorder p="md" role="region" aria-label="Slides">
       <Stack gap="sm">
-        <Title order={3} size="h4">
-          {module.title} · slide {index + 1} of {slides.length}
-        </Title>
+        <Group justify="space-between" gap="xs">
+          <Title order={3} size="h4">
+            {module.title} · slide {index + 1} of {slides.length}
+          </Title>
+          <Switch
+            label="Dark slides"
+            description="For a dim room"
+            checked={theme === 'dark'}
+            onChange={(e) => setProjectorTheme(e.currentTarget.checked ? 'dark' : 'light')}
+          />
+        </Group>
         {/* The slide buttons sit above the previews and notes, so a laptop's screen always shows them. */}
         <Group justify="space-between" gap="xs">
           <Group gap="xs">

@@ -32,8 +32,14 @@ interface Scale {
 }
 
 const SCALES: Record<SlideSize | 'notes', Scale> = {
-  // Read from the back of a group room.
-  projector: { title: '3.2rem', body: '2rem', heading: '2.4rem', gap: '0.6em' },
+  // Read from the back of a group room: sized by the screen, so the body is 41 px on a
+  // 1080-pixel projector and keeps its proportion on any other.
+  projector: {
+    title: 'min(6.4vh, 3.8vw)',
+    body: 'min(3.8vh, 2.2vw)',
+    heading: 'min(4.6vh, 2.7vw)',
+    gap: '0.6em'
+  },
   preview: { title: '1.3rem', body: '0.9rem', heading: '1rem', gap: '0.4em' },
   notes: { title: '1.1rem', body: '1rem', heading: '1.05rem', gap: '0.5em' }
 }
