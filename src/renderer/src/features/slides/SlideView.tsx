@@ -31,7 +31,7 @@ interface Scale {
   gap: string
 }
 
-const SCALES: Record<SlideSize | 'notes', Scale> = {
+export const SCALES: Record<SlideSize | 'notes', Scale> = {
   // Read from the back of a group room: sized by the screen, so the body is 41 px on a
   // 1080-pixel projector and keeps its proportion on any other.
   projector: {
