@@ -1,5 +1,5 @@
 import { Center, Loader } from '@mantine/core'
-import { Route, Routes, useLocation } from 'react-router'
+import { Route, Routes } from 'react-router'
 import { AudiencePage } from '../features/audience/AudiencePage'
 import { RunSessionPage } from '../features/sessions/RunSessionPage'
 import { ErrorNotice } from '../components/ErrorNotice'
@@ -15,7 +15,7 @@ import { LockScreen } from '../features/auth/LockScreen'
 import { useLock } from './lock'
 import { LockedOutScreen } from '../features/setup/RestoreClinic'
 import { Shell } from './Shell'
-import { BackToHome, behindTheFence } from './signInFence'
+import { BackToHome, useBehindTheFence, useRecordVisit } from './signInFence'
 
 /**
  * The projector's page stands apart: it must never show the sign-in list or
@@ -84,11 +84,12 @@ function SignedInGate() {
 }
 
 function SignedInApp({ status, staff }: { status: AppStatus; staff: Staff }) {
-  // Read on every move through the history, so Back is checked against the sign-in's fence.
-  useLocation()
+  // Checked on every move through the history: Back stops at the latest sign-in.
+  const behind = useBehindTheFence()
+  useRecordVisit()
   const settings = useSessionSettings()
   const minutes = settings.data?.lockAfterMinutes ?? 5
-  if (behindTheFence()) return <BackToHome />
+  if (behind) return <BackToHome />
   return (
     <>
       {/* Started afresh whenever the setting changes. */}
