@@ -122,7 +122,16 @@ function placeholderRegistry(
     await create(draft)
     return result
   }
-  return { data, recovery: [], update, path: '' } as unknown as VersionedDocument<Registry>
+  const nothing = async () => undefined
+  return {
+    data,
+    recovery: [],
+    update,
+    path: '',
+    revisions: {},
+    compact: nothing,
+    close: nothing
+  } as unknown as VersionedDocument<Registry>
 }
 
 /** What still works while the screen is locked: the projector shows only timing and slides. */
@@ -289,7 +298,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await mkdir(damaged, { recursive: true })
       const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-')
       await copyFile(opened.path, join(damaged, `registry-keyring-changed-${stamp}.json`))
-      await opened.update(() => undefined)
+      await opened.rewrite()
       notices.push({
         id: newId(),
         kind: 'keyring_rebuilt',
@@ -304,8 +313,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return opened
   }
 
+  /**
+   * Folds the journals of the open records into their files (the app locks, backs up, or is
+   * about to read them again): off the interactive path.
+   */
+  const foldJournals = async () => {
+    await registry.compact()
+    await measures.compact()
+  }
+
   /** Every store read (again) from the files in the data folder, sealed when the clinic has a key. */
   const openStores = async (initial?: Registry) => {
+    // The documents read before are let go of, their journals folded in, so none writes later.
+    if (storesOpen) {
+      await registry.close()
+      await measures.close()
+    }
     registry = await openClinicRegistry(initial)
     previousKeys =
       dataKey && keyring
@@ -413,6 +436,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   /** Seals every file again under the current key, then marks the change of key done. */
   const finishRotation = async () => {
     if (!dataKey || !keyring) return
+    // Journal lines are sealed under the key of their time: folded in first, then sealed again.
+    await foldJournals()
     await sealAgain(options.dataDir, keyring.clinicId, dataKey, previousKeys, (progress) =>
       emit('security.rotation', progress)
     )
@@ -563,6 +588,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     lock: () => {
       locked = signedInId !== null
+      // Nobody is at the keyboard: a good moment to fold the journals in.
+      if (storesOpen) void foldJournals().catch(() => undefined)
     },
     unlock: () => {
       locked = false
@@ -979,6 +1006,14 @@ function toNotice(event: RecoveryEvent, now: () => number, newId: () => string):
         at,
         damagedCopy: null,
         message: `${what} was missing, so the app restored the most recent backup. Changes made after that backup may be missing.`
+      }
+    case 'journal_damaged':
+      return {
+        id: newId(),
+        kind: 'damaged_no_backup',
+        at,
+        damagedCopy: event.damagedCopy,
+        message: `${what}: the list of its latest changes was damaged. The ${event.applied === 1 ? 'first change was' : `first ${event.applied} changes were`} kept; the changes after the damage may be missing. The damaged list was kept, untouched, for your IT support.`
       }
     case 'migrated':
       return {

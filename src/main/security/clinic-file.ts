@@ -4,6 +4,8 @@ import { Clinic } from '../../shared/domain/clinic'
 import { UnreadableFile, type FileCodec } from '../store/codec'
 import { isSealed, open, RecoveryWrappedKeySchema, seal, WrappedKeySchema } from './crypto'
 import { LogKeySchema } from './sealed-log'
+import { openWithAny } from './sealed-codec'
+import { canonicalJson } from '../../shared/canonical-json'
 
 /**
  * The clinic file (`registry.json`): the keyring and the registry in one file,
@@ -55,6 +57,9 @@ export const LogAnchor = z.strictObject({
   hash: z.string().regex(/^[0-9a-f]{64}$/)
 })
 export type LogAnchor = z.infer<typeof LogAnchor>
+
+/** A journal line of the clinic file, inside its seal: the change and the log's head then. */
+const JournalLine = z.strictObject({ anchor: LogAnchor.nullable(), text: z.string() })
 
 const ClinicFileShape = z.strictObject({
   kind: z.literal(CLINIC_FILE_KIND),
@@ -113,17 +118,7 @@ export function keyringOf(registry: RegistryLike): Keyring | null {
   }
 }
 
-/** JSON with keys in sorted order, so the MAC does not depend on how an object was built. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value)
-}
+export { canonicalJson }
 
 /** A key for one purpose, derived from the data key and bound to the clinic. */
 export function purposeKey(dataKey: Buffer, clinicId: string, purpose: string): Buffer {
@@ -233,6 +228,40 @@ export class ClinicFileCodec implements FileCodec {
   /** The records (parsed) of the file last read, until it is read again by `takeLastRead`'s taker. */
   get lastRecords(): RegistryLike | null {
     return this.lastRead?.records ?? null
+  }
+
+  /**
+   * Journal lines: sealed one by one under the data key, bound to the clinic the file is of.
+   * Each carries the access log's head as it was, so the anchor stays current between two
+   * writes of the whole file: reading a line moves the header's anchor on to it.
+   */
+  readonly entry = {
+    encode: (text: string, kind: string): Uint8Array =>
+      seal(JSON.stringify({ anchor: this.anchor(), text }), this.dataKey, {
+        clinicId: this.entryClinicId(),
+        kind
+      }),
+    decode: (bytes: Uint8Array, kind: string): string => {
+      const opened = openWithAny(Buffer.from(bytes), [this.dataKey, ...this.previous], {
+        clinicId: this.entryClinicId(),
+        kind
+      })
+      if (!opened.ok) throw new UnreadableFile(opened.error.message)
+      const line = JournalLine.safeParse(JSON.parse(opened.value.toString('utf8')))
+      if (!line.success) throw new UnreadableFile('not a journal line')
+      const { anchor, text } = line.data
+      const header = this.header
+      if (header && !this.rebuilt && anchor && (header.anchor?.seq ?? 0) < anchor.seq) {
+        this.header = { ...header, anchor }
+      }
+      return text
+    }
+  }
+
+  private entryClinicId(): string {
+    const clinicId = this.header?.keyring.clinicId ?? this.legacyClinicId
+    if (!clinicId) throw new UnreadableFile('the clinic file has not been read yet')
+    return clinicId
   }
 
   encode(text: string, kind: string, data?: unknown): Uint8Array {

@@ -13,14 +13,13 @@ export function sealedCodec(
   /** Keys the clinic used before its key was changed: a file not yet sealed again opens with one. */
   previous: Buffer[] = []
 ): FileCodec {
-  return {
-    encode: (text, kind) => seal(text, dataKey, { clinicId, kind }),
-    decode: (bytes, kind) => {
-      const opened = openWithAny(Buffer.from(bytes), [dataKey, ...previous], { clinicId, kind })
-      if (!opened.ok) throw new UnreadableFile(opened.error.message)
-      return opened.value.toString('utf8')
-    }
+  const decode = (bytes: Uint8Array, kind: string): string => {
+    const opened = openWithAny(Buffer.from(bytes), [dataKey, ...previous], { clinicId, kind })
+    if (!opened.ok) throw new UnreadableFile(opened.error.message)
+    return opened.value.toString('utf8')
   }
+  const encode = (text: string, kind: string): Uint8Array => seal(text, dataKey, { clinicId, kind })
+  return { encode, decode, entry: { encode, decode } }
 }
 
 /** Opens with the first key that fits; the first key's refusal when none does. */

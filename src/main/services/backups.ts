@@ -100,6 +100,12 @@ function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
+/** Changes not yet folded into their files: never in a backup, set aside by a restore. */
+async function journalFiles(dataDir: string): Promise<string[]> {
+  const names = await readdir(dataDir).catch(() => [] as string[])
+  return names.filter((name) => /^(registry|measures)\.journal$/.test(name))
+}
+
 /** The store files in the data folder, by their path inside a backup. */
 async function storeFiles(dataDir: string): Promise<string[]> {
   const top = [
@@ -152,6 +158,9 @@ export function summaryOf(manifest: BackupManifest): BackupSummary {
 /** Every store file and a manifest in one zip, verified by reading it back before it is given out. */
 export async function createBackup(ctx: ServiceContext, dataDir: string) {
   const createdAt = new Date(ctx.now()).toISOString()
+  // The files must hold every change: the journals are folded in first.
+  await ctx.registry.compact()
+  await ctx.measures.compact()
   const zippable: Zippable = {}
   const files: BackupManifest['files'] = []
   for (const path of await storeFiles(dataDir)) {
@@ -332,6 +341,9 @@ export async function restoreBackup(
 ): Promise<BackupSummary & { keptAside: string }> {
   const { manifest, files } = await loadBackup(path)
   checkBackupBelongs(ctx, manifest, files)
+  // The records now are folded into their files, which go aside whole.
+  await ctx.registry.compact()
+  await ctx.measures.compact()
   const aside = await installBackup(dataDir, files, ctx.now())
   return { ...summaryOf(manifest), keptAside: aside }
 }
@@ -349,7 +361,7 @@ export async function installBackup(
 ): Promise<string> {
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-')
   const aside = join(dataDir, 'replaced', stamp)
-  const current = await storeFiles(dataDir)
+  const current = [...(await storeFiles(dataDir)), ...(await journalFiles(dataDir))]
   const keepLog = current.includes(ACCESS_LOG)
   for (const path of current.filter((p) => !(keepLog && LOG_FILES.has(p)))) {
     const target = join(aside, path)

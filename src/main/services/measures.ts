@@ -96,8 +96,7 @@ export async function followUpDone(
   if (steps.some((id) => !ITEM9_STEP_IDS.includes(id))) {
     throw new RuleError('invalid_input', 'That is not a step of the private follow-up.')
   }
-  let saved: MeasureEntry | null = null
-  await ctx.measures.update((draft) => {
+  return ctx.measures.update((draft) => {
     const entry = draft.entries.find((e) => e.id === input.entryId)
     if (!entry) throw new RuleError('not_found', 'That measure was not found.')
     if (!entry.selfHarmFlag) {
@@ -105,9 +104,8 @@ export async function followUpDone(
     }
     if (entry.followUp) throw new RuleError('conflict', 'This follow-up is already recorded.')
     entry.followUp = { doneBy: actor.id, doneAt: isoNow(ctx), note: input.note, steps }
-    saved = entry
+    return entry
   })
-  return saved!
 }
 
 /** Every track's schedules, in the order of the tracks. */

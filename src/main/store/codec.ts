@@ -9,6 +9,16 @@ export interface FileCodec {
   /** `data` is the object `text` was made from, for a codec that keeps part of it in clear. */
   encode(text: string, kind: string, data?: unknown): Uint8Array
   decode(bytes: Uint8Array, kind: string): string
+  /**
+   * How one journal line is kept (see `journal.ts`): sealed on its own under the same key. A
+   * codec that seals files and has no `entry` gets no journal: each change rewrites its file.
+   */
+  entry?: EntryCodec
+}
+
+export interface EntryCodec {
+  encode(text: string, kind: string): Uint8Array
+  decode(bytes: Uint8Array, kind: string): string
 }
 
 export const PLAIN: FileCodec = {

@@ -27,6 +27,7 @@ export function openMeasures(
     schema: MeasuresFile,
     migrations: {},
     initial: () => ({ entries: [] }),
-    now
+    now,
+    journal: {}
   })
 }

@@ -146,6 +146,9 @@ export function openRegistry(
     schema: Registry,
     migrations: registryMigrations,
     initial,
-    now
+    now,
+    // Attendance, notes' states, follow-ups and the like are journalled; who may sign in (the
+    // clear keyring at the head of the clinic file is made from these) is written at once.
+    journal: { writeThrough: ['clinic', 'keys', 'staff'] }
   })
 }

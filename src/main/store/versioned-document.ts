@@ -1,16 +1,33 @@
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { createDraft, current, finishDraft, isDraft, setAutoFreeze, type Objectish } from 'immer'
 import { Low } from 'lowdb'
 import type { z } from 'zod'
 import { writeFileAtomic, SerialQueue } from './atomic-write'
 import { DurableJsonFile } from './json-file-adapter'
 import { PLAIN, type FileCodec } from './codec'
+import {
+  applyEntries,
+  changesBetween,
+  Journal,
+  revise,
+  reviseFromJournal,
+  Revisions,
+  type JournalEntry,
+  type JournalRead
+} from './journal'
+
+// Records handed out are the stored ones, as before immer: callers never mutate them, and
+// freezing every record of a five-year clinic on each change would cost what immer saves.
+setAutoFreeze(false)
 
 /** What is stored on disk: the kind of file, its schema version, then the records. */
 export interface Envelope<T> {
   kind: string
   schemaVersion: number
   data: T
+  /** Each record's revision (CouchDB's `N-hash` and its recent ancestors), by list and id. */
+  revisions?: Revisions
 }
 
 /** Turns the data of version `n` into the data of version `n + 1`. */
@@ -40,12 +57,27 @@ export interface DocumentSpec<T> {
    * A folder of many files sweeps once itself instead of at every open.
    */
   sweepFolder?: boolean
+  /**
+   * Keep each change as a line appended to `<name>.journal` beside the file, folded into the
+   * file only off the interactive path (when the app is idle, locks, closes, or is backed up),
+   * so a change costs what it touched, never the whole file. Changes to `writeThrough` keys
+   * (rare ones the file's clear head is made from) still rewrite the file at once.
+   */
+  journal?: {
+    writeThrough?: string[]
+    /** Fold the journal in after this long without a change (ms). */
+    idleMs?: number
+  }
 }
+
+/** The fold of a journal into its file waits this long after the last change. */
+export const JOURNAL_IDLE_MS = 20_000
 
 export type RecoveryEvent =
   | { kind: 'restored_from_backup'; file: string; damagedCopy: string; backup: string }
   | { kind: 'damaged_no_backup'; file: string; damagedCopy: string }
   | { kind: 'restored_missing_file'; file: string; backup: string }
+  | { kind: 'journal_damaged'; file: string; damagedCopy: string; applied: number }
   | {
       kind: 'migrated'
       file: string
@@ -75,36 +107,116 @@ class Unusable extends Error {}
 export class VersionedDocument<T> {
   private readonly queue = new SerialQueue()
   private lastBackupDay: string | null = null
+  private idle: ReturnType<typeof setTimeout> | null = null
 
   private constructor(
     private readonly spec: DocumentSpec<T>,
     private readonly db: Low<Envelope<T>>,
     readonly path: string,
-    readonly recovery: RecoveryEvent[]
+    readonly recovery: RecoveryEvent[],
+    /** Null when every change rewrites the file. */
+    private readonly journal: Journal | null
   ) {}
 
   get data(): T {
     return this.db.data.data
   }
 
-  /** Applies `change` to a copy of the records, saves it, then makes it current. */
+  /** Each record's revision, by list and id. */
+  get revisions(): Revisions {
+    return this.db.data.revisions ?? {}
+  }
+
+  /** How many changes wait in the journal to be folded into the file. */
+  get pendingChanges(): number {
+    return this.journal?.count ?? 0
+  }
+
+  /**
+   * Applies `change` to a draft of the records (immer: what it does not touch stays shared),
+   * saves what it changed, then makes it current. A failed save leaves the records as they were.
+   */
   update<R>(change: (draft: T) => R): Promise<R> {
     return this.queue.run(async () => {
-      const draft = structuredClone(this.db.data.data)
-      const result = change(draft)
-      const next: Envelope<T> = { ...this.db.data, data: draft }
-      // Write through the adapter, not `db.write()`: `db.data` must keep the
-      // saved records while the write is under way, so readers never see a
-      // change that may yet fail to save.
-      try {
-        await this.db.adapter.write(next)
-      } catch (error) {
-        throw new StoreError('write_failed', `Could not save to ${this.path}: ${describe(error)}`)
+      const base = this.db.data.data
+      const draft = createDraft(base as Objectish)
+      const result = materialize(change(draft as T))
+      const data = finishDraft(draft) as T
+      if (data === base) return result
+      const changes = changesBetween(
+        base as Record<string, unknown>,
+        data as Record<string, unknown>
+      )
+      const { revisions, entries } = revise(this.revisions, changes)
+      const next: Envelope<T> = { ...this.db.data, data, revisions }
+      const writeThrough = this.spec.journal?.writeThrough ?? []
+      if (this.journal && !changes.some((c) => writeThrough.includes(c.at))) {
+        try {
+          await this.journal.append(entries)
+        } catch (error) {
+          throw new StoreError('write_failed', `Could not save to ${this.path}: ${describe(error)}`)
+        }
+        this.db.data = next
+        this.foldWhenIdle()
+        return result
       }
-      this.db.data = next
+      await this.writeWhole(next)
       await this.backupIfDue().catch(() => undefined)
       return result
     })
+  }
+
+  /** Writes the whole file now, the journal folded in (a keyring to mend, a backup to make). */
+  rewrite(): Promise<void> {
+    return this.queue.run(async () => {
+      await this.writeWhole(this.db.data)
+      await this.backupIfDue().catch(() => undefined)
+    })
+  }
+
+  /** Folds the journal into the file, if it holds anything: off the interactive path. */
+  compact(): Promise<void> {
+    this.cancelFold()
+    return this.queue.run(async () => {
+      if (this.journal && this.journal.count > 0) await this.writeWhole(this.db.data)
+      // The day's copy is made here, off the interactive path, as well as on opening.
+      await this.backupIfDue().catch(() => undefined)
+    })
+  }
+
+  /** Folds the journal in and lets go of the file (the app locks or closes). */
+  async close(): Promise<void> {
+    await this.compact()
+    await this.queue.run(async () => this.journal?.close())
+  }
+
+  /**
+   * Writes through the adapter, not `db.write()`: `db.data` keeps the saved records while the
+   * write is under way, so readers never see a change that may yet fail to save. The journal
+   * is cleared only once the file holds all of it (replaying it again would change nothing).
+   */
+  private async writeWhole(next: Envelope<T>): Promise<void> {
+    try {
+      await this.db.adapter.write(next)
+    } catch (error) {
+      throw new StoreError('write_failed', `Could not save to ${this.path}: ${describe(error)}`)
+    }
+    this.db.data = next
+    if (this.journal && this.journal.count > 0) await this.journal.clear().catch(() => undefined)
+  }
+
+  private foldWhenIdle(): void {
+    this.cancelFold()
+    this.idle = setTimeout(() => {
+      this.idle = null
+      void this.compact().catch(() => undefined)
+    }, this.spec.journal?.idleMs ?? JOURNAL_IDLE_MS)
+    this.idle.unref?.()
+  }
+
+  private cancelFold(): void {
+    if (this.idle) clearTimeout(this.idle)
+    this.idle = null
   }
 
   static async open<T>(spec: DocumentSpec<T>): Promise<VersionedDocument<T>> {
@@ -124,15 +236,25 @@ export class VersionedDocument<T> {
     })
 
     const exists = await fileExists(path)
+    const journal = journalling(spec)
+      ? new Journal(join(spec.folder, `${spec.name}.journal`), spec.name, spec.codec)
+      : null
+    // The journal's lines are read once a file has been (a sealed clinic file names its clinic).
+    let journalRead: JournalRead | null = null
+    const readJournal = async (): Promise<JournalEntry[]> => {
+      journalRead ??= journal ? await journal.read() : { entries: [], lines: 0, damaged: false }
+      return journalRead.entries
+    }
     let loaded: { envelope: Envelope<T>; migratedFrom: number | null } | null = null
     if (exists) {
       const bytes = await readFile(path)
       try {
-        loaded = parseEnvelope(spec, decodeFile(spec, bytes))
+        const text = decodeFile(spec, bytes)
+        loaded = parseEnvelope(spec, text, await readJournal())
       } catch (error) {
         if (error instanceof StoreError) throw error
         const damagedCopy = await setAside(spec, path)
-        const restored = await restoreLatestBackup(spec)
+        const restored = await restoreLatestBackup(spec, readJournal)
         if (restored) {
           loaded = restored.loaded
           recovery.push({
@@ -146,11 +268,16 @@ export class VersionedDocument<T> {
         }
       }
     } else {
-      const restored = await restoreLatestBackup(spec)
+      const restored = await restoreLatestBackup(spec, readJournal)
       if (restored) {
         loaded = restored.loaded
         recovery.push({ kind: 'restored_missing_file', file: path, backup: restored.file })
       }
+    }
+    if (journal && (journalRead as JournalRead | null)?.damaged) {
+      const read = journalRead as unknown as JournalRead
+      const damagedCopy = await journal.setAside(stamp(spec.now()))
+      recovery.push({ kind: 'journal_damaged', file: path, damagedCopy, applied: read.lines })
     }
 
     if (loaded) {
@@ -176,9 +303,11 @@ export class VersionedDocument<T> {
         })
       }
     }
-    const document = new VersionedDocument(spec, db, path, recovery)
+    const document = new VersionedDocument(spec, db, path, recovery, journal)
     const changed = !exists || recovery.length > 0
-    if (changed) await db.write()
+    // A journal found on opening is folded in with the next change's, or at close: opening
+    // to read writes nothing.
+    if (changed) await document.writeWhole(db.data)
     if (changed || spec.backupOnOpen !== false) await document.backupIfDue()
     return document
   }
@@ -213,6 +342,28 @@ export class VersionedDocument<T> {
   }
 }
 
+/** A sealed file keeps a journal only where its lines can be sealed too. */
+function journalling<T>(spec: DocumentSpec<T>): boolean {
+  return spec.journal !== undefined && (!spec.codec || spec.codec === PLAIN || !!spec.codec.entry)
+}
+
+/** A recipe's result outlives its draft: drafts in it become plain copies. */
+function materialize<R>(value: R, depth = 0): R {
+  if (isDraft(value)) return current(value as object) as R
+  if (depth > 2 || value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) {
+    return (
+      value.some((v) => isDraft(v) || (v && typeof v === 'object'))
+        ? value.map((v: unknown) => materialize(v, depth + 1))
+        : value
+    ) as R
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value
+  const entries = Object.entries(value)
+  if (!entries.some(([, v]) => v && typeof v === 'object')) return value
+  return Object.fromEntries(entries.map(([k, v]) => [k, materialize(v, depth + 1)])) as R
+}
+
 function codecOf<T>(spec: DocumentSpec<T>): FileCodec {
   return spec.codec ?? PLAIN
 }
@@ -228,7 +379,8 @@ function decodeFile<T>(spec: DocumentSpec<T>, bytes: Uint8Array): string {
 
 function parseEnvelope<T>(
   spec: DocumentSpec<T>,
-  text: string
+  text: string,
+  journal: JournalEntry[] = []
 ): { envelope: Envelope<T>; migratedFrom: number | null } {
   let raw: unknown
   try {
@@ -247,6 +399,13 @@ function parseEnvelope<T>(
     )
   }
   let data = raw.data
+  let revisions = Revisions.safeParse(raw.revisions ?? {}).data ?? {}
+  // The journal's changes were made to records of the file's own version: applied before any
+  // migration, so the records are checked as a whole below.
+  if (journal.length > 0 && isRecord(data)) {
+    applyEntries(data, journal)
+    revisions = reviseFromJournal(revisions, journal)
+  }
   for (let v = version; v < spec.version; v++) {
     const migrate = spec.migrations[v]
     if (!migrate || !isRecord(data)) throw new Unusable(`no migration from version ${v}`)
@@ -255,18 +414,20 @@ function parseEnvelope<T>(
   const parsed = spec.schema.safeParse(data)
   if (!parsed.success) throw new Unusable('records do not have the expected shape')
   return {
-    envelope: { kind: spec.name, schemaVersion: spec.version, data: parsed.data },
+    envelope: { kind: spec.name, schemaVersion: spec.version, data: parsed.data, revisions },
     migratedFrom: version < spec.version ? version : null
   }
 }
 
 async function restoreLatestBackup<T>(
-  spec: DocumentSpec<T>
+  spec: DocumentSpec<T>,
+  journal: () => Promise<JournalEntry[]>
 ): Promise<{ loaded: ReturnType<typeof parseEnvelope<T>>; file: string } | null> {
   for (const name of await dailyBackups(spec)) {
     const file = join(backupFolder(spec), name)
     try {
-      return { loaded: parseEnvelope(spec, decodeFile(spec, await readFile(file))), file }
+      const text = decodeFile(spec, await readFile(file))
+      return { loaded: parseEnvelope(spec, text, await journal()), file }
     } catch (error) {
       if (error instanceof StoreError) throw error
     }

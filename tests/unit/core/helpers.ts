@@ -3,11 +3,14 @@ import { fileURLToPath } from 'node:url'
 import { writePack } from '../../../src/main/services/curriculum-pack-files'
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { expect } from 'vitest'
 import { readKeyring } from '../../../src/main/security/keyring'
 import { ClinicFileCodec } from '../../../src/main/security/clinic-file'
-import { open as openSealed, seal as sealFile, unwrapKey } from '../../../src/main/security/crypto'
+import { sealedCodec } from '../../../src/main/security/sealed-codec'
+import type { FileCodec } from '../../../src/main/store/codec'
+import { onDisk } from '../../support/on-disk'
+import { seal as sealFile, unwrapKey } from '../../../src/main/security/crypto'
 import {
   createCore,
   type ChooseFile,
@@ -165,30 +168,30 @@ export async function allFiles(dir: string): Promise<Map<string, string>> {
 
 /**
  * A store file's text as the app reads it: records are sealed with the
- * clinic's data key, which the first staff member's passphrase unwraps.
+ * clinic's data key, which the first staff member's passphrase unwraps; the
+ * changes still in the file's journal (not yet folded in) are applied.
  */
 export async function recordsText(
   dir: string,
   file = 'registry.json',
   kind = 'registry'
 ): Promise<string> {
+  const path = join(dir, file)
+  const name = basename(file, '.json')
   const keyring = await readKeyring(dir)
-  if (!keyring) return readFile(join(dir, file), 'utf8')
-  const key = await unwrapKey(keyring.staff[0]!.wrapped, PASSPHRASE)
-  if (!key.ok) throw new Error(key.error.message)
-  if (kind === 'registry') {
+  let codec: FileCodec | undefined
+  if (keyring) {
+    const key = await unwrapKey(keyring.staff[0]!.wrapped, PASSPHRASE)
+    if (!key.ok) throw new Error(key.error.message)
     // The clinic file: the keyring in clear, the records sealed, both authenticated together.
-    return new ClinicFileCodec(key.value, null, () => null).decode(
-      await readFile(join(dir, file)),
-      kind
-    )
+    codec =
+      kind === 'registry'
+        ? new ClinicFileCodec(key.value, null, () => null)
+        : sealedCodec(key.value, keyring.clinicId)
   }
-  const opened = openSealed(await readFile(join(dir, file)), key.value, {
-    clinicId: keyring.clinicId,
-    kind
-  })
-  if (!opened.ok) throw new Error(opened.error.message)
-  return opened.value.toString('utf8')
+  const { journalLines: _lines, ...envelope } = await onDisk(dirname(path), name, codec, kind)
+  void _lines
+  return JSON.stringify(envelope)
 }
 
 /**

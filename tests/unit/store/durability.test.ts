@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { openRegistry, REGISTRY_VERSION } from '../../../src/main/store/registry'
 import { isSealed, newDataKey, open } from '../../../src/main/security/crypto'
 import { sealedCodec } from '../../../src/main/security/sealed-codec'
+import { onDisk } from '../../support/on-disk'
 
 const KILLS = 120
 /**
@@ -125,7 +126,6 @@ describe('registry writes survive SIGKILL', () => {
       console.log(`durability seed: ${seed} (replay with DURABILITY_SEED=${seed})`)
       const random = prng(seed)
       const folder = join(workDir, 'data')
-      const file = join(folder, 'registry.json')
       let stored = 0
       let exactlyAcknowledged = 0
       let oneInFlight = 0
@@ -139,13 +139,12 @@ describe('registry writes survive SIGKILL', () => {
         expect(run.startedAt, where).toBe(stored)
         expect(run.lastAck, where).toBeGreaterThan(stored)
 
-        // The raw file, before the store gets a chance to repair anything.
-        const text = await readFile(file, 'utf8')
+        // The raw file and its journal, before the store gets a chance to repair anything.
         let raw: { kind: string; schemaVersion: number; data: { participants: { id: string }[] } }
         try {
-          raw = JSON.parse(text)
+          raw = await onDisk(folder, 'registry')
         } catch (error) {
-          throw new Error(`${where}: registry.json does not parse: ${String(error)}`)
+          throw new Error(`${where}: registry.json and its journal do not read: ${String(error)}`)
         }
         expect(raw.kind, where).toBe('registry')
         expect(raw.schemaVersion, where).toBe(REGISTRY_VERSION)
@@ -219,9 +218,11 @@ describe('encrypted registry writes survive SIGKILL', () => {
         const opened = open(bytes, dataKey, { clinicId, kind: 'registry' })
         if (!opened.ok)
           throw new Error(`${where}: registry.json does not decrypt: ${opened.error.message}`)
-        const raw = JSON.parse(opened.value.toString('utf8')) as {
-          data: { participants: { id: string }[] }
-        }
+        const journal = await readFile(join(folder, 'registry.journal')).catch(() =>
+          Buffer.alloc(0)
+        )
+        expect(journal.includes(Buffer.from('Testperson')), `${where}: a name in clear`).toBe(false)
+        const raw = await onDisk<{ participants: { id: string }[] }>(folder, 'registry', codec)
         const count = raw.data.participants.length
         expect(count, `${where}: an acknowledged write was lost`).toBeGreaterThanOrEqual(
           run.lastAck

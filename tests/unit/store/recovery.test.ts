@@ -82,11 +82,14 @@ async function fourDaysOfRecords() {
     }
     draft.participants.push(participant(1, clock.now()))
   })
+  // Each day the app falls idle: the day's changes are folded into the file and copied.
+  await registry.compact()
   for (const n of [2, 3, 4]) {
     clock.nextDay()
     await registry.update((draft) => {
       draft.participants.push(participant(n, clock.now()))
     })
+    await registry.compact()
   }
   expect(await readdir(backupsFolder())).toEqual([
     'registry-2031-09-01.json',
@@ -235,12 +238,13 @@ describe('daily backups', () => {
     let n = 0
     const countOnDay: string[] = []
     for (let day = 1; day <= 20; day++) {
-      // Three writes a day; the day's backup is taken by the first.
+      // Three writes a day, then the app falls idle: the day's copy is taken then.
       for (let write = 0; write < 3; write++) {
         await registry.update((draft) => {
           draft.participants.push(participant(++n, clock.now()))
         })
       }
+      await registry.compact()
       countOnDay.push(new Date(clock.now()).toISOString().slice(0, 10))
       clock.nextDay()
     }
@@ -250,11 +254,11 @@ describe('daily backups', () => {
     expect(names[0]).toBe('registry-2031-09-07.json')
     expect(names[13]).toBe('registry-2031-09-20.json')
 
-    // Each holds the records as they were right after that day's first write.
+    // Each holds the records as they were when the app fell idle that day.
     for (const [index, name] of names.entries()) {
       const day = 7 + index
       const backup = JSON.parse(await readFile(join(backupsFolder(), name), 'utf8'))
-      expect(backup.data.participants).toHaveLength((day - 1) * 3 + 1)
+      expect(backup.data.participants).toHaveLength(day * 3)
     }
 
     // Opening again later on the last day keeps that day's first backup.
@@ -275,6 +279,7 @@ describe('leftover temporary files', () => {
     await registry.update((draft) => {
       draft.participants.push(participant(1, DAY_1))
     })
+    await registry.close()
     const good = await readFile(registryFile(), 'utf8')
     // What a crash half-way through writing the file or a backup leaves behind.
     await writeFile(join(folder, 'registry.json.4242.7.tmp'), good.slice(0, 40))

@@ -148,8 +148,21 @@ describe('round trip', () => {
     expect(reopened.recovery).toEqual([])
     expect(reopened.data).toEqual(written)
 
+    // The clinic and its staff were written at once; the rest waits in the journal until the
+    // app falls idle, then the file holds it all, with each record's revision.
+    const beforeFold = JSON.parse(await readFile(registryFile(), 'utf8'))
+    expect(beforeFold.data.clinic).toEqual(written.clinic)
+    expect(beforeFold.data.participants).toEqual([])
+    await registry.compact()
     const onDisk = JSON.parse(await readFile(registryFile(), 'utf8'))
-    expect(onDisk).toEqual({ kind: 'registry', schemaVersion: REGISTRY_VERSION, data: written })
+    expect(onDisk).toEqual({
+      kind: 'registry',
+      schemaVersion: REGISTRY_VERSION,
+      data: written,
+      revisions: registry.revisions
+    })
+    expect(onDisk.revisions.participants['p-1'].rev).toMatch(/^1-[0-9a-f]{32}$/)
+    await expect(readFile(join(folder, 'registry.journal'))).rejects.toThrow()
   })
 
   test('a change that throws saves nothing and leaves the records as they were', async () => {
@@ -243,12 +256,14 @@ describe('a failed write', () => {
     await registry.update((draft) => {
       draft.participants.push(participant('p-1', 'Quinn Examplesson'))
     })
+    await registry.compact()
     const before = structuredClone(registry.data)
 
     // Tests run as root, so permissions would not stop the write: put a folder
-    // where the file should be, and the rename over it fails.
+    // where the file and its journal should be, and writing either fails.
     await rm(registryFile())
     await mkdir(registryFile())
+    await mkdir(join(folder, 'registry.journal'))
 
     const failing = registry.update((draft) => {
       draft.participants.push(participant('p-2', 'Rowan Fakename'))
@@ -262,9 +277,11 @@ describe('a failed write', () => {
 
     // Once the disk is usable again, the next write saves the unchanged records plus the new change.
     await rm(registryFile(), { recursive: true })
+    await rm(join(folder, 'registry.journal'), { recursive: true })
     await registry.update((draft) => {
       draft.participants.push(participant('p-3', 'Sasha Madeupname'))
     })
+    await registry.compact()
     const onDisk = JSON.parse(await readFile(registryFile(), 'utf8'))
     expect(onDisk.data.participants.map((p: Participant) => p.id)).toEqual(['p-1', 'p-3'])
   })
@@ -298,8 +315,10 @@ describe('a failed write', () => {
     expect(registry.data.participants).toHaveLength(1)
 
     // A write that fails is never visible.
+    await registry.compact()
     await rm(registryFile())
     await mkdir(registryFile())
+    await mkdir(join(folder, 'registry.journal'))
     const failing = registry.update((draft) => {
       draft.participants.push(participant('p-2', 'Rowan Fakename'))
     })
