@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -33,6 +34,9 @@ import {
 } from './security/clinic-open'
 import { keyOpensClinic } from './security/clinic-check'
 import { openPrevious, sealAgain, sealPrevious } from './security/rotation'
+import { SyncService } from './sync/service'
+import type { LocalStores } from './sync/local-records'
+import type { JournalEntry } from './store/journal'
 import { backupKeyring, unlockBackup } from './security/backup-unlock'
 import { checkBackupBelongs, installBackup, loadBackup, summaryOf } from './services/backups'
 import {
@@ -80,6 +84,8 @@ export interface CoreOptions {
   now?: () => number
   /** A clock that only moves forward, to tell a changed wall clock from time passing. */
   monotonic?: () => number
+  /** How long the app is idle before the records' journals are folded into their files. */
+  journalIdleMs?: number
   newId?: () => string
   desktop?: Desktop
   /**
@@ -168,7 +174,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const codec = (): FileCodec | undefined =>
     dataKey && keyring ? sealedCodec(dataKey, keyring.clinicId, previousKeys) : undefined
   let registry = storesOpen
-    ? await openRegistry(options.dataDir, now)
+    ? await openRegistry(
+        options.dataDir,
+        now,
+        undefined,
+        undefined,
+        undefined,
+        options.journalIdleMs
+      )
     : placeholderRegistry(keyring)
   const notices: Notice[] = registry.recovery.map((event) => toNotice(event, now, newId))
   const listeners = new Set<CoreListener>()
@@ -249,7 +262,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ? await openCurriculumLibrary()
     : (null as unknown as CurriculumLibrary)
   let measures = storesOpen
-    ? await openMeasures(options.dataDir, now)
+    ? await openMeasures(options.dataDir, now, undefined, undefined, options.journalIdleMs)
     : (null as unknown as VersionedDocument<MeasuresFile>)
   let accessLog = await openAccessLog()
   if (storesOpen) {
@@ -261,7 +274,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let checkedRead: ClinicFileCodec | null = null
   /** The registry as the clinic file: sealed, with the keyring in it, once a key is at hand. */
   const openClinicRegistry = async (initial?: Registry) => {
-    if (!dataKey || !keyring) return openRegistry(options.dataDir, now)
+    if (!dataKey || !keyring) {
+      return openRegistry(
+        options.dataDir,
+        now,
+        undefined,
+        undefined,
+        undefined,
+        options.journalIdleMs
+      )
+    }
     const legacyId = found.state === 'sealed' && found.legacy ? keyring.clinicId : null
     clinicCodec = new ClinicFileCodec(dataKey, legacyId, () => accessLog?.lastPosition() ?? null)
     if (checkedRead) clinicCodec.takeLastRead(checkedRead)
@@ -271,7 +293,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       now,
       clinicCodec,
       retention,
-      initial ? () => initial : undefined
+      initial ? () => initial : undefined,
+      options.journalIdleMs
     )
     if (!opened.data.keys) {
       // Upgraded from the version before: the keyring file's contents move into the clinic
@@ -313,6 +336,61 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return opened
   }
 
+  /** Records across machines: opened when an administrator first asks, or at sign-in once set up. */
+  let sync: Promise<SyncService> | null = null
+  const openSync = (): Promise<SyncService> => {
+    const key = dataKey
+    const clinicId = keyring?.clinicId
+    const sealing = codec()
+    if (!key || !clinicId || !sealing || !storesOpen) {
+      return Promise.reject(
+        new RuleError(
+          'conflict',
+          'Records move between computers only for a clinic whose records are encrypted.'
+        )
+      )
+    }
+    if (!sync) {
+      const opening = SyncService.open({
+        dataDir: options.dataDir,
+        dataKey: key,
+        clinicId,
+        codec: sealing,
+        now,
+        stores: () => ({
+          registry: registry as unknown as LocalStores['registry'],
+          measures: measures as VersionedDocument<unknown>,
+          sessions
+        }),
+        onChange: (state) => emit('sync.changed', { state })
+      })
+      opening.catch(() => {
+        if (sync === opening) sync = null
+      })
+      sync = opening
+    }
+    return sync
+  }
+  const closeSync = async () => {
+    const open = sync
+    sync = null
+    if (open) await (await open).close().catch(() => undefined)
+  }
+  /** Replicating with the clinic server runs while someone is signed in and the screen unlocked. */
+  const resumeSync = () => {
+    if (!dataKey || !existsSync(join(options.dataDir, 'sync.json'))) return
+    void openSync()
+      .then((service) => service.resume())
+      .catch(() => undefined)
+  }
+  const pauseSync = () => {
+    void sync?.then((service) => service.pause()).catch(() => undefined)
+  }
+  /** A change saved here goes to the sync mirror, for the clinic server. */
+  const toSync = (document: VersionedDocument<unknown>, entries: JournalEntry[]) => {
+    void sync?.then((service) => service.localChange(document, entries)).catch(() => undefined)
+  }
+
   /**
    * Folds the journals of the open records into their files (the app locks, backs up, or is
    * about to read them again): off the interactive path.
@@ -326,6 +404,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const openStores = async (initial?: Registry) => {
     // The documents read before are let go of, their journals folded in, so none writes later.
     if (storesOpen) {
+      await closeSync()
       await registry.close()
       await measures.close()
     }
@@ -337,7 +416,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clinicCodec?.useKey(dataKey!, previousKeys)
     sessions = openSessionFiles()
     curriculum = await openCurriculumLibrary()
-    measures = await openMeasures(options.dataDir, now, codec(), retention)
+    measures = await openMeasures(options.dataDir, now, codec(), retention, options.journalIdleMs)
+    registry.onChange(toSync)
+    measures.onChange(toSync)
+    sessions.onChange(toSync)
     accessLog = await openAccessLog()
     storesOpen = true
     for (const events of [registry.recovery, curriculum.recovery, measures.recovery]) {
@@ -581,19 +663,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     signIn: (staffId) => {
       signedInId = staffId
       locked = false
+      resumeSync()
     },
     signOut: () => {
       signedInId = null
       locked = false
+      pauseSync()
     },
     lock: () => {
       locked = signedInId !== null
+      pauseSync()
       // Nobody is at the keyboard: a good moment to fold the journals in.
       if (storesOpen) void foldJournals().catch(() => undefined)
     },
     unlock: () => {
       locked = false
+      resumeSync()
     },
+    sync: openSync,
     lockedBy: () => (locked ? signedIn() : null),
     status: () => {
       const actor = signedIn()

@@ -99,6 +99,7 @@ import { exportReport, groupServiceCode, runReport, setServiceCode } from './ser
 import { finishProtocol, updateProtocol } from './services/session-protocols'
 import { cancelSession, everyoneOut, registerWalkIn } from './services/session-day'
 import { printableHandout, printableSessionHandouts } from './services/handouts'
+import type { SyncService } from './sync/service'
 import {
   clinicContacts,
   closeFollowUp,
@@ -132,6 +133,8 @@ export interface CoreSession {
   chooseFile(kind: FileKind): Promise<ChosenFile | null>
   /** Where a chosen file is, from the token the page was given for it. */
   chosenFile(token: string, kind: FileKind): string
+  /** Records across machines: opened the first time an administrator asks. */
+  sync(): Promise<SyncService>
 }
 
 type Handler<C extends ChannelName> = (
@@ -513,6 +516,62 @@ export const handlers: Handlers = {
     changes: 'clinic'
   },
   'files.choose': { run: (_ctx, input, session) => session.chooseFile(input.kind) },
+  'sync.status': { run: async (_ctx, _input, session) => (await session.sync()).status() },
+  'sync.setMachineName': {
+    run: async (_ctx, input, session) => {
+      const status = await (await session.sync()).setMachineName(input.name)
+      await session.audit({ action: 'sync_change', subject: 'this computer’s name', detail: '' })
+      return status
+    }
+  },
+  'sync.exportTransfer': {
+    run: async (_ctx, input, session) => {
+      const file = await (await session.sync()).exportTransfer(input.peerId)
+      await session.audit({
+        action: 'transfer_out',
+        subject: input.peerId ? 'changes for another computer' : 'every record',
+        detail: `${file.records} records, sealed`
+      })
+      return file
+    }
+  },
+  'sync.importTransfer': {
+    run: async (_ctx, input, session) => {
+      const path = session.chosenFile(input.file, 'transfer')
+      const report = await (await session.sync()).importTransfer(path)
+      await session.audit({
+        action: 'transfer_in',
+        subject: 'a transfer file',
+        detail: `${report.arrived} arrived, ${report.conflicted} in conflict, ${report.already} already here`
+      })
+      return report
+    },
+    changes: 'clinic'
+  },
+  'sync.setServer': {
+    run: async (_ctx, input, session) => {
+      const status = await (await session.sync()).setServer(input)
+      await session.audit({
+        action: 'sync_change',
+        subject: 'the clinic server',
+        detail: input.enabled ? 'sync turned on' : 'sync turned off'
+      })
+      return status
+    }
+  },
+  'sync.conflicts': { run: async (_ctx, _input, session) => (await session.sync()).conflicts() },
+  'sync.resolveConflict': {
+    run: async (_ctx, input, session) => {
+      const left = await (await session.sync()).resolveConflict(input.docId, input.keep)
+      await session.audit({
+        action: 'sync_change',
+        subject: 'a conflict',
+        detail: 'one version kept'
+      })
+      return left
+    },
+    changes: 'clinic'
+  },
   'recovery.inspectBackup': {
     // Answered by the core (it needs the folder's state); never reached.
     run: () => {

@@ -169,8 +169,17 @@ export function printHtml(html: string): Promise<void> {
 }
 
 const OPEN_FILE = {
-  backup: { title: 'Choose a backup to restore', filter: 'IOP Facilitator backup' },
-  curriculum_pack: { title: 'Choose a curriculum pack to import', filter: 'Curriculum pack' }
+  backup: { title: 'Choose a backup to restore', filter: 'IOP Facilitator backup', ext: 'zip' },
+  curriculum_pack: {
+    title: 'Choose a curriculum pack to import',
+    filter: 'Curriculum pack',
+    ext: 'zip'
+  },
+  transfer: {
+    title: 'Choose a transfer file from another computer',
+    filter: 'IOP Facilitator transfer file',
+    ext: 'iopsync'
+  }
 } as const
 
 /**
@@ -181,11 +190,11 @@ const OPEN_FILE = {
 export async function chooseFile(
   kind: keyof typeof OPEN_FILE
 ): Promise<{ path: string; name: string } | null> {
-  const { title, filter } = OPEN_FILE[kind]
+  const { title, filter, ext } = OPEN_FILE[kind]
   const options: Electron.OpenDialogOptions = {
     title,
     properties: ['openFile'],
-    filters: [{ name: filter, extensions: ['zip'] }]
+    filters: [{ name: filter, extensions: [ext] }]
   }
   const owner = appWindows().find((w) => w.isFocused()) ?? appWindows()[0]
   const chosen = owner

@@ -51,7 +51,8 @@ const UPLOAD_PREFIX = '/__host/upload/'
 /** The largest file of each kind: the same limits the reader applies to the file itself. */
 const UPLOAD_LIMITS: Record<FileKind, { bytes: number; what: string }> = {
   backup: { bytes: BACKUP_LIMITS.maxFileBytes, what: 'a backup of this app' },
-  curriculum_pack: { bytes: MAX_PACK_BYTES, what: 'a curriculum pack' }
+  curriculum_pack: { bytes: MAX_PACK_BYTES, what: 'a curriculum pack' },
+  transfer: { bytes: 512 * 1024 * 1024, what: 'a transfer file' }
 }
 const EVENTS_PATH = '/__host/events'
 /** A refused upload is read and thrown away up to this much, so the client sees the 413. */

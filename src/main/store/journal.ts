@@ -34,9 +34,10 @@ export type Change =
   | { op: 'remove'; at: string; id: string }
   | { op: 'set'; at: string; value: unknown }
 
-/** A change with the revision it made. */
-export type JournalEntry = Change & { rev: string }
+/** A change with the revision it made (and, for one from another machine, its history there). */
+export type JournalEntry = Change & { rev: string; ancestors?: string[] }
 
+const Ancestors = z.array(z.string()).optional()
 const JournalLine = z.array(
   z.discriminatedUnion('op', [
     z.object({
@@ -44,17 +45,49 @@ const JournalLine = z.array(
       at: z.string(),
       id: z.string(),
       rev: z.string(),
+      ancestors: Ancestors,
       record: z.unknown()
     }),
-    z.object({ op: z.literal('remove'), at: z.string(), id: z.string(), rev: z.string() }),
-    z.object({ op: z.literal('set'), at: z.string(), rev: z.string(), value: z.unknown() })
+    z.object({
+      op: z.literal('remove'),
+      at: z.string(),
+      id: z.string(),
+      rev: z.string(),
+      ancestors: Ancestors
+    }),
+    z.object({
+      op: z.literal('set'),
+      at: z.string(),
+      rev: z.string(),
+      ancestors: Ancestors,
+      value: z.unknown()
+    })
   ])
 )
 
-/** A record's id: its `id`, or for records without one (an acknowledgement), a hash of it. */
-export function recordKey(record: unknown): string {
-  const id = (record as { id?: unknown } | null)?.id
+/**
+ * What names a record without an `id` in the lists that hold one per group, track or
+ * participant: so an edit on another machine is the same record, not a second one.
+ */
+const NATURAL_KEYS: Record<string, string> = {
+  agendas: 'groupId',
+  noteFormats: 'groupId',
+  serviceCodes: 'groupId',
+  measureSchedules: 'track',
+  attendance: 'participantId'
+}
+
+/**
+ * A record's id: its `id`; in a list kept one per group, track or participant, that; for any
+ * other record without one (an acknowledgement, a timer event, never edited), a hash of it.
+ */
+export function recordKey(record: unknown, list = ''): string {
+  const fields = record as Record<string, unknown> | null
+  const id = fields?.id
   if (typeof id === 'string') return id
+  const natural = NATURAL_KEYS[list]
+  const key = natural ? fields?.[natural] : undefined
+  if (typeof key === 'string') return `${natural}-${key}`
   return `h-${sha256(canonicalJson(record)).slice(0, 32)}`
 }
 
@@ -103,13 +136,13 @@ export function changesBetween(
       const put = new Set<string>()
       for (const record of after) {
         if (kept.has(record)) continue
-        const id = recordKey(record)
+        const id = recordKey(record, at)
         put.add(id)
         changes.push({ op: 'put', at, id, record })
       }
       for (const record of (before as unknown[] | undefined) ?? []) {
         if (now.has(record)) continue
-        const id = recordKey(record)
+        const id = recordKey(record, at)
         if (!put.has(id)) changes.push({ op: 'remove', at, id })
       }
     } else {
@@ -127,7 +160,7 @@ export function applyEntries(data: Record<string, unknown>, entries: Change[]): 
     if (!index) {
       index = new Map()
       const list = Array.isArray(data[at]) ? (data[at] as unknown[]) : []
-      list.forEach((record, i) => index!.set(recordKey(record), i))
+      list.forEach((record, i) => index!.set(recordKey(record, at), i))
       indexes.set(at, index)
     }
     return index
@@ -191,9 +224,11 @@ export function reviseFromJournal(revisions: Revisions, entries: JournalEntry[])
     if (previous?.rev === entry.rev) continue
     list[id] = {
       rev: entry.rev,
-      ancestors: previous
-        ? [hashOf(previous.rev), ...previous.ancestors].slice(0, KEPT_ANCESTORS - 1)
-        : [],
+      ancestors:
+        entry.ancestors ??
+        (previous
+          ? [hashOf(previous.rev), ...previous.ancestors].slice(0, KEPT_ANCESTORS - 1)
+          : []),
       ...(entry.op === 'remove' ? { deleted: true as const } : {})
     }
   }

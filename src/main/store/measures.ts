@@ -16,7 +16,8 @@ export function openMeasures(
   folder: string,
   now: () => number,
   codec?: FileCodec,
-  keepBackups?: () => number
+  keepBackups?: () => number,
+  journalIdleMs?: number
 ): Promise<VersionedDocument<MeasuresFile>> {
   return VersionedDocument.open({
     ...(codec ? { codec } : {}),
@@ -28,6 +29,6 @@ export function openMeasures(
     migrations: {},
     initial: () => ({ entries: [] }),
     now,
-    journal: {}
+    journal: journalIdleMs ? { idleMs: journalIdleMs } : {}
   })
 }

@@ -135,7 +135,9 @@ export function openRegistry(
   codec?: FileCodec,
   keepBackups?: () => number,
   /** The records a new file starts with (setup writes the clinic, its keys and first staff). */
-  initial: () => Registry = emptyRegistry
+  initial: () => Registry = emptyRegistry,
+  /** How long the app must be idle before the journal is folded into the file. */
+  journalIdleMs?: number
 ): Promise<VersionedDocument<Registry>> {
   return VersionedDocument.open({
     ...(codec ? { codec } : {}),
@@ -149,6 +151,9 @@ export function openRegistry(
     now,
     // Attendance, notes' states, follow-ups and the like are journalled; who may sign in (the
     // clear keyring at the head of the clinic file is made from these) is written at once.
-    journal: { writeThrough: ['clinic', 'keys', 'staff'] }
+    journal: {
+      writeThrough: ['clinic', 'keys', 'staff'],
+      ...(journalIdleMs ? { idleMs: journalIdleMs } : {})
+    }
   })
 }

@@ -5,6 +5,7 @@ import { RuleError } from '../../shared/result'
 import {
   removeStaleTemporaryFiles,
   VersionedDocument,
+  type ChangeListener,
   type RecoveryEvent
 } from './versioned-document'
 import type { FileCodec } from './codec'
@@ -33,6 +34,8 @@ interface OpenFile {
  */
 export class SessionFiles {
   private readonly open = new Map<string, OpenFile>()
+  /** Told of every change saved to any session's file (sync takes them to other machines). */
+  private readonly listeners = new Set<ChangeListener>()
   /** Leftovers of interrupted writes are swept from the folder once, not at every file opened. */
   private swept: Promise<void> | null = null
 
@@ -45,14 +48,26 @@ export class SessionFiles {
     private readonly keepBackups?: () => number
   ) {}
 
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
   /** Writes a new session's first version. */
-  async create(record: SessionRecord): Promise<VersionedDocument<SessionRecord>> {
+  async create(
+    record: SessionRecord,
+    /** A session begun on another machine keeps the revisions it has there (applied next). */
+    options: { fromElsewhere?: boolean } = {}
+  ): Promise<VersionedDocument<SessionRecord>> {
     const file = this.track(
       record.id,
       this.openDocument(record.id, () => record)
     )
     try {
-      return await file.document
+      const document = await file.document
+      // A new session's records get their first revisions, and sync hears of them.
+      if (!options.fromElsewhere) await document.assignMissingRevisions({ tell: true })
+      return document
     } catch (error) {
       this.forget(record.id, file)
       throw error
@@ -160,6 +175,9 @@ export class SessionFiles {
       sweepFolder: false
     })
     if (document.recovery.length > 0) this.onRecovery(document.recovery)
+    document.onChange((changed, entries) => {
+      for (const listener of this.listeners) listener(changed, entries)
+    })
     return document
   }
 }

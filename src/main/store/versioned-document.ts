@@ -13,6 +13,7 @@ import {
   revise,
   reviseFromJournal,
   Revisions,
+  WHOLE,
   type JournalEntry,
   type JournalRead
 } from './journal'
@@ -70,6 +71,9 @@ export interface DocumentSpec<T> {
   }
 }
 
+/** Told, after a change is saved, which file it was and what changed, with the new revisions. */
+export type ChangeListener = (document: VersionedDocument<unknown>, entries: JournalEntry[]) => void
+
 /** The fold of a journal into its file waits this long after the last change. */
 export const JOURNAL_IDLE_MS = 20_000
 
@@ -108,6 +112,7 @@ export class VersionedDocument<T> {
   private readonly queue = new SerialQueue()
   private lastBackupDay: string | null = null
   private idle: ReturnType<typeof setTimeout> | null = null
+  private readonly listeners = new Set<ChangeListener>()
 
   private constructor(
     private readonly spec: DocumentSpec<T>,
@@ -158,11 +163,77 @@ export class VersionedDocument<T> {
         }
         this.db.data = next
         this.foldWhenIdle()
+        this.tell(entries)
         return result
       }
       await this.writeWhole(next)
       await this.backupIfDue().catch(() => undefined)
+      this.tell(entries)
       return result
+    })
+  }
+
+  /** Told of every change saved on this machine (not of records from another one). */
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** The file's name, without `.json`: which file a record of it lives in. */
+  get name(): string {
+    return this.spec.name
+  }
+
+  /**
+   * Records from another machine, with the revisions they carry there: written as they are,
+   * no new revision made, so both machines then hold the same record at the same revision.
+   */
+  applyRemote(entries: JournalEntry[]): Promise<void> {
+    return this.queue.run(async () => {
+      if (entries.length === 0) return
+      const base = this.db.data.data
+      const draft = createDraft(base as Objectish)
+      applyEntries(draft as Record<string, unknown>, entries)
+      const data = finishDraft(draft) as T
+      const parsed = this.spec.schema.safeParse(data)
+      if (!parsed.success) {
+        throw new StoreError(
+          'write_failed',
+          `Records from another machine do not fit ${this.spec.name}.`
+        )
+      }
+      const revisions = reviseFromJournal(this.revisions, entries)
+      const next: Envelope<T> = { ...this.db.data, data, revisions }
+      const writeThrough = this.spec.journal?.writeThrough ?? []
+      if (this.journal && !entries.some((e) => writeThrough.includes(e.at))) {
+        try {
+          await this.journal.append(entries)
+        } catch (error) {
+          throw new StoreError('write_failed', `Could not save to ${this.path}: ${describe(error)}`)
+        }
+        this.db.data = next
+        this.foldWhenIdle()
+        return
+      }
+      await this.writeWhole(next)
+    })
+  }
+
+  /**
+   * Gives every record without a revision (kept before revisions were) its first one, and
+   * writes the file: done once, before the records first leave this machine.
+   */
+  assignMissingRevisions(options: { tell?: boolean } = {}): Promise<void> {
+    return this.queue.run(async () => {
+      const data = this.db.data.data as Record<string, unknown>
+      const changes = changesBetween({}, data).filter((change) => {
+        const id = change.op === 'set' ? WHOLE : change.id
+        return !this.revisions[change.at]?.[id]
+      })
+      if (changes.length === 0) return
+      const { revisions, entries } = revise(this.revisions, changes)
+      await this.writeWhole({ ...this.db.data, revisions })
+      if (options.tell) this.tell(entries)
     })
   }
 
@@ -203,6 +274,16 @@ export class VersionedDocument<T> {
     }
     this.db.data = next
     if (this.journal && this.journal.count > 0) await this.journal.clear().catch(() => undefined)
+  }
+
+  private tell(entries: JournalEntry[]): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(this as VersionedDocument<unknown>, entries)
+      } catch {
+        // A listener's failure is its own; the change is saved.
+      }
+    }
   }
 
   private foldWhenIdle(): void {

@@ -31,7 +31,10 @@ export const ACCESS_ACTIONS = [
   'passphrase_reset',
   'staff_change',
   'log_break',
-  'disclose'
+  'disclose',
+  'transfer_out',
+  'transfer_in',
+  'sync_change'
 ] as const
 
 export const AccessAction = z.enum(ACCESS_ACTIONS, { error: 'Choose an action from the list' })
@@ -58,7 +61,10 @@ export const ACCESS_ACTION_LABELS: Record<AccessAction, string> = {
   passphrase_reset: 'Reset a passphrase',
   staff_change: 'Changed staff',
   log_break: 'Found the access log broken',
-  disclose: 'Disclosed with consent'
+  disclose: 'Disclosed with consent',
+  transfer_out: 'Made a transfer file',
+  transfer_in: 'Imported a transfer file',
+  sync_change: 'Changed sync'
 }
 
 export const ACCESS_SUBJECT_MAX = 200

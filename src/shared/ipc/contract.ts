@@ -14,6 +14,13 @@ import {
 } from '../domain/staff'
 import { Consent, ConsentEndInput, ConsentInput } from '../domain/consent'
 import {
+  ServerSettingsInput,
+  SyncConflict,
+  SyncState,
+  SyncStatus,
+  TransferReport
+} from '../domain/sync'
+import {
   Agenda,
   AttendanceInput,
   ObservationTag,
@@ -78,7 +85,7 @@ export const MeasuresOwed = z.object({
 export type MeasuresOwed = z.infer<typeof MeasuresOwed>
 
 /** What a person may choose a file for; each kind has its own dialog and its own limits. */
-export const FileKind = z.enum(['backup', 'curriculum_pack'])
+export const FileKind = z.enum(['backup', 'curriculum_pack', 'transfer'])
 export type FileKind = z.infer<typeof FileKind>
 
 /**
@@ -891,6 +898,37 @@ export const contract = {
     output: Staff,
     access: 'public'
   }),
+  /** This machine, the clinic server and the machines it has heard from. */
+  'sync.status': channel({ input: Nothing, output: SyncStatus, access: 'admin' }),
+  /** The name other machines see for this one ("Group room laptop"). */
+  'sync.setMachineName': channel({
+    input: z.strictObject({ name: z.string().trim().min(1, 'Name this computer').max(80) }),
+    output: SyncStatus,
+    access: 'admin'
+  }),
+  /**
+   * A sealed transfer file of the changes `peerId` has not had from this machine; with no
+   * peer, every record (for a machine joining the clinic).
+   */
+  'sync.exportTransfer': channel({
+    input: z.strictObject({ peerId: z.string().max(100).nullable() }),
+    output: z.object({ fileName: z.string(), base64: z.string(), records: z.number().int() }),
+    access: 'admin'
+  }),
+  /** Applies a transfer file: idempotent, and it says what arrived, conflicted or was there. */
+  'sync.importTransfer': channel({
+    input: z.strictObject({ file: FileToken }),
+    output: TransferReport,
+    access: 'admin'
+  }),
+  'sync.setServer': channel({ input: ServerSettingsInput, output: SyncStatus, access: 'admin' }),
+  'sync.conflicts': channel({ input: Nothing, output: z.array(SyncConflict), access: 'admin' }),
+  /** Keeps one version of a record in conflict; the others stay in the record's history. */
+  'sync.resolveConflict': channel({
+    input: z.strictObject({ docId: z.string().max(200), keep: z.string().max(200) }),
+    output: z.array(SyncConflict),
+    access: 'admin'
+  }),
   /**
    * Changes the clinic's data key (an administrator, with their passphrase, having read what
    * it means): every file sealed again, a new recovery key shown once, the old recovery key and
@@ -1055,7 +1093,9 @@ export const events = {
   /** A change of the clinic's data key: files sealed again so far, of how many. */
   'security.rotation': z.object({ done: z.number().int(), total: z.number().int() }),
   /** The computer woke from sleep: screens take up the wall clock again (the sleep was real time). */
-  'clock.resumed': z.object({})
+  'clock.resumed': z.object({}),
+  /** Records arrived from another machine, or the sync state changed. */
+  'sync.changed': z.object({ state: SyncState })
 } satisfies Record<EventName, z.ZodType>
 
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>

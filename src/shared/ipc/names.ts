@@ -116,7 +116,14 @@ export const CHANNEL_NAMES = [
   'followUps.close',
   'clinic.contacts',
   'clinic.setContacts',
-  'home.day'
+  'home.day',
+  'sync.status',
+  'sync.setMachineName',
+  'sync.exportTransfer',
+  'sync.importTransfer',
+  'sync.setServer',
+  'sync.conflicts',
+  'sync.resolveConflict'
 ] as const
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number]
@@ -127,7 +134,8 @@ export const EVENT_NAMES = [
   'notices.changed',
   'session.changed',
   'security.rotation',
-  'clock.resumed'
+  'clock.resumed',
+  'sync.changed'
 ] as const
 
 export type EventName = (typeof EVENT_NAMES)[number]

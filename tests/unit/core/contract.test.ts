@@ -497,6 +497,31 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
       }
     ]
   ],
+  'sync.status': [['a filter the app does not offer', { peers: true }]],
+  'sync.setMachineName': [
+    ['no name', { name: '   ' }],
+    ['a name as long as a page', { name: LONG }]
+  ],
+  'sync.exportTransfer': [
+    ['no peer said', {}],
+    ['a numeric peer', { peerId: 7 }]
+  ],
+  'sync.importTransfer': [
+    ['no file', { file: '' }],
+    ['a path instead of a chosen file', { file: '/etc/passwd', path: '/etc/passwd' }]
+  ],
+  'sync.setServer': [
+    [
+      'an address that is not a web address',
+      { url: 'ftp://server', username: 'a', password: '', enabled: true }
+    ],
+    ['no user name', { url: 'https://server.example', username: '', password: '', enabled: true }]
+  ],
+  'sync.conflicts': [['a filter the app does not offer', { all: true }]],
+  'sync.resolveConflict': [
+    ['no version chosen', { docId: 'r-1' }],
+    ['an id as long as a page', { docId: LONG, keep: '1-a' }]
+  ],
   'clinic.updateSessionSettings': [
     ['a wrap-up warning of 0 minutes', { ...DEFAULT_SESSION_SETTINGS, wrapUpMinutes: 0 }],
     ['a volume of 150', { ...DEFAULT_SESSION_SETTINGS, chimeVolume: 150 }],

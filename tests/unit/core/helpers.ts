@@ -540,7 +540,20 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
         track: 'substance_use'
       }
     ]
-  }
+  },
+  'sync.status': {},
+  'sync.setMachineName': { name: 'Group room laptop' },
+  'sync.exportTransfer': { peerId: 'machine-unknown' },
+  'sync.importTransfer': { file: UNCHOSEN_FILE },
+  // Off: a test never reaches for a server it did not start.
+  'sync.setServer': {
+    url: 'http://127.0.0.1:9/iop',
+    username: 'group-room',
+    password: '',
+    enabled: false
+  },
+  'sync.conflicts': {},
+  'sync.resolveConflict': { docId: 'r-unknown', keep: '1-0' }
 }
 
 export function segment(overrides: Record<string, unknown> = {}) {

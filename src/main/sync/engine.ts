@@ -1,0 +1,487 @@
+import { createHash, randomUUID } from 'node:crypto'
+import PouchDB from 'pouchdb-core'
+import memoryAdapter from 'pouchdb-adapter-memory'
+import httpAdapter from 'pouchdb-adapter-http'
+import replication from 'pouchdb-replication'
+import { z } from 'zod'
+import { canonicalJson } from '../../shared/canonical-json'
+import { RuleError } from '../../shared/result'
+import type { SyncConflict, SyncState, TransferReport } from '../../shared/domain/sync'
+import { open, seal } from '../security/crypto'
+import { macMatches, macOf, purposeKey } from '../security/clinic-file'
+import type { VersionedDocument } from '../store/versioned-document'
+import { RecordSeal, SealedDoc, type SyncRecord } from './sealed-docs'
+import type { SyncFile } from './sync-file'
+
+PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication)
+
+type Mirror = PouchDB.Database<{ sealed: string }>
+
+export const TRANSFER_KIND = 'iop-facilitator transfer'
+export const TRANSFER_FORMAT = 1
+
+const TransferHeader = z.strictObject({
+  kind: z.literal(TRANSFER_KIND),
+  format: z.literal(TRANSFER_FORMAT),
+  clinicId: z.string(),
+  from: z.string(),
+  fromName: z.string(),
+  to: z.string().nullable(),
+  sequence: z.number().int().positive(),
+  createdAt: z.string(),
+  records: z.number().int().nonnegative(),
+  /** The newest transfer file from each machine the maker had imported: what it has heard. */
+  heard: z.record(z.string(), z.number().int())
+})
+type TransferHeader = z.infer<typeof TransferHeader>
+const TransferFile = TransferHeader.extend({ sealed: z.string(), mac: z.string() })
+
+/** Where the records of this machine come from and where records that won elsewhere go. */
+export interface RecordSource {
+  records(): AsyncIterable<SyncRecord>
+  apply(records: SyncRecord[]): Promise<void>
+}
+
+export interface SyncEngineDeps {
+  dataKey: Buffer
+  clinicId: string
+  source: RecordSource
+  state: VersionedDocument<SyncFile>
+  now: () => number
+  /** Told when records arrived or the server's state changed. */
+  onChange?: (state: SyncState) => void
+}
+
+/**
+ * The clinic's records across machines. PouchDB is the engine: an in-memory mirror of this
+ * machine's records, sealed, with their CouchDB revision histories, built when sync is first
+ * needed. Transfer files carry mirror documents; a clinic server is reached by PouchDB's own
+ * replication. PouchDB merges the histories, keeps every conflicting version and picks the
+ * winner by CouchDB's rule; this engine writes the winners into the local store and keeps
+ * the conflicts until an administrator chooses.
+ */
+export class SyncEngine {
+  private mirror: Promise<Mirror> | null = null
+  private readonly seals: RecordSeal
+  private live: PouchDB.Replication.Sync<{ sealed: string }> | null = null
+  private serverState: SyncState = 'off'
+
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.seals = new RecordSeal(deps.dataKey, deps.clinicId)
+  }
+
+  get state(): SyncState {
+    if (this.deps.state.data.conflicts.length > 0) return 'conflicts'
+    return this.serverState
+  }
+
+  /** The mirror: every record of this machine, sealed, with kept conflicts and resolutions. */
+  private db(): Promise<Mirror> {
+    this.mirror ??= (async () => {
+      const db: Mirror = new PouchDB(`mirror-${randomUUID()}`, { adapter: 'memory' })
+      let batch: SealedDoc[] = []
+      const flush = async () => {
+        if (batch.length) await db.bulkDocs(batch as never[], { new_edits: false })
+        batch = []
+      }
+      for await (const record of this.deps.source.records()) {
+        batch.push(this.seals.seal(record))
+        if (batch.length >= 500) await flush()
+      }
+      for (const conflict of this.deps.state.data.conflicts) batch.push(...conflict.leaves)
+      batch.push(...this.deps.state.data.tombstones)
+      await flush()
+      return db
+    })()
+    this.mirror.catch(() => (this.mirror = null))
+    return this.mirror
+  }
+
+  /** A change saved on this machine: into the mirror, for the server to take. */
+  async localChange(records: SyncRecord[]): Promise<void> {
+    if (!this.mirror) return
+    const db = await this.db()
+    await db.bulkDocs(records.map((r) => this.seals.seal(r)) as never[], { new_edits: false })
+  }
+
+  /** A sealed file of what `peerId` has not had from here; every record for a new machine. */
+  async exportTransfer(peerId: string | null): Promise<{ bytes: Buffer; records: number }> {
+    const db = await this.db()
+    const state = this.deps.state.data
+    const peer = peerId ? state.peers.find((p) => p.machineId === peerId) : null
+    if (peerId && !peer) throw new RuleError('not_found', 'That computer has not been heard from.')
+    const acked = peer?.acked ?? {}
+    const all = await db.allDocs()
+    const winners: Record<string, string> = {}
+    for (const row of all.rows) winners[row.id] = row.value.rev
+    const changed = all.rows.filter((row) => acked[row.id] !== row.value.rev).map((row) => row.id)
+    // Deleted records are not in allDocs: the removals this peer has not had go too.
+    const removed = await this.removedSince(db, acked, winners)
+    const docs = await this.leavesOf(db, [...changed, ...removed])
+    const sequence = state.exportSequence + 1
+    const header: TransferHeader = {
+      kind: TRANSFER_KIND,
+      format: TRANSFER_FORMAT,
+      clinicId: this.deps.clinicId,
+      from: state.machineId,
+      fromName: state.machineName,
+      to: peerId,
+      sequence,
+      createdAt: new Date(this.deps.now()).toISOString(),
+      records: docs.length,
+      heard: Object.fromEntries(state.peers.map((p) => [p.machineId, p.heardSequence]))
+    }
+    const sealed = seal(JSON.stringify(docs), this.deps.dataKey, {
+      clinicId: this.deps.clinicId,
+      kind: 'transfer'
+    }).toString('base64')
+    const mac = macOf(this.transferKey(), macText(header, sealed))
+    await this.deps.state.update((draft) => {
+      draft.exportSequence = sequence
+      // What this file holds, to know what a machine has once it says it imported it.
+      draft.exports = [
+        ...draft.exports.filter((e) => e.sequence > sequence - 5),
+        { sequence, to: peerId, winners }
+      ]
+      const target = draft.peers.find((p) => p.machineId === peerId)
+      if (target) target.lastSentAt = header.createdAt
+    })
+    return {
+      bytes: Buffer.from(JSON.stringify({ ...header, sealed, mac }), 'utf8'),
+      records: docs.length
+    }
+  }
+
+  /** Applies a transfer file; refuses one that is not this clinic's, changed or cut short. */
+  async importTransfer(bytes: Uint8Array): Promise<TransferReport> {
+    const nothing = ' Nothing was changed.'
+    let raw: unknown
+    try {
+      raw = JSON.parse(Buffer.from(bytes).toString('utf8'))
+    } catch {
+      throw new RuleError(
+        'unreadable_file',
+        `This transfer file is incomplete or damaged: it may have been cut short while being copied. Copy it again from the other computer.${nothing}`
+      )
+    }
+    const parsed = TransferFile.safeParse(raw)
+    if (!parsed.success) {
+      const kind = (raw as { kind?: unknown } | null)?.kind
+      throw new RuleError(
+        'unreadable_file',
+        kind === TRANSFER_KIND
+          ? `This transfer file is incomplete or was changed after it was made.${nothing}`
+          : `This is not a transfer file of IOP Facilitator.${nothing}`
+      )
+    }
+    const { sealed, mac, ...header } = parsed.data
+    const state = this.deps.state.data
+    if (header.clinicId !== this.deps.clinicId) {
+      throw new RuleError(
+        'unreadable_file',
+        `This transfer file is from another clinic, not this one.${nothing}`
+      )
+    }
+    if (header.from === state.machineId) {
+      throw new RuleError(
+        'unreadable_file',
+        `This transfer file was made on this computer: import it on the other one.${nothing}`
+      )
+    }
+    const opened = macMatches(this.transferKey(), macText(header, sealed), mac)
+      ? open(Buffer.from(sealed, 'base64'), this.deps.dataKey, {
+          clinicId: this.deps.clinicId,
+          kind: 'transfer'
+        })
+      : null
+    if (!opened?.ok) {
+      throw new RuleError(
+        'unreadable_file',
+        `This transfer file was changed after it was made, or made under a key this clinic no longer uses.${nothing}`
+      )
+    }
+    const docs = z.array(SealedDoc).safeParse(JSON.parse(opened.value.toString('utf8')))
+    if (!docs.success || docs.data.some((doc) => !this.seals.open(doc))) {
+      throw new RuleError(
+        'unreadable_file',
+        `This transfer file holds records that do not open with this clinic’s key.${nothing}`
+      )
+    }
+    const peer = state.peers.find((p) => p.machineId === header.from)
+    const older = peer !== undefined && header.sequence <= peer.heardSequence
+    const { arrived, conflicted, already } = await this.merge(docs.data)
+    await this.deps.state.update((draft) => {
+      let target = draft.peers.find((p) => p.machineId === header.from)
+      if (!target) {
+        target = {
+          machineId: header.from,
+          name: header.fromName,
+          lastHeardAt: null,
+          lastSentAt: null,
+          heardSequence: 0,
+          acked: {}
+        }
+        draft.peers.push(target)
+      }
+      target.name = header.fromName
+      target.lastHeardAt = new Date(this.deps.now()).toISOString()
+      target.heardSequence = Math.max(target.heardSequence, header.sequence)
+      // The other machine has imported our file of that sequence: it has what that file had.
+      const heard = header.heard[draft.machineId]
+      const exported = draft.exports.find((e) => e.sequence === heard)
+      if (exported) target.acked = exported.winners
+    })
+    this.deps.onChange?.(this.state)
+    const name = `“${header.fromName}”`
+    const message = older
+      ? `This transfer file from ${name} is older than one already imported: ${arrived === 0 ? 'nothing new was in it' : `${arrived} records were still new`}.`
+      : `From ${name}: ${arrived} records arrived, ${conflicted} were changed on both computers (both versions kept, see Conflicts), ${already} were already here.`
+    return { from: header.fromName, arrived, conflicted, already, message }
+  }
+
+  /** Merges documents from another machine and writes what won here. */
+  private async merge(
+    docs: SealedDoc[]
+  ): Promise<{ arrived: number; conflicted: number; already: number }> {
+    const db = await this.db()
+    const ids = [...new Set(docs.map((d) => d._id))]
+    const before = await this.winnersOf(db, ids)
+    await db.bulkDocs(docs as never[], { new_edits: false })
+    return this.settle(db, ids, before)
+  }
+
+  /** After documents arrived: write the winners here, keep the conflicts, count what happened. */
+  private async settle(db: Mirror, ids: string[], before: Map<string, string>) {
+    let arrived = 0
+    let conflicted = 0
+    let already = 0
+    const toApply: SyncRecord[] = []
+    const conflicts: Array<{ docId: string; winner: string; leaves: SealedDoc[] }> = []
+    const settled: string[] = []
+    for (const id of ids) {
+      const leaves = await this.leavesOf(db, [id])
+      const winner = await db.get(id, { conflicts: true, revs: true }).catch(() => null)
+      const winnerRev = winner?._rev ?? leaves.find((l) => l._deleted)?._rev ?? null
+      if (winnerRev && winnerRev !== before.get(id)) {
+        const doc = leaves.find((l) => l._rev === winnerRev)
+        const record = doc ? this.seals.open(doc) : null
+        if (record) toApply.push(record)
+        arrived++
+      } else already++
+      if ((winner?._conflicts?.length ?? 0) > 0) {
+        conflicted++
+        conflicts.push({
+          docId: id,
+          winner: winner!._rev,
+          leaves: leaves.filter((l) => !l._deleted)
+        })
+      } else settled.push(id)
+    }
+    await this.deps.source.apply(toApply)
+    if (conflicts.length > 0 || settled.length > 0) {
+      const settledSet = new Set(settled)
+      await this.deps.state.update((draft) => {
+        const kept = draft.conflicts.filter(
+          (c) => !settledSet.has(c.docId) && !conflicts.some((n) => n.docId === c.docId)
+        )
+        draft.conflicts = [...kept, ...conflicts]
+      })
+    }
+    return { arrived, conflicted, already }
+  }
+
+  /** Every leaf of each document, with its history: what another machine needs to merge it. */
+  private async leavesOf(db: Mirror, ids: string[]): Promise<SealedDoc[]> {
+    const out: SealedDoc[] = []
+    for (const id of ids) {
+      const leaves = await db.get(id, { open_revs: 'all', revs: true }).catch(() => [])
+      for (const leaf of leaves as Array<{ ok?: unknown }>) {
+        const parsed = SealedDoc.safeParse(leaf.ok)
+        if (parsed.success) out.push(parsed.data)
+      }
+    }
+    return out
+  }
+
+  private async winnersOf(db: Mirror, ids: string[]): Promise<Map<string, string>> {
+    const result = await db.allDocs({ keys: ids })
+    const winners = new Map<string, string>()
+    for (const row of result.rows) {
+      if ('value' in row && row.value) winners.set(row.id, row.value.rev)
+    }
+    return winners
+  }
+
+  /** Records removed here since `acked` was true of the other machine. */
+  private async removedSince(
+    db: Mirror,
+    acked: Record<string, string>,
+    winners: Record<string, string>
+  ): Promise<string[]> {
+    const gone = Object.keys(acked).filter((id) => !(id in winners))
+    const removed: string[] = []
+    for (const id of gone) {
+      const leaves = await db.get(id, { open_revs: 'all' }).catch(() => [])
+      if ((leaves as unknown[]).length > 0) removed.push(id)
+    }
+    // Removals the other machine never saw as present: every tombstone not yet acknowledged.
+    const changes = await db.changes({ style: 'main_only' })
+    for (const change of changes.results) {
+      if (
+        change.deleted &&
+        acked[change.id] !== change.changes[0]?.rev &&
+        !gone.includes(change.id)
+      ) {
+        removed.push(change.id)
+      }
+    }
+    return removed
+  }
+
+  /** The records kept in conflict, as the Conflicts view lists them. */
+  conflicts(): SyncConflict[] {
+    return this.deps.state.data.conflicts.map((conflict) => {
+      const versions = conflict.leaves
+        .map((leaf) => ({ leaf, record: this.seals.open(leaf) }))
+        .filter((v) => v.record !== null)
+      const winner = conflict.winner
+      const list = versions.map(({ leaf, record }) => {
+        const body = record!.body as Record<string, unknown> | null
+        const signed = body?.state === 'signed'
+        const when =
+          typeof body?.updatedAt === 'string'
+            ? ` on ${body.updatedAt.slice(0, 16).replace('T', ' ')}`
+            : ''
+        return {
+          rev: leaf._rev,
+          summary: `${signed ? 'Signed version' : 'Version'} ${leaf._rev.split('-')[0]}${when}`,
+          signed,
+          winner: leaf._rev === winner
+        }
+      })
+      const first = versions[0]?.record
+      return {
+        docId: conflict.docId,
+        what: describeRecord(first?.file ?? '', first?.list ?? ''),
+        versions: list,
+        signedPair: list.filter((v) => v.signed).length >= 2
+      }
+    })
+  }
+
+  /** Keeps one version: the others are ended in the record's history, here and everywhere. */
+  async resolveConflict(docId: string, keep: string): Promise<SyncConflict[]> {
+    const conflict = this.deps.state.data.conflicts.find((c) => c.docId === docId)
+    if (!conflict) throw new RuleError('not_found', 'That conflict was already resolved.')
+    if (!conflict.leaves.some((l) => l._rev === keep)) {
+      throw new RuleError('not_found', 'That version is not one of the conflicting ones.')
+    }
+    const db = await this.db()
+    const tombstones: SealedDoc[] = []
+    for (const leaf of conflict.leaves) {
+      if (leaf._rev === keep) continue
+      // Each other version ends in a tombstone that keeps its seal, so it travels like any record.
+      await db.bulkDocs([{ _id: docId, _rev: leaf._rev, _deleted: true, sealed: leaf.sealed }])
+    }
+    const leaves = await db.get(docId, { open_revs: 'all', revs: true })
+    for (const leaf of leaves as Array<{ ok?: unknown }>) {
+      const parsed = SealedDoc.safeParse(leaf.ok)
+      if (parsed.success && parsed.data._deleted) tombstones.push(parsed.data)
+    }
+    await this.settle(db, [docId], await this.winnersOf(db, []))
+    await this.deps.state.update((draft) => {
+      draft.conflicts = draft.conflicts.filter((c) => c.docId !== docId)
+      draft.tombstones = [...draft.tombstones.filter((t) => t._id !== docId), ...tombstones]
+    })
+    this.deps.onChange?.(this.state)
+    return this.conflicts()
+  }
+
+  /**
+   * Replicates with the clinic's CouchDB server both ways, continuously, retrying when it is
+   * not reachable. Records pulled from it are written here as they arrive.
+   */
+  async startServer(url: string, auth: { username: string; password: string }): Promise<void> {
+    this.stopServer()
+    const db = await this.db()
+    const remote = new PouchDB<{ sealed: string }>(url, {
+      adapter: 'http',
+      auth,
+      skip_setup: false
+    })
+    this.setServerState('pending')
+    const sync = db.sync(remote, { live: true, retry: true, back_off_function: backOff })
+    this.live = sync
+    sync.on('change', (info) => {
+      if (info.direction !== 'pull') return
+      const ids = [...new Set((info.change.docs as Array<{ _id: string }>).map((d) => d._id))]
+      void this.settle(db, ids, new Map())
+        .then(() => this.deps.onChange?.(this.state))
+        .catch((error) => console.error('[sync] records from the server not written', error))
+    })
+    sync.on('active', () => this.setServerState('pending'))
+    sync.on('paused', (error) => this.setServerState(error ? 'offline' : 'synced'))
+    sync.on('denied', () => this.setServerState('offline'))
+    sync.on('error', () => this.setServerState('offline'))
+  }
+
+  stopServer(): void {
+    this.live?.cancel()
+    this.live = null
+    this.setServerState('off')
+  }
+
+  private setServerState(state: SyncState): void {
+    if (this.serverState === state) return
+    this.serverState = state
+    if (state === 'synced') {
+      void this.deps.state
+        .update((draft) => {
+          if (draft.server) draft.server.lastSyncedAt = new Date(this.deps.now()).toISOString()
+        })
+        .catch(() => undefined)
+    }
+    this.deps.onChange?.(this.state)
+  }
+
+  /** Lets go of the mirror and the server (the app locks or closes). */
+  async close(): Promise<void> {
+    this.stopServer()
+    const mirror = this.mirror
+    this.mirror = null
+    if (mirror) await (await mirror).destroy().catch(() => undefined)
+  }
+
+  private transferKey(): Buffer {
+    return purposeKey(this.deps.dataKey, this.deps.clinicId, 'transfer file')
+  }
+}
+
+function macText(header: TransferHeader, sealed: string): string {
+  return `${canonicalJson(header)}|${createHash('sha256').update(sealed).digest('hex')}`
+}
+
+/** Waits longer between tries while the server stays away, up to a minute. */
+function backOff(delay: number): number {
+  return delay === 0 ? 1000 : Math.min(60_000, delay * 2)
+}
+
+const LIST_NAMES: Record<string, string> = {
+  notes: 'Progress note',
+  attendance: 'Attendance',
+  observations: 'Observation',
+  participants: 'Participant',
+  groups: 'Group',
+  enrollments: 'Enrolment',
+  staff: 'Staff member',
+  followUps: 'Safety follow-up',
+  consents: 'Consent',
+  entries: 'Measure',
+  sessions: 'Session',
+  safety: 'Safety checklist',
+  groupPart: 'Group part of the notes'
+}
+
+function describeRecord(file: string, list: string): string {
+  return LIST_NAMES[list] ?? (file.startsWith('session-') ? 'Session record' : 'Clinic setting')
+}

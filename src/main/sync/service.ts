@@ -1,0 +1,186 @@
+import { readFile } from 'node:fs/promises'
+import { RuleError } from '../../shared/result'
+import type {
+  ServerSettingsInput,
+  SyncConflict,
+  SyncStatus,
+  TransferReport
+} from '../../shared/domain/sync'
+import type { VersionedDocument } from '../store/versioned-document'
+import type { FileCodec } from '../store/codec'
+import { recordKey, type JournalEntry } from '../store/journal'
+import { SyncEngine } from './engine'
+import { applyRecords, localRecords, type LocalStores } from './local-records'
+import type { SyncRecord } from './sealed-docs'
+import { openSyncFile, type SyncFile } from './sync-file'
+
+/** The largest transfer file read: a busy week is a few megabytes; a whole clinic more. */
+const TRANSFER_LIMIT_BYTES = 512 * 1024 * 1024
+
+export interface SyncServiceOptions {
+  dataDir: string
+  dataKey: Buffer
+  clinicId: string
+  codec: FileCodec
+  now: () => number
+  stores: () => LocalStores
+  onChange: (state: SyncStatus['state']) => void
+}
+
+/**
+ * Sync as the app offers it: this machine's sync file and engine, opened when an
+ * administrator first asks (sync is off until then), the clinic server started when it is
+ * turned on and the app is unlocked.
+ */
+export class SyncService {
+  private constructor(
+    private readonly options: SyncServiceOptions,
+    private readonly file: VersionedDocument<SyncFile>,
+    private readonly engine: SyncEngine
+  ) {}
+
+  static async open(options: SyncServiceOptions): Promise<SyncService> {
+    const file = await openSyncFile(options.dataDir, options.now, options.codec)
+    const engine = new SyncEngine({
+      dataKey: options.dataKey,
+      clinicId: options.clinicId,
+      now: options.now,
+      state: file,
+      source: {
+        records: () => localRecords(options.stores()),
+        apply: (records) => applyRecords(options.stores(), records)
+      },
+      onChange: options.onChange
+    })
+    return new SyncService(options, file, engine)
+  }
+
+  status(): SyncStatus {
+    const data = this.file.data
+    return {
+      machineId: data.machineId,
+      machineName: data.machineName,
+      state: this.engine.state,
+      server: data.server
+        ? {
+            url: data.server.url,
+            username: data.server.username,
+            enabled: data.server.enabled,
+            lastSyncedAt: data.server.lastSyncedAt,
+            problem: null
+          }
+        : null,
+      peers: data.peers.map(({ machineId, name, lastHeardAt, lastSentAt }) => ({
+        machineId,
+        name,
+        lastHeardAt,
+        lastSentAt
+      })),
+      conflicts: data.conflicts.length
+    }
+  }
+
+  async setMachineName(name: string): Promise<SyncStatus> {
+    await this.file.update((draft) => {
+      draft.machineName = name
+    })
+    return this.status()
+  }
+
+  async exportTransfer(peerId: string | null) {
+    const { bytes, records } = await this.engine.exportTransfer(peerId)
+    const day = new Date(this.options.now()).toISOString().slice(0, 10)
+    const name = this.file.data.machineName.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 40)
+    return {
+      fileName: `iop-transfer-${name || 'computer'}-${day}.iopsync`,
+      base64: bytes.toString('base64'),
+      records
+    }
+  }
+
+  async importTransfer(path: string): Promise<TransferReport> {
+    const bytes = await readFile(path)
+    if (bytes.length > TRANSFER_LIMIT_BYTES) {
+      throw new RuleError('unreadable_file', 'This file is too large to be a transfer file.')
+    }
+    return this.engine.importTransfer(new Uint8Array(bytes))
+  }
+
+  async setServer(input: ServerSettingsInput): Promise<SyncStatus> {
+    await this.file.update((draft) => {
+      draft.server = {
+        url: input.url,
+        username: input.username,
+        // An empty password keeps the one saved before.
+        password: input.password || (draft.server?.password ?? ''),
+        enabled: input.enabled,
+        lastSyncedAt: draft.server?.lastSyncedAt ?? null
+      }
+    })
+    await this.resume()
+    return this.status()
+  }
+
+  conflicts(): SyncConflict[] {
+    return this.engine.conflicts()
+  }
+
+  resolveConflict(docId: string, keep: string): Promise<SyncConflict[]> {
+    return this.engine.resolveConflict(docId, keep)
+  }
+
+  /** Starts (or stops) replicating with the clinic server as its settings say. */
+  async resume(): Promise<void> {
+    const server = this.file.data.server
+    if (server?.enabled) {
+      await this.engine.startServer(databaseUrl(server.url), {
+        username: server.username,
+        password: server.password
+      })
+    } else this.engine.stopServer()
+  }
+
+  /** Whether records replicate live (the mirror exists): local changes then go to it. */
+  pause(): void {
+    this.engine.stopServer()
+  }
+
+  /** A change saved here, for the server. */
+  localChange(document: VersionedDocument<unknown>, entries: JournalEntry[]): void {
+    const records: SyncRecord[] = []
+    for (const entry of entries) {
+      const id = entry.op === 'set' ? '' : entry.id
+      const revision = document.revisions[entry.at]?.[id]
+      if (!revision) continue
+      const list = (document.data as Record<string, unknown>)[entry.at]
+      const position =
+        entry.op === 'put' && Array.isArray(list)
+          ? list.findIndex((r) => recordKey(r, entry.at) === id)
+          : -1
+      records.push({
+        ...(position >= 0 ? { position } : {}),
+        file: document.name,
+        list: entry.at,
+        id,
+        whole: entry.op === 'set',
+        body: entry.op === 'put' ? entry.record : entry.op === 'set' ? entry.value : null,
+        deleted: entry.op === 'remove',
+        revision
+      })
+    }
+    void this.engine.localChange(records).catch(() => undefined)
+  }
+
+  async close(): Promise<void> {
+    await this.engine.close()
+    await this.file.close()
+  }
+}
+
+/** The clinic's database on the server: the address as given, or its `iop-records` database. */
+function databaseUrl(url: string): string {
+  const parsed = new URL(url)
+  return parsed.pathname === '/' || parsed.pathname === ''
+    ? new URL('/iop-records', parsed).toString()
+    : url
+}

@@ -1,0 +1,330 @@
+/**
+ * Two computers of one clinic with no network between them: each works offline for weeks,
+ * then they exchange transfer files both ways, in any order, with repeats. Afterwards both
+ * hold the same records, every record edited on both is listed as a conflict with both
+ * versions kept, no signed note has changed, and no acknowledged write is lost.
+ */
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createCore, type Core } from '../../../src/main/core'
+import type { SyncConflict, SyncStatus, TransferReport } from '../../../src/shared/domain/sync'
+import { defaultAgenda } from '../../../src/shared/session/default-agenda'
+import {
+  copyClinic,
+  CURRICULUM_DIR,
+  emptyFolder,
+  filePicker,
+  ids,
+  participant,
+  PASSPHRASE,
+  refusal,
+  removeFolders,
+  setUpClinic,
+  value,
+  type Template
+} from '../core/helpers'
+
+const START = Date.parse('2026-11-02T14:00:00Z')
+const DAY = 86_400_000
+const MIN = 60_000
+
+interface Machine {
+  name: string
+  dir: string
+  core: Core
+  clock: { now: number }
+  picker: ReturnType<typeof filePicker>
+}
+
+let template: Template
+
+beforeAll(async () => {
+  template = await setUpClinic()
+}, 120_000)
+afterAll(removeFolders)
+
+async function machine(name: string): Promise<Machine> {
+  // Both computers start from the clinic as it was set up (an image of the first).
+  const dir = await copyClinic(template.dir)
+  const clock = { now: START }
+  const picker = filePicker()
+  const core = await createCore({
+    dataDir: dir,
+    now: () => clock.now,
+    monotonic: () => clock.now,
+    newId: ids,
+    curriculumDir: CURRICULUM_DIR,
+    chooseFile: picker.chooseFile
+  })
+  await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+  await value(core.handle('sync.setMachineName', { name }))
+  return { name, dir, core, clock, picker }
+}
+
+async function exportFor(from: Machine, to: Machine | null): Promise<Buffer> {
+  const peerId = to ? (await status(from)).peers.find((p) => p.name === to.name)?.machineId : null
+  const file = await value<{ base64: string; records: number }>(
+    from.core.handle('sync.exportTransfer', { peerId: peerId ?? null })
+  )
+  return Buffer.from(file.base64, 'base64')
+}
+
+async function importInto(to: Machine, bytes: Buffer): Promise<TransferReport> {
+  const path = join(await emptyFolder('iop-transfer-'), 'transfer.iopsync')
+  await writeFile(path, bytes)
+  to.picker.next = { path, name: 'transfer.iopsync' }
+  const chosen = await value<{ token: string }>(
+    to.core.handle('files.choose', { kind: 'transfer' })
+  )
+  return value<TransferReport>(to.core.handle('sync.importTransfer', { file: chosen.token }))
+}
+
+function status(m: Machine): Promise<SyncStatus> {
+  return value<SyncStatus>(m.core.handle('sync.status', {}))
+}
+
+/** What a clinician would compare: every list of people, groups, sessions and measures. */
+async function recordsOf(m: Machine) {
+  const people = await value<Array<Record<string, unknown>>>(m.core.handle('participants.list', {}))
+  const groups = await value<Array<Record<string, unknown>>>(m.core.handle('groups.list', {}))
+  const sessions: unknown[] = []
+  for (const g of groups) {
+    const list = await value<Array<{ id: string }>>(
+      m.core.handle('sessions.list', { groupId: g.id as string })
+    )
+    for (const s of list)
+      sessions.push(await value(m.core.handle('sessions.get', { sessionId: s.id })))
+  }
+  const measures: unknown[] = []
+  for (const p of people) {
+    measures.push(
+      ...(await value<unknown[]>(m.core.handle('measures.list', { participantId: p.id as string })))
+    )
+  }
+  const byId = (a: unknown, b: unknown) =>
+    String((a as { id: string }).id).localeCompare(String((b as { id: string }).id))
+  return {
+    people: [...people].sort(byId),
+    groups: [...groups].sort(byId),
+    sessions: [...sessions].sort(byId),
+    measures: [...measures].sort(byId)
+  }
+}
+
+/** A few weeks of one computer's work: people enrolled, sessions run, measures taken. */
+async function weeksOfWork(m: Machine, tag: string, weeks: number) {
+  const group = await value<{ id: string }>(
+    m.core.handle('groups.create', {
+      name: `Group ${tag}`,
+      track: 'substance_use',
+      admission: 'open',
+      meetingDays: ['mon', 'wed', 'thu'],
+      startTime: '09:00',
+      defaultMinutes: 180,
+      capacity: 12,
+      facilitatorIds: [template.adminId]
+    })
+  )
+  const people: string[] = []
+  for (let i = 0; i < 4; i++) {
+    const p = await value<{ id: string }>(
+      m.core.handle('participants.create', participant(`${tag}-${i}`))
+    )
+    await value(
+      m.core.handle('enrollments.create', {
+        groupId: group.id,
+        participantId: p.id,
+        joinDate: '2026-11-02'
+      })
+    )
+    people.push(p.id)
+  }
+  for (let week = 0; week < weeks; week++) {
+    const date = new Date(START + week * 7 * DAY).toISOString().slice(0, 10)
+    m.clock.now = START + week * 7 * DAY
+    const session = await value<{ id: string }>(
+      m.core.handle('sessions.plan', {
+        groupId: group.id,
+        date,
+        facilitatorIds: [template.adminId],
+        segments: defaultAgenda()
+      })
+    )
+    for (const [i, p] of people.entries()) {
+      await value(
+        m.core.handle('sessions.attendance', {
+          sessionId: session.id,
+          participantId: p,
+          status: i === 3 && week % 2 === 1 ? 'absent_excused' : 'present',
+          timeIn: null,
+          timeOut: null
+        })
+      )
+    }
+    await value(m.core.handle('sessions.act', { sessionId: session.id, action: { type: 'start' } }))
+    m.clock.now += 30 * MIN
+    await value(
+      m.core.handle('sessions.observe', {
+        sessionId: session.id,
+        participantId: people[0]!,
+        tag: 'practised_skill',
+        text: `Shared a plan for the week (${tag} ${week})`
+      })
+    )
+    m.clock.now += 150 * MIN
+    await value(m.core.handle('sessions.act', { sessionId: session.id, action: { type: 'end' } }))
+    await value(
+      m.core.handle('measures.record', {
+        participantId: people[1]!,
+        measureId: 'craving',
+        answers: [week % 10],
+        takenOn: date
+      })
+    )
+  }
+  return { group: group.id, people }
+}
+
+describe('two computers, no network between them', () => {
+  let a: Machine
+  let b: Machine
+  let shared: string
+
+  beforeAll(async () => {
+    a = await machine('Group room laptop')
+    b = await machine('Office workstation')
+    // One person both computers know, before they went their own ways.
+    const person = await value<{ id: string }>(
+      a.core.handle('participants.create', participant('SHARED-1'))
+    )
+    shared = person.id
+    await importInto(b, await exportFor(a, null))
+  }, 240_000)
+
+  test('a month offline each, then files both ways in any order, with repeats: the same records on both, every conflict listed', async () => {
+    await weeksOfWork(a, 'A', 4)
+    await weeksOfWork(b, 'B', 4)
+    // The same person's record changed on both computers.
+    await value(
+      a.core.handle('participants.update', {
+        participantId: shared,
+        participant: participant('SHARED-1', { preferredName: 'Sam' })
+      })
+    )
+    await value(
+      b.core.handle('participants.update', {
+        participantId: shared,
+        participant: participant('SHARED-1', { preferredName: 'Sammy' })
+      })
+    )
+
+    const fromA = await exportFor(a, b)
+    const fromB = await exportFor(b, a)
+    const atB = await importInto(b, fromA)
+    expect(atB.arrived).toBeGreaterThan(0)
+    expect(atB.conflicted).toBe(1)
+    const atA = await importInto(a, fromB)
+    expect(atA.conflicted).toBe(1)
+    // Repeats, and an older file after a newer one, change nothing.
+    const again = await importInto(b, fromA)
+    expect(again.arrived).toBe(0)
+    expect(again.message).toMatch(/older than one already imported/)
+    await importInto(a, fromB)
+    // A last round, so each has the other's view of the conflict too.
+    await importInto(b, await exportFor(a, b))
+    await importInto(a, await exportFor(b, a))
+
+    const onA = await recordsOf(a)
+    const onB = await recordsOf(b)
+    expect(onA.people).toHaveLength(9)
+    expect(onA.sessions).toHaveLength(8)
+    expect(onA.measures).toHaveLength(8)
+    expect(onB).toEqual(onA)
+
+    for (const m of [a, b]) {
+      const conflicts = await value<SyncConflict[]>(m.core.handle('sync.conflicts', {}))
+      expect(conflicts.map((c) => c.what)).toEqual(['Participant'])
+      expect(conflicts[0]!.versions).toHaveLength(2)
+      expect((await status(m)).state).toBe('conflicts')
+    }
+    // Both computers show the same winner, by CouchDB's rule.
+    const names = [onA, onB].map(
+      (r) => r.people.find((p) => p.id === shared)!.preferredName as string
+    )
+    expect(names[0]).toBe(names[1])
+    expect(['Sam', 'Sammy']).toContain(names[0])
+
+    // An administrator keeps the other version: both computers end up with it.
+    const [conflict] = await value<SyncConflict[]>(a.core.handle('sync.conflicts', {}))
+    const other = conflict!.versions.find((v) => !v.winner)!
+    expect(
+      await value<SyncConflict[]>(
+        a.core.handle('sync.resolveConflict', { docId: conflict!.docId, keep: other.rev })
+      )
+    ).toEqual([])
+    await importInto(b, await exportFor(a, b))
+    const kept = (await recordsOf(a)).people.find((p) => p.id === shared)!.preferredName
+    expect(kept).not.toBe(names[0])
+    expect((await recordsOf(b)).people.find((p) => p.id === shared)!.preferredName).toBe(kept)
+    expect(await value<SyncConflict[]>(b.core.handle('sync.conflicts', {}))).toEqual([])
+
+    console.log(
+      `two computers: ${onA.people.length} people, ${onA.sessions.length} sessions, ${onA.measures.length} measures on each; 0 lost; 1 conflict listed on both`
+    )
+  }, 240_000)
+
+  test('a file from another clinic, a doctored one, a cut-short one: refused, nothing changed', async () => {
+    const good = await exportFor(a, b)
+    const before = await recordsOf(b)
+
+    const text = good.toString('utf8')
+    const doctored = JSON.parse(text) as { sequence: number }
+    doctored.sequence += 100
+    expect((await refusalOfImport(b, Buffer.from(JSON.stringify(doctored)))).message).toMatch(
+      /changed after it was made/
+    )
+    expect((await refusalOfImport(b, good.subarray(0, good.length / 2))).message).toMatch(
+      /cut short/
+    )
+    const other = await setUpClinic()
+    const elsewhere = await machineFrom(other)
+    expect((await refusalOfImport(b, await exportFor(elsewhere, null))).message).toMatch(
+      /another clinic/
+    )
+    expect((await refusalOfImport(a, good)).message).toMatch(/made on this computer/)
+    expect(await recordsOf(b)).toEqual(before)
+  }, 240_000)
+
+  async function refusalOfImport(to: Machine, bytes: Buffer) {
+    const path = join(await emptyFolder('iop-transfer-'), 'transfer.iopsync')
+    await writeFile(path, bytes)
+    to.picker.next = { path, name: 'transfer.iopsync' }
+    const chosen = await value<{ token: string }>(
+      to.core.handle('files.choose', { kind: 'transfer' })
+    )
+    return refusal(to.core.handle('sync.importTransfer', { file: chosen.token }), 'unreadable_file')
+  }
+
+  async function machineFrom(other: Template): Promise<Machine> {
+    const dir = await copyClinic(other.dir)
+    const clock = { now: START }
+    const picker = filePicker()
+    const core = await createCore({
+      dataDir: dir,
+      now: () => clock.now,
+      newId: ids,
+      curriculumDir: CURRICULUM_DIR,
+      chooseFile: picker.chooseFile
+    })
+    await value(core.handle('auth.signIn', { staffId: other.adminId, passphrase: PASSPHRASE }))
+    return { name: 'Another clinic', dir, core, clock, picker }
+  }
+
+  test('nothing of a record is in clear in a transfer file', async () => {
+    const file = await exportFor(a, null)
+    expect(file.includes(Buffer.from('Testperson'))).toBe(false)
+    expect(file.includes(Buffer.from('SHARED-1'))).toBe(false)
+    expect(await readFile(join(a.dir, 'sync.json'))).toBeDefined()
+  })
+})
