@@ -39,7 +39,8 @@ const TransferFile = TransferHeader.extend({ sealed: z.string(), mac: z.string()
 /** Where the records of this machine come from and where records that won elsewhere go. */
 export interface RecordSource {
   records(): AsyncIterable<SyncRecord>
-  apply(records: SyncRecord[]): Promise<void>
+  /** `everyOf` gives every record of a file the mirror holds (a session begun elsewhere). */
+  apply(records: SyncRecord[], everyOf: (file: string) => Promise<SyncRecord[]>): Promise<void>
 }
 
 export interface SyncEngineDeps {
@@ -62,6 +63,8 @@ export interface SyncEngineDeps {
  */
 export class SyncEngine {
   private mirror: Promise<Mirror> | null = null
+  /** Which documents of the mirror belong to which file (ids are opaque, so kept here). */
+  private readonly files = new Map<string, Set<string>>()
   private readonly seals: RecordSeal
   private live: PouchDB.Replication.Sync<{ sealed: string }> | null = null
   private serverState: SyncState = 'off'
@@ -85,7 +88,9 @@ export class SyncEngine {
         batch = []
       }
       for await (const record of this.deps.source.records()) {
-        batch.push(this.seals.seal(record))
+        const doc = this.seals.seal(record)
+        this.note(record.file, doc._id)
+        batch.push(doc)
         if (batch.length >= 500) await flush()
       }
       for (const conflict of this.deps.state.data.conflicts) batch.push(...conflict.leaves)
@@ -95,6 +100,24 @@ export class SyncEngine {
     })()
     this.mirror.catch(() => (this.mirror = null))
     return this.mirror
+  }
+
+  private note(file: string, docId: string): void {
+    let ids = this.files.get(file)
+    if (!ids) this.files.set(file, (ids = new Set()))
+    ids.add(docId)
+  }
+
+  /** Every record of a file the mirror holds, as it stands (the winning version of each). */
+  private async everyOf(db: Mirror, file: string): Promise<SyncRecord[]> {
+    const records: SyncRecord[] = []
+    for (const id of this.files.get(file) ?? []) {
+      const doc = await db.get(id, { revs: true }).catch(() => null)
+      const parsed = SealedDoc.safeParse(doc)
+      const record = parsed.success ? this.seals.open(parsed.data) : null
+      if (record) records.push(record)
+    }
+    return records
   }
 
   /** A change saved on this machine: into the mirror, for the server to take. */
@@ -265,7 +288,10 @@ export class SyncEngine {
       if (winnerRev && winnerRev !== before.get(id)) {
         const doc = leaves.find((l) => l._rev === winnerRev)
         const record = doc ? this.seals.open(doc) : null
-        if (record) toApply.push(record)
+        if (record) {
+          this.note(record.file, id)
+          toApply.push(record)
+        }
         arrived++
       } else already++
       if ((winner?._conflicts?.length ?? 0) > 0) {
@@ -277,7 +303,7 @@ export class SyncEngine {
         })
       } else settled.push(id)
     }
-    await this.deps.source.apply(toApply)
+    await this.deps.source.apply(toApply, (file) => this.everyOf(db, file))
     if (conflicts.length > 0 || settled.length > 0) {
       const settledSet = new Set(settled)
       await this.deps.state.update((draft) => {

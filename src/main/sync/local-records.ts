@@ -72,7 +72,11 @@ export function entriesOf(records: SyncRecord[]): JournalEntry[] {
  * in it before the session), then the measures, then each session's file, made new when the
  * session began on another machine.
  */
-export async function applyRecords(stores: LocalStores, records: SyncRecord[]): Promise<void> {
+export async function applyRecords(
+  stores: LocalStores,
+  records: SyncRecord[],
+  everyOf: (file: string) => Promise<SyncRecord[]> = async () => []
+): Promise<void> {
   const byFile = new Map<string, SyncRecord[]>()
   for (const record of records) {
     const list = byFile.get(record.file) ?? []
@@ -87,17 +91,26 @@ export async function applyRecords(stores: LocalStores, records: SyncRecord[]): 
     if (incoming.length === 0) continue
     if (file === stores.registry.name) await stores.registry.applyRemote(entriesOf(incoming))
     else if (file === stores.measures.name) await stores.measures.applyRemote(entriesOf(incoming))
-    else if (file.startsWith(SESSION_PREFIX)) await applyToSession(stores, file, incoming)
+    else if (file.startsWith(SESSION_PREFIX)) await applyToSession(stores, file, incoming, everyOf)
   }
 }
 
-async function applyToSession(stores: LocalStores, file: string, records: SyncRecord[]) {
+async function applyToSession(
+  stores: LocalStores,
+  file: string,
+  arrived: SyncRecord[],
+  everyOf: (file: string) => Promise<SyncRecord[]>
+) {
   const sessionId = file.slice(SESSION_PREFIX.length)
   const existing = await stores.sessions.get(sessionId).catch(() => null)
   if (existing) {
-    await existing.applyRemote(entriesOf(records))
+    await existing.applyRemote(entriesOf(arrived))
     return
   }
+  // Records of one session may arrive in several batches: the file is made from all of them
+  // the mirror holds, once they make a whole session (until then, the next batch tries again).
+  const records = (await everyOf(file)).sort((x, y) => (x.position ?? 0) - (y.position ?? 0))
+  if (records.length === 0) records.push(...arrived)
   // A session begun on another machine: its file is made from what arrived.
   // Lists with no record yet arrive as nothing: they start empty.
   const data: Record<string, unknown> = Object.fromEntries(

@@ -48,7 +48,7 @@ export class SyncService {
       state: file,
       source: {
         records: () => localRecords(options.stores()),
-        apply: (records) => applyRecords(options.stores(), records)
+        apply: (records, everyOf) => applyRecords(options.stores(), records, everyOf)
       },
       onChange: options.onChange
     })
