@@ -100,7 +100,13 @@ export async function recordsOf(m: Machine) {
 }
 
 /** A few weeks of one computer's work: people enrolled, sessions run, measures taken. */
-export async function weeksOfWork(template: Template, m: Machine, tag: string, weeks: number) {
+export async function weeksOfWork(
+  template: Template,
+  m: Machine,
+  tag: string,
+  weeks: number,
+  size = 4
+) {
   const group = await value<{ id: string }>(
     m.core.handle('groups.create', {
       name: `Group ${tag}`,
@@ -114,7 +120,7 @@ export async function weeksOfWork(template: Template, m: Machine, tag: string, w
     })
   )
   const people: string[] = []
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < size; i++) {
     const p = await value<{ id: string }>(
       m.core.handle('participants.create', participant(`${tag}-${i}`))
     )

@@ -176,6 +176,24 @@ describe('two computers, no network between them', () => {
     return { name: 'Another clinic', dir, core, clock, picker }
   }
 
+  test('a busy week travels in a small file, exported and imported quickly', async () => {
+    const busy = await machine(template, 'Busy laptop')
+    await importInto(busy, await exportFor(a, null))
+    await importInto(a, await exportFor(busy, a))
+    // Six groups of twelve, three sessions each: a busy week of one clinic's records.
+    for (let g = 0; g < 6; g++) await weeksOfWork(template, busy, `W${g}`, 3, 12)
+    const started = performance.now()
+    const file = await exportFor(busy, a)
+    const exported = performance.now()
+    const report = await importInto(a, file)
+    const imported = performance.now()
+    expect(report.arrived).toBeGreaterThan(6 * 3 * 12)
+    expect(file.length).toBeLessThanOrEqual(5 * 1024 * 1024)
+    console.log(
+      `transfer file for a busy week (${report.arrived} records): ${(file.length / 1024).toFixed(0)} KiB; export ${Math.round(exported - started)} ms, import ${Math.round(imported - exported)} ms`
+    )
+  }, 240_000)
+
   test('nothing of a record is in clear in a transfer file', async () => {
     const file = await exportFor(a, null)
     expect(file.includes(Buffer.from('Testperson'))).toBe(false)
