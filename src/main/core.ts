@@ -34,7 +34,10 @@ import {
 } from './security/clinic-open'
 import { keyOpensClinic } from './security/clinic-check'
 import { openPrevious, sealAgain, sealPrevious } from './security/rotation'
-import { SyncService } from './sync/service'
+import { readTransfer, SyncService } from './sync/service'
+import { writeFileAtomic } from './store/atomic-write'
+import { readJoinFile } from './sync/engine'
+import type { TransferReport } from '../shared/domain/sync'
 import type { LocalStores } from './sync/local-records'
 import type { JournalEntry } from './store/journal'
 import { backupKeyring, unlockBackup } from './security/backup-unlock'
@@ -681,6 +684,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       resumeSync()
     },
     sync: openSync,
+    joined: () => joinReport,
     lockedBy: () => (locked ? signedIn() : null),
     status: () => {
       const actor = signedIn()
@@ -803,6 +807,62 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   }
 
+  /** A new computer joins the clinic from a transfer file made for it (no network needed). */
+  let joinReport: TransferReport | null = null
+  const joinClinic = async (
+    channel: 'recovery.inspectTransfer' | 'recovery.joinClinic',
+    request: Record<string, unknown>
+  ): Promise<Result<unknown> | null> => {
+    if (found.state !== 'fresh') {
+      return fail(
+        'conflict',
+        'This computer already holds a clinic. Sign in and import the transfer file from Settings → Sync.'
+      )
+    }
+    try {
+      const bytes = await readTransfer(chosenFiles.path(String(request.file), 'transfer'))
+      const joining = readJoinFile(bytes)
+      const files = new Map<string, Uint8Array>([['registry.json', joining.clinicFile]])
+      const joinKeys = backupKeyring(files)
+      if (channel === 'recovery.inspectTransfer') {
+        return ok({
+          clinicName: joinKeys.clinic?.name ?? '',
+          fromName: joining.fromName,
+          createdAt: joining.createdAt,
+          records: joining.records,
+          staff: joinKeys.staff
+            .map((s) => ({ id: s.staffId, fullName: s.fullName, credentials: s.credentials }))
+            .sort((a, b) => a.fullName.localeCompare(b.fullName))
+        })
+      }
+      const throttleKey = `join:${String(request.staffId)}`
+      const wait = session.throttle.waitMs(throttleKey)
+      if (wait > 0) {
+        return fail('too_many_attempts', 'Too many wrong tries. Wait a few minutes and try again.')
+      }
+      const secret =
+        'recoveryKey' in request
+          ? { staffId: String(request.staffId), recoveryKey: String(request.recoveryKey) }
+          : { staffId: String(request.staffId), passphrase: String(request.passphrase) }
+      const key = await unlockBackup(joinKeys, secret)
+      if (!key.ok) {
+        session.throttle.failed(throttleKey)
+        return key
+      }
+      session.throttle.succeeded(throttleKey)
+      await writeFileAtomic(join(options.dataDir, 'registry.json'), joining.clinicFile)
+      found = await findClinic(options.dataDir)
+      keyring = found.state === 'sealed' ? found.keyring : null
+      const opened = await openWith(key.value)
+      if (!opened.ok) return opened
+      // The records of the file arrive as from any other computer: sessions, measures, notes.
+      joinReport = await (await openSync()).importBytes(bytes)
+      return null
+    } catch (error) {
+      return toFailure(channel, error)
+    }
+  }
+
   async function handle(channel: unknown, input: unknown): Promise<Result<unknown>> {
     /** Set when this request's passphrase has already opened the records (one scrypt per sign-in). */
     let passphraseProvenFor: string | null = null
@@ -851,18 +911,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
     if (
       channel === 'files.choose' &&
-      request.kind === 'backup' &&
+      (request.kind === 'backup' || (request.kind === 'transfer' && found.state === 'fresh')) &&
       (found.state === 'fresh' || found.state === 'locked_out')
     ) {
-      // Before anyone can sign in, a backup is the one file that may be chosen: to restore.
+      // Before anyone can sign in, a backup (to restore) or a transfer file (to join) may be chosen.
       try {
-        return ok(await chosenFiles.choose('backup'))
+        return ok(await chosenFiles.choose(request.kind))
       } catch (error) {
         return toFailure(channel, error)
       }
     }
     if (channel === 'recovery.inspectBackup' || channel === 'recovery.restoreBackup') {
       const refused = await restoreOntoNewComputer(channel, request)
+      if (refused) return refused
+    }
+    if (channel === 'recovery.inspectTransfer' || channel === 'recovery.joinClinic') {
+      const refused = await joinClinic(channel, request)
       if (refused) return refused
     }
     if (channel === 'auth.recover') {

@@ -100,6 +100,7 @@ import { finishProtocol, updateProtocol } from './services/session-protocols'
 import { cancelSession, everyoneOut, registerWalkIn } from './services/session-day'
 import { printableHandout, printableSessionHandouts } from './services/handouts'
 import type { SyncService } from './sync/service'
+import type { TransferReport } from '../shared/domain/sync'
 import {
   clinicContacts,
   closeFollowUp,
@@ -135,6 +136,8 @@ export interface CoreSession {
   chosenFile(token: string, kind: FileKind): string
   /** Records across machines: opened the first time an administrator asks. */
   sync(): Promise<SyncService>
+  /** What joining this computer to the clinic brought in; null unless it just joined. */
+  joined(): TransferReport | null
 }
 
 type Handler<C extends ChannelName> = (
@@ -577,6 +580,40 @@ export const handlers: Handlers = {
     run: () => {
       throw new RuleError('conflict', 'This computer already holds a clinic.')
     }
+  },
+  'recovery.inspectTransfer': {
+    // Answered by the core (it needs the folder's state); never reached.
+    run: () => {
+      throw new RuleError('conflict', 'This computer already holds a clinic.')
+    }
+  },
+  'recovery.joinClinic': {
+    // The core has joined this computer to the clinic: the person who opened the file signs in.
+    run: async (ctx, input, session) => {
+      const staff = ctx.registry.data.staff.find((s) => s.id === input.staffId && s.active)
+      if (!staff) throw new RuleError('not_found', 'That staff member was not found.')
+      if ('recoveryKey' in input) {
+        if (!staff.isAdmin) {
+          throw new RuleError(
+            'forbidden',
+            'Choose an active administrator: they set the new passphrase and can then reset the others.'
+          )
+        }
+        await resetPassphrase(ctx, { staffId: staff.id, passphrase: input.newPassphrase })
+      }
+      session.signIn(staff.id)
+      const report = session.joined()
+      await session.audit({
+        action: 'transfer_in',
+        subject: 'this computer joined the clinic',
+        detail: report ? `${report.arrived} records arrived` : 'records arrived'
+      })
+      return {
+        ...toStaff(staff),
+        report: report ?? { from: '', arrived: 0, conflicted: 0, already: 0, message: '' }
+      }
+    },
+    changes: 'clinic'
   },
   'recovery.restoreBackup': {
     // The core has restored and opened the backup: the person who opened it signs in.

@@ -31,7 +31,12 @@ const TransferHeader = z.strictObject({
   createdAt: z.string(),
   records: z.number().int().nonnegative(),
   /** The newest transfer file from each machine the maker had imported: what it has heard. */
-  heard: z.record(z.string(), z.number().int())
+  heard: z.record(z.string(), z.number().int()),
+  /**
+   * In a file for a new computer: the clinic file itself (its keyring in clear, its records
+   * sealed), so a computer with no clinic yet can join with a passphrase or the recovery key.
+   */
+  clinicFile: z.string().optional()
 })
 type TransferHeader = z.infer<typeof TransferHeader>
 const TransferFile = TransferHeader.extend({ sealed: z.string(), mac: z.string() })
@@ -39,6 +44,8 @@ const TransferFile = TransferHeader.extend({ sealed: z.string(), mac: z.string()
 /** Where the records of this machine come from and where records that won elsewhere go. */
 export interface RecordSource {
   records(): AsyncIterable<SyncRecord>
+  /** The clinic file as it is on disk, every change folded in. */
+  clinicFile(): Promise<Uint8Array>
   /** `everyOf` gives every record of a file the mirror holds (a session begun elsewhere). */
   apply(records: SyncRecord[], everyOf: (file: string) => Promise<SyncRecord[]>): Promise<void>
 }
@@ -152,7 +159,10 @@ export class SyncEngine {
       sequence,
       createdAt: new Date(this.deps.now()).toISOString(),
       records: docs.length,
-      heard: Object.fromEntries(state.peers.map((p) => [p.machineId, p.heardSequence]))
+      heard: Object.fromEntries(state.peers.map((p) => [p.machineId, p.heardSequence])),
+      ...(peerId
+        ? {}
+        : { clinicFile: Buffer.from(await this.deps.source.clinicFile()).toString('base64') })
     }
     const sealed = seal(JSON.stringify(docs), this.deps.dataKey, {
       clinicId: this.deps.clinicId,
@@ -480,6 +490,46 @@ export class SyncEngine {
 
   private transferKey(): Buffer {
     return purposeKey(this.deps.dataKey, this.deps.clinicId, 'transfer file')
+  }
+}
+
+/**
+ * What a transfer file for a new computer says before any key is at hand: who made it and
+ * the clinic file in it, whose clear keyring lets its staff (or the recovery key) open it.
+ */
+export function readJoinFile(bytes: Uint8Array): {
+  fromName: string
+  createdAt: string
+  records: number
+  clinicFile: Buffer
+} {
+  let raw: unknown
+  try {
+    raw = JSON.parse(Buffer.from(bytes).toString('utf8'))
+  } catch {
+    throw new RuleError(
+      'unreadable_file',
+      'This transfer file is incomplete or damaged: it may have been cut short while being copied. Nothing was changed.'
+    )
+  }
+  const parsed = TransferFile.safeParse(raw)
+  if (!parsed.success) {
+    throw new RuleError(
+      'unreadable_file',
+      'This is not a transfer file of IOP Facilitator. Nothing was changed.'
+    )
+  }
+  if (!parsed.data.clinicFile) {
+    throw new RuleError(
+      'unreadable_file',
+      'This transfer file carries changes for a computer that already holds the clinic. To join a new computer, make a transfer file “for a new computer” on one that has the clinic.'
+    )
+  }
+  return {
+    fromName: parsed.data.fromName,
+    createdAt: parsed.data.createdAt,
+    records: parsed.data.records,
+    clinicFile: Buffer.from(parsed.data.clinicFile, 'base64')
   }
 }
 

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { RuleError } from '../../shared/result'
 import type {
   ServerSettingsInput,
@@ -48,6 +49,10 @@ export class SyncService {
       state: file,
       source: {
         records: () => localRecords(options.stores()),
+        clinicFile: async () => {
+          await options.stores().registry.compact()
+          return readFile(join(options.dataDir, 'registry.json'))
+        },
         apply: (records, everyOf) => applyRecords(options.stores(), records, everyOf)
       },
       onChange: options.onChange
@@ -98,12 +103,13 @@ export class SyncService {
     }
   }
 
+  /** A transfer file already read (a computer joining the clinic). */
+  importBytes(bytes: Uint8Array): Promise<TransferReport> {
+    return this.engine.importTransfer(bytes)
+  }
+
   async importTransfer(path: string): Promise<TransferReport> {
-    const bytes = await readFile(path)
-    if (bytes.length > TRANSFER_LIMIT_BYTES) {
-      throw new RuleError('unreadable_file', 'This file is too large to be a transfer file.')
-    }
-    return this.engine.importTransfer(new Uint8Array(bytes))
+    return this.engine.importTransfer(await readTransfer(path))
   }
 
   async setServer(input: ServerSettingsInput): Promise<SyncStatus> {
@@ -175,6 +181,15 @@ export class SyncService {
     await this.engine.close()
     await this.file.close()
   }
+}
+
+/** A transfer file's bytes, refused plainly when far too large to be one. */
+export async function readTransfer(path: string): Promise<Uint8Array> {
+  const bytes = await readFile(path)
+  if (bytes.length > TRANSFER_LIMIT_BYTES) {
+    throw new RuleError('unreadable_file', 'This file is too large to be a transfer file.')
+  }
+  return new Uint8Array(bytes)
 }
 
 /** The clinic's database on the server: the address as given, or its `iop-records` database. */

@@ -898,6 +898,45 @@ export const contract = {
     output: Staff,
     access: 'public'
   }),
+  /**
+   * A new computer joining the clinic from a transfer file made “for a new computer”: who
+   * made it and who could open it, before anything is written. Only while no clinic is here.
+   */
+  'recovery.inspectTransfer': channel({
+    input: z.strictObject({ file: FileToken }),
+    output: z.object({
+      clinicName: z.string(),
+      fromName: z.string(),
+      createdAt: Timestamp,
+      records: z.number().int(),
+      staff: z.array(DirectoryEntry)
+    }),
+    access: 'public'
+  }),
+  /**
+   * Joins this computer to the clinic from that file, opened with a staff passphrase or the
+   * recovery key (an administrator then sets a new passphrase), as a backup is restored.
+   */
+  'recovery.joinClinic': channel({
+    input: z.union([
+      z.strictObject({
+        file: FileToken,
+        staffId: Id,
+        passphrase: z.string().min(1, 'Enter your passphrase').max(PASSPHRASE_MAX_LENGTH)
+      }),
+      z.strictObject({
+        file: FileToken,
+        recoveryKey: z
+          .string()
+          .min(1, 'Type the recovery key')
+          .max(200, 'That is not a recovery key'),
+        staffId: Id,
+        newPassphrase: NewPassphrase
+      })
+    ]),
+    output: Staff.extend({ report: TransferReport }),
+    access: 'public'
+  }),
   /** This machine, the clinic server and the machines it has heard from. */
   'sync.status': channel({ input: Nothing, output: SyncStatus, access: 'admin' }),
   /** The name other machines see for this one ("Group room laptop"). */

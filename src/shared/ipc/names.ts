@@ -117,6 +117,8 @@ export const CHANNEL_NAMES = [
   'clinic.contacts',
   'clinic.setContacts',
   'home.day',
+  'recovery.inspectTransfer',
+  'recovery.joinClinic',
   'sync.status',
   'sync.setMachineName',
   'sync.exportTransfer',

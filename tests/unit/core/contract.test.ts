@@ -497,6 +497,10 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
       }
     ]
   ],
+  'recovery.inspectTransfer': [['no file', { file: '' }]],
+  'recovery.joinClinic': [
+    ['neither a passphrase nor a recovery key', { file: 'file-token-1', staffId: 'staff-1' }]
+  ],
   'sync.status': [['a filter the app does not offer', { peers: true }]],
   'sync.setMachineName': [
     ['no name', { name: '   ' }],

@@ -541,6 +541,8 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
       }
     ]
   },
+  'recovery.inspectTransfer': { file: UNCHOSEN_FILE },
+  'recovery.joinClinic': { file: UNCHOSEN_FILE, staffId: 'staff-1', passphrase: 'not the one' },
   'sync.status': {},
   'sync.setMachineName': { name: 'Group room laptop' },
   'sync.exportTransfer': { peerId: 'machine-unknown' },

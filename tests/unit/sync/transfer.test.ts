@@ -194,6 +194,49 @@ describe('two computers, no network between them', () => {
     )
   }, 240_000)
 
+  test('a new computer joins the clinic from a transfer file and a passphrase, no network', async () => {
+    const file = await exportFor(a, null)
+    const dir = await emptyFolder('iop-join-')
+    const picker = filePicker()
+    const core = await createCore({
+      dataDir: dir,
+      now: () => START,
+      newId: ids,
+      curriculumDir: CURRICULUM_DIR,
+      chooseFile: picker.chooseFile
+    })
+    const path = join(await emptyFolder('iop-transfer-'), 'join.iopsync')
+    await writeFile(path, file)
+    picker.next = { path, name: 'join.iopsync' }
+    const chosen = await value<{ token: string }>(core.handle('files.choose', { kind: 'transfer' }))
+    const inspected = await value<{ clinicName: string; staff: Array<{ id: string }> }>(
+      core.handle('recovery.inspectTransfer', { file: chosen.token })
+    )
+    expect(inspected.clinicName).toBe('Riverside Recovery Center')
+    expect(inspected.staff.map((s) => s.id)).toContain(template.adminId)
+    await refusal(
+      core.handle('recovery.joinClinic', {
+        file: chosen.token,
+        staffId: template.adminId,
+        passphrase: 'not the passphrase'
+      }),
+      'wrong_passphrase'
+    )
+    const joined = await value<{ report: { arrived: number } }>(
+      core.handle('recovery.joinClinic', {
+        file: chosen.token,
+        staffId: template.adminId,
+        passphrase: PASSPHRASE
+      })
+    )
+    expect(joined.report.arrived).toBeGreaterThan(0)
+    const third: Machine = { name: 'New laptop', dir, core, clock: { now: START }, picker }
+    const [onA, onNew] = [await recordsOf(a), await recordsOf(third)]
+    expect(onNew.people).toEqual(onA.people)
+    expect(onNew.sessions).toEqual(onA.sessions)
+    expect(onNew.measures).toEqual(onA.measures)
+  }, 240_000)
+
   test('nothing of a record is in clear in a transfer file', async () => {
     const file = await exportFor(a, null)
     expect(file.includes(Buffer.from('Testperson'))).toBe(false)
