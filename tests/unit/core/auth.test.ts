@@ -294,7 +294,7 @@ describe('passphrases', () => {
 describe('acting for nobody', () => {
   const guarded = CHANNEL_NAMES.filter((name) => contract[name].access !== 'public')
 
-  it('guards every channel but status, setup, the sign-in list, sign-in, sign-out, unlock, recovery and a restore onto a new computer', () => {
+  it('guards every channel but status, setup, the sign-in list, sign-in, sign-out, unlock, recovery, a restore onto a new computer and joining one to the clinic', () => {
     expect(CHANNEL_NAMES.filter((name) => contract[name].access === 'public').sort()).toEqual([
       'app.status',
       'auth.directory',
@@ -303,6 +303,8 @@ describe('acting for nobody', () => {
       'auth.signOut',
       'auth.unlock',
       'recovery.inspectBackup',
+      'recovery.inspectTransfer',
+      'recovery.joinClinic',
       'recovery.restoreBackup',
       'setup.complete'
     ])
@@ -365,7 +367,14 @@ describe('administrator rights', () => {
       'staff.create',
       'staff.resetPassphrase',
       'staff.setActive',
-      'staff.setSupervisor'
+      'staff.setSupervisor',
+      'sync.conflicts',
+      'sync.exportTransfer',
+      'sync.importTransfer',
+      'sync.resolveConflict',
+      'sync.setMachineName',
+      'sync.setServer',
+      'sync.status'
     ])
     const before = await registryBytes(dir)
     for (const name of adminOnly) {
