@@ -529,10 +529,11 @@ export const handlers: Handlers = {
   },
   'sync.exportTransfer': {
     run: async (_ctx, input, session) => {
-      const file = await (await session.sync()).exportTransfer(input.peerId)
+      const peerId = 'peerId' in input ? input.peerId : null
+      const file = await (await session.sync()).exportTransfer(peerId)
       await session.audit({
         action: 'transfer_out',
-        subject: input.peerId ? 'changes for another computer' : 'every record',
+        subject: peerId ? 'changes for another computer' : 'every record, for a new computer',
         detail: `${file.records} records, sealed`
       })
       return file

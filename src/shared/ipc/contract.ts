@@ -946,11 +946,14 @@ export const contract = {
     access: 'admin'
   }),
   /**
-   * A sealed transfer file of the changes `peerId` has not had from this machine; with no
-   * peer, every record (for a machine joining the clinic).
+   * A sealed transfer file: the changes computer `peerId` has not had from this one, or every
+   * record and the clinic file for a new computer joining the clinic.
    */
   'sync.exportTransfer': channel({
-    input: z.strictObject({ peerId: z.string().max(100).nullable() }),
+    input: z.union([
+      z.strictObject({ peerId: z.string().min(1).max(100) }),
+      z.strictObject({ newComputer: z.literal(true) })
+    ]),
     output: z.object({ fileName: z.string(), base64: z.string(), records: z.number().int() }),
     access: 'admin'
   }),

@@ -507,8 +507,9 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
     ['a name as long as a page', { name: LONG }]
   ],
   'sync.exportTransfer': [
-    ['no peer said', {}],
-    ['a numeric peer', { peerId: 7 }]
+    ['no computer said', {}],
+    ['a numeric computer', { peerId: 7 }],
+    ['both a computer and a new one', { peerId: 'm-1', newComputer: true }]
   ],
   'sync.importTransfer': [
     ['no file', { file: '' }],

@@ -52,7 +52,7 @@ export async function machine(template: Template, name: string): Promise<Machine
 export async function exportFor(from: Machine, to: Machine | null): Promise<Buffer> {
   const peerId = to ? (await status(from)).peers.find((p) => p.name === to.name)?.machineId : null
   const file = await value<{ base64: string; records: number }>(
-    from.core.handle('sync.exportTransfer', { peerId: peerId ?? null })
+    from.core.handle('sync.exportTransfer', peerId ? { peerId } : { newComputer: true })
   )
   return Buffer.from(file.base64, 'base64')
 }
