@@ -146,7 +146,7 @@ export class SyncService {
     } else this.engine.stopServer()
   }
 
-  /** Whether records replicate live (the mirror exists): local changes then go to it. */
+  /** Stops replicating with the server (the screen locks, or nobody is signed in). */
   pause(): void {
     this.engine.stopServer()
   }
