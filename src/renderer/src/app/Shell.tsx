@@ -35,6 +35,8 @@ import { NextStepBar } from '../features/home/NextSteps'
 import { useHomeDay } from '../features/home/useHomeDay'
 import { KeyboardShortcuts, MOD_KEY, useQuestionMarkKey } from './KeyboardShortcuts'
 import { FollowUpsBadge } from '../features/followups/FollowUpsBadge'
+import { ConflictsPage } from '../features/sync/ConflictsPage'
+import { SyncStatusChip } from '../features/sync/SyncStatusChip'
 import { keys } from './queries'
 
 const NAV = [
@@ -77,6 +79,7 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
             <Text c="dimmed">{status.clinic?.name}</Text>
           </Group>
           <Group gap="sm">
+            <SyncStatusChip isAdmin={staff.isAdmin} />
             <Button
               variant="default"
               size="xs"
@@ -151,6 +154,7 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
             <Route path="/sessions/:sessionId/notes" element={<SessionNotesPage />} />
             <Route path="/reports" element={<ReportsPage />} />
             {staff.isAdmin && <Route path="/access-log" element={<AccessLogPage />} />}
+            {staff.isAdmin && <Route path="/sync/conflicts" element={<ConflictsPage />} />}
             <Route path="/curriculum" element={<LibraryPage />} />
             <Route path="/curriculum/cycles" element={<CyclesPage />} />
             <Route path="/curriculum/:moduleId" element={<ModulePage />} />

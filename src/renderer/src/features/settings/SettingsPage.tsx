@@ -12,7 +12,7 @@ import { GroupsSettings } from './GroupsSettings'
 import { MeasureSchedules } from './MeasureSchedules'
 import { SessionSettings } from './SessionSettings'
 import { StaffSettings } from './StaffSettings'
-import { SyncSettings } from './SyncSettings'
+import { SyncSection } from '../sync/SyncSection'
 
 /** The tabs, in the order a new clinic meets them; the address names the tab (`/settings/staff`). */
 export const SETTINGS_TABS = [
@@ -21,8 +21,7 @@ export const SETTINGS_TABS = [
   { value: 'groups', label: 'Groups' },
   { value: 'agreements', label: 'Agreements' },
   { value: 'requirements', label: 'Requirements and billing' },
-  { value: 'backups', label: 'Backups' },
-  { value: 'sync', label: 'Sync' },
+  { value: 'backups', label: 'Backups and sync' },
   { value: 'security', label: 'Security' }
 ] as const
 export type SettingsTab = (typeof SETTINGS_TABS)[number]['value']
@@ -34,6 +33,8 @@ function isTab(value: string | undefined): value is SettingsTab {
 export function SettingsPage({ status, staff }: { status: AppStatus; staff: Staff }) {
   const { tab } = useParams()
   const navigate = useNavigate()
+  // Sync shares the backups tab (records leaving this computer, either way): old links land there.
+  if (tab === 'sync') return <Navigate to="/settings/backups" replace />
   if (tab !== undefined && !isTab(tab)) return <Navigate to="/settings" replace />
   const current: SettingsTab = tab ?? 'clinic'
   const canEdit = staff.isAdmin
@@ -102,14 +103,17 @@ export function SettingsPage({ status, staff }: { status: AppStatus; staff: Staf
                 Where the records are
               </Title>
               <Text size="sm">
-                Records are kept on this computer only, in <Code>{status.dataDir}</Code>, with a
-                daily copy in its <Code>backups</Code> folder.
+                Records are kept on this computer, in <Code>{status.dataDir}</Code>, with a daily
+                copy in its <Code>backups</Code> folder. They reach another computer only by a
+                backup, a transfer file or the clinic server set up below.
               </Text>
             </section>
+            {canEdit ? (
+              <SyncSection />
+            ) : (
+              <Text>Only an administrator can set up sync between the clinic’s computers.</Text>
+            )}
           </Stack>
-        </Tabs.Panel>
-        <Tabs.Panel value="sync">
-          <SyncSettings />
         </Tabs.Panel>
         <Tabs.Panel value="security">
           {canEdit ? (

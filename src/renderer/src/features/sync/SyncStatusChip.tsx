@@ -1,0 +1,36 @@
+import { Button, VisuallyHidden } from '@mantine/core'
+import { Link } from 'react-router'
+import { SYNC_STATE_LABELS } from '../../../../shared/domain/sync'
+import { SYNC_STATE_LOOK, syncInUse, useSyncStatus } from './useSync'
+
+/**
+ * In the header, for an administrator of a clinic whose computers sync: how this one stands
+ * (in words, with a sign, and a colour), kept current by the `sync.changed` event. It opens
+ * the Conflicts view.
+ */
+export function SyncStatusChip({ isAdmin }: { isAdmin: boolean }) {
+  const status = useSyncStatus(isAdmin)
+  if (!isAdmin || !status.data || !syncInUse(status.data)) return null
+  const { state, conflicts } = status.data
+  const look = SYNC_STATE_LOOK[state]
+  const label =
+    state === 'conflicts'
+      ? `${SYNC_STATE_LABELS.conflicts} (${conflicts})`
+      : SYNC_STATE_LABELS[state]
+  return (
+    <Button
+      component={Link}
+      to="/sync/conflicts"
+      size="xs"
+      variant="light"
+      color={look.color}
+      radius="xl"
+      leftSection={<span aria-hidden>{look.sign}</span>}
+      title="Records between this clinic’s computers: open the conflicts"
+      data-testid="sync-status"
+    >
+      <VisuallyHidden>Sync: </VisuallyHidden>
+      {label}
+    </Button>
+  )
+}
