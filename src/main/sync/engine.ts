@@ -455,8 +455,23 @@ export class SyncEngine {
         .then(() => this.deps.onChange?.(this.state))
         .catch((error) => console.error('[sync] records from the server not written', error))
     })
-    sync.on('active', () => this.setServerState('pending'))
-    sync.on('paused', (error) => this.setServerState(error ? 'offline' : 'synced'))
+    // The two-way Sync's own 'paused' drops the error (pouchdb-replication), which read as
+    // "synced" while the server could not be reached: each direction is followed instead.
+    const failing = { push: false, pull: false }
+    const caughtUp = { push: false, pull: false }
+    for (const direction of ['push', 'pull'] as const) {
+      sync[direction].on('active', () => {
+        caughtUp[direction] = false
+        // A retry after an error stays "not reachable" until it gets through.
+        if (!failing.push && !failing.pull) this.setServerState('pending')
+      })
+      sync[direction].on('paused', (error) => {
+        failing[direction] = error !== undefined && error !== null
+        caughtUp[direction] = !failing[direction]
+        if (failing.push || failing.pull) this.setServerState('offline')
+        else if (caughtUp.push && caughtUp.pull) this.setServerState('synced')
+      })
+    }
     sync.on('denied', () => this.setServerState('offline'))
     sync.on('error', () => this.setServerState('offline'))
   }

@@ -33,7 +33,14 @@ declare module 'pouchdb-core' {
       direction: 'push' | 'pull'
       change: { docs: Array<{ _id: string }> }
     }
+    /** One direction of a two-way sync: its pauses carry the error the Sync's own drop. */
+    interface OneWay {
+      on(event: 'paused', listener: (error?: unknown) => void): OneWay
+      on(event: 'active', listener: () => void): OneWay
+    }
     interface Sync<T> {
+      readonly push: OneWay
+      readonly pull: OneWay
       on(event: 'change', listener: (info: SyncChange) => void): Sync<T>
       on(event: 'paused', listener: (error?: unknown) => void): Sync<T>
       on(event: 'active' | 'complete', listener: () => void): Sync<T>
