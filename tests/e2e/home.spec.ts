@@ -127,8 +127,7 @@ test('Settings is split into tabs, each with its own address, moved through with
     'Groups',
     'Agreements',
     'Requirements and billing',
-    'Backups',
-    'Sync',
+    'Backups and sync',
     'Security'
   ])
   await expect(tabs.getByRole('tab', { name: 'Clinic' })).toHaveAttribute('aria-selected', 'true')
@@ -137,7 +136,7 @@ test('Settings is split into tabs, each with its own address, moved through with
   await expect(tabs.getByRole('tab', { name: 'Staff' })).toHaveAttribute('aria-selected', 'true')
   await expect(page).toHaveURL(/#\/settings\/staff$/)
   await expect(page.getByRole('table', { name: 'Staff' })).toBeVisible()
-  await tabs.getByRole('tab', { name: 'Backups' }).click()
+  await tabs.getByRole('tab', { name: 'Backups and sync' }).click()
   await expect(page).toHaveURL(/#\/settings\/backups$/)
   await expect(page.getByRole('button', { name: 'Back up now' })).toBeVisible()
   // The address opens its tab, and Back returns to the last one.
