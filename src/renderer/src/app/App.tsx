@@ -22,7 +22,6 @@ import { api } from '../api'
 import { ClinicTimeProvider } from './clinicTime'
 import { Gate } from './Gate'
 import { keys } from './queries'
-import { syncKeys } from '../features/sync/useSync'
 
 // Query results reach the screen in a microtask rather than a timer: the
 // projector's window is often in the background, where timers are throttled,
@@ -104,15 +103,10 @@ function LiveUpdates() {
     const offNotices = api().subscribe('notices.changed', () => {
       void client.invalidateQueries({ queryKey: keys.status })
     })
-    // The status chip and the sync settings follow this computer's state with the server.
-    const offSync = api().subscribe('sync.changed', () => {
-      void client.invalidateQueries({ queryKey: syncKeys.all })
-    })
     return () => {
       offRecords()
       offAuth()
       offNotices()
-      offSync()
     }
   }, [client])
   return null

@@ -1,7 +1,7 @@
 import { Button, VisuallyHidden } from '@mantine/core'
 import { Link } from 'react-router'
 import { SYNC_STATE_LABELS } from '../../../../shared/domain/sync'
-import { SYNC_STATE_LOOK, syncInUse, useSyncStatus } from './useSync'
+import { SYNC_STATE_LOOK, syncInUse, useSyncEvents, useSyncStatus } from './useSync'
 
 /**
  * In the header, for an administrator of a clinic whose computers sync: how this one stands
@@ -10,6 +10,9 @@ import { SYNC_STATE_LOOK, syncInUse, useSyncStatus } from './useSync'
  */
 export function SyncStatusChip({ isAdmin }: { isAdmin: boolean }) {
   const status = useSyncStatus(isAdmin)
+  // Mounted for every administrator (rendering nothing until sync is in use), so the settings
+  // and the Conflicts view follow the event too.
+  useSyncEvents(isAdmin)
   if (!isAdmin || !status.data || !syncInUse(status.data)) return null
   const { state, conflicts } = status.data
   const look = SYNC_STATE_LOOK[state]
@@ -29,8 +32,7 @@ export function SyncStatusChip({ isAdmin }: { isAdmin: boolean }) {
       title="Records between this clinic’s computers: open the conflicts"
       data-testid="sync-status"
     >
-      <VisuallyHidden>Sync: </VisuallyHidden>
-      {label}
+      <VisuallyHidden>Sync:</VisuallyHidden> {label}
     </Button>
   )
 }

@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
 import type { SyncState, SyncStatus } from '../../../../shared/domain/sync'
 import { api, unwrap } from '../../api'
 
-/** Sync's queries: refreshed together when the `sync.changed` event arrives (App's LiveUpdates). */
+/** Sync's queries: refreshed together when the `sync.changed` event arrives. */
 export const syncKeys = {
   all: ['sync'] as const,
   status: ['sync', 'status'] as const,
@@ -16,6 +17,21 @@ export function useSyncStatus(enabled = true) {
     queryFn: () => unwrap(api().sync.status()),
     enabled
   })
+}
+
+/**
+ * Follows this computer's state with the server and transfer files (the `sync.changed` event):
+ * the new state at once, the rest (conflicts, last in step) fetched again.
+ */
+export function useSyncEvents(enabled: boolean) {
+  const client = useQueryClient()
+  useEffect(() => {
+    if (!enabled) return
+    return api().subscribe('sync.changed', ({ state }) => {
+      client.setQueryData<SyncStatus>(syncKeys.status, (old) => old && { ...old, state })
+      void client.invalidateQueries({ queryKey: syncKeys.all })
+    })
+  }, [client, enabled])
 }
 
 export function useSyncConflicts() {
