@@ -455,23 +455,35 @@ export class SyncEngine {
         .then(() => this.deps.onChange?.(this.state))
         .catch((error) => console.error('[sync] records from the server not written', error))
     })
-    // The two-way Sync's own 'paused' drops the error (pouchdb-replication), which read as
-    // "synced" while the server could not be reached: each direction is followed instead.
-    const failing = { push: false, pull: false }
-    const caughtUp = { push: false, pull: false }
-    for (const direction of ['push', 'pull'] as const) {
-      sync[direction].on('active', () => {
-        caughtUp[direction] = false
-        // A retry after an error stays "not reachable" until it gets through.
-        if (!failing.push && !failing.pull) this.setServerState('pending')
-      })
-      sync[direction].on('paused', (error) => {
-        failing[direction] = error !== undefined && error !== null
-        caughtUp[direction] = !failing[direction]
-        if (failing.push || failing.pull) this.setServerState('offline')
-        else if (caughtUp.push && caughtUp.pull) this.setServerState('synced')
+    // The two-way Sync's own 'paused' carries no error (pouchdb-replication drops it), which
+    // read as "synced" while the server could not be reached. A failed request in either
+    // direction means "not reachable" until the server answers again; a pause is "synced"
+    // only once the server has answered.
+    let asked = 0
+    const unreachable = () => {
+      asked++
+      this.setServerState('offline')
+    }
+    for (const direction of [sync.push, sync.pull]) {
+      direction.on('requestError', unreachable)
+      direction.on('paused', (error) => {
+        if (error) unreachable()
       })
     }
+    sync.on('active', () => {
+      if (this.serverState !== 'offline') this.setServerState('pending')
+    })
+    sync.on('paused', (error) => {
+      if (error) return unreachable()
+      const question = ++asked
+      const answer = (state: SyncState) => {
+        if (question === asked && this.live === sync) this.setServerState(state)
+      }
+      remote.info().then(
+        () => answer('synced'),
+        () => answer('offline')
+      )
+    })
     sync.on('denied', () => this.setServerState('offline'))
     sync.on('error', () => this.setServerState('offline'))
   }

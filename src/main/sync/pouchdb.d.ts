@@ -36,7 +36,7 @@ declare module 'pouchdb-core' {
     /** One direction of a two-way sync: its pauses carry the error the Sync's own drop. */
     interface OneWay {
       on(event: 'paused', listener: (error?: unknown) => void): OneWay
-      on(event: 'active', listener: () => void): OneWay
+      on(event: 'requestError', listener: (error: unknown) => void): OneWay
     }
     interface Sync<T> {
       readonly push: OneWay
