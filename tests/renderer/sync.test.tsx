@@ -137,19 +137,19 @@ describe('the Conflicts view', () => {
     renderScreen(<ConflictsPage />)
     const attendance = await screen.findByRole('region', { name: 'Attendance' })
     const keepLater = within(attendance).getByRole('button', {
-      name: 'Keep this version: Version 2 on 2026-11-23 16:02'
+      name: 'Keep this version (B): Version 2 on 2026-11-23 16:02'
     })
 
     await user.click(keepLater)
-    let dialog = await screen.findByRole('dialog', { name: 'Keep this version?' })
+    let dialog = await screen.findByRole('dialog', { name: 'Keep version B?' })
     expect(dialog).toHaveTextContent('The other versions are not deleted')
     await user.click(within(dialog).getByRole('button', { name: 'Go back' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(invoke).not.toHaveBeenCalledWith('sync.resolveConflict', expect.anything())
 
     await user.click(keepLater)
-    dialog = await screen.findByRole('dialog', { name: 'Keep this version?' })
-    await user.click(within(dialog).getByRole('button', { name: 'Keep this version' }))
+    dialog = await screen.findByRole('dialog', { name: 'Keep version B?' })
+    await user.click(within(dialog).getByRole('button', { name: 'Keep version B' }))
     expect(invoke).toHaveBeenCalledWith('sync.resolveConflict', {
       docId: 'attendance/a-1',
       keep: '2-ddd'
@@ -164,9 +164,11 @@ describe('the Conflicts view', () => {
     renderScreen(<ConflictsPage />)
     const note = await screen.findByRole('region', { name: 'Progress note' })
     await user.click(
-      within(note).getByRole('button', { name: /^Keep this version: Signed version 3 .*15:40$/ })
+      within(note).getByRole('button', {
+        name: /^Keep this version \(A\): Signed version 3 .*15:40$/
+      })
     )
-    const dialog = await screen.findByRole('dialog', { name: 'Keep this version?' })
+    const dialog = await screen.findByRole('dialog', { name: 'Keep version A?' })
     expect(within(dialog).getByRole('note')).toHaveTextContent(
       'Both versions were signed. Check both with the people who signed them before you choose.'
     )

@@ -65,8 +65,8 @@ export function ClinicServerForm({ status }: { status: SyncStatus }) {
         <Text size="sm">
           For computers on the clinic’s network: each keeps in step with the clinic’s CouchDB server
           while someone is signed in. The server holds only sealed records: someone who takes it
-          cannot read them. Your IT person sets it up as described in the app’s guide “Clinic
-          server”.
+          cannot read them. Your IT person sets the server up once, as the app’s guide
+          docs/clinic-server.md shows.
         </Text>
         {server && (
           <Text size="sm" data-testid="server-state">

@@ -54,6 +54,11 @@ export function ConflictsPage() {
   )
 }
 
+/** Versions are told apart by a letter: two summaries can read alike (same day, same minute). */
+function versionLetter(index: number): string {
+  return String.fromCharCode(65 + (index % 26))
+}
+
 function ConflictCard({ conflict }: { conflict: SyncConflict }) {
   const client = useQueryClient()
   const titleId = `conflict-${conflict.docId}`
@@ -68,13 +73,13 @@ function ConflictCard({ conflict }: { conflict: SyncConflict }) {
     onError: (e) =>
       notifications.show({ color: 'red', title: 'Nothing changed', message: messageOf(e) })
   })
-  const confirmKeep = (version: ConflictVersion) =>
+  const confirmKeep = (version: ConflictVersion, letter: string) =>
     modals.openConfirmModal({
-      title: 'Keep this version?',
+      title: `Keep version ${letter}?`,
       children: (
         <Stack gap="xs">
           <Text size="sm">
-            {conflict.what}: <strong>{version.summary}</strong>
+            {conflict.what}, version {letter}: <strong>{version.summary}</strong>
           </Text>
           <Text size="sm">
             Every computer of the clinic then shows this version. The other versions are not
@@ -88,7 +93,7 @@ function ConflictCard({ conflict }: { conflict: SyncConflict }) {
           )}
         </Stack>
       ),
-      labels: { confirm: 'Keep this version', cancel: 'Go back' },
+      labels: { confirm: `Keep version ${letter}`, cancel: 'Go back' },
       onConfirm: () => keep.mutate(version.rev)
     })
 
@@ -107,15 +112,17 @@ function ConflictCard({ conflict }: { conflict: SyncConflict }) {
       <Table aria-labelledby={titleId} verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Version</Table.Th>
+            <Table.Th w={80}>Version</Table.Th>
+            <Table.Th>What it is</Table.Th>
             <Table.Th>
               <VisuallyHidden>Choose</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {conflict.versions.map((version) => (
+          {conflict.versions.map((version, index) => (
             <Table.Tr key={version.rev}>
+              <Table.Td fw={700}>{versionLetter(index)}</Table.Td>
               <Table.Td>
                 <Group gap="xs">
                   <Text size="sm">{version.summary}</Text>
@@ -151,8 +158,8 @@ function ConflictCard({ conflict }: { conflict: SyncConflict }) {
                   variant="default"
                   loading={keep.isPending && keep.variables === version.rev}
                   disabled={keep.isPending}
-                  onClick={() => confirmKeep(version)}
-                  aria-label={`Keep this version: ${version.summary}`}
+                  onClick={() => confirmKeep(version, versionLetter(index))}
+                  aria-label={`Keep this version (${versionLetter(index)}): ${version.summary}`}
                 >
                   Keep this version
                 </Button>
