@@ -3,8 +3,10 @@
  * make a transfer file for a new computer (the download happens), and follow the state of a
  * clinic server in the header's chip and the settings.
  */
+import { writeFile } from 'node:fs/promises'
+import { startTestHost } from '../host/server'
 import { expect, test } from './fixtures'
-import { completeSetup } from './steps'
+import { completeSetup, PASSPHRASE } from './steps'
 
 test('an administrator names this computer, makes a transfer file for a new computer and sees where sync stands', async ({
   app
@@ -84,5 +86,106 @@ test('an administrator names this computer, makes a transfer file for a new comp
   await sync.getByRole('button', { name: 'Save server settings' }).click()
   await expect(sync.getByTestId('server-state')).toContainText('Turned off')
   await expect(chip).toHaveCount(0)
+  app.expectNoErrors()
+})
+
+const JORDAN = {
+  fullName: 'Jordan Testperson',
+  clientId: 'C-101',
+  preferredName: '',
+  dateOfBirth: '1990-04-12',
+  admissionDate: '2026-11-02',
+  track: 'substance_use' as const,
+  status: 'active' as const,
+  discharge: null,
+  goals: []
+}
+
+test('a second computer joins from a transfer file; a record changed on both is kept twice until an administrator chooses', async ({
+  app,
+  browser
+}) => {
+  const page = app.page
+  await completeSetup(page)
+  // The group room laptop: one participant, then a transfer file for a new computer.
+  const { participantId, base64 } = await page.evaluate(async (input) => {
+    const api = window.api
+    const named = await api.sync.setMachineName({ name: 'Group room laptop' })
+    if (!named.ok) throw new Error(named.error.message)
+    const created = await api.participants.create(input)
+    if (!created.ok) throw new Error(created.error.message)
+    const file = await api.sync.exportTransfer({ peerId: null })
+    if (!file.ok) throw new Error(file.error.message)
+    return { participantId: created.value.id, base64: file.value.base64 }
+  }, JORDAN)
+  const joinFile = test.info().outputPath('for-a-new-computer.iopsync')
+  await writeFile(joinFile, Buffer.from(base64, 'base64'))
+
+  // The office workstation: an empty folder, joined from that file with a passphrase.
+  const office = await startTestHost({ dataDir: test.info().outputPath('office') })
+  const officePage = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+  try {
+    await officePage.goto(office.url)
+    await officePage.getByRole('button', { name: /Join it from a transfer file/ }).click()
+    const [chooser] = await Promise.all([
+      officePage.waitForEvent('filechooser'),
+      officePage.getByRole('button', { name: 'Choose a transfer file…' }).click()
+    ])
+    await chooser.setFiles(joinFile)
+    const opening = officePage.getByRole('form', { name: 'Open the transfer file' })
+    await expect(opening).toContainText('Riverside Recovery Center')
+    await expect(opening).toContainText(/records from Group room laptop/)
+    await opening.getByLabel(/^Passphrase/).fill(PASSPHRASE)
+    await opening.getByRole('button', { name: 'Join the clinic and open the records' }).click()
+    await expect(officePage.getByText('Signed in: Robin Okafor, LPC')).toBeVisible()
+
+    // Both computers change the same person before hearing from each other.
+    for (const [where, preferredName] of [
+      [officePage, 'Jo'],
+      [page, 'Jordy']
+    ] as const) {
+      await where.evaluate(
+        async ({ id, input }) => {
+          const r = await window.api.participants.update({ participantId: id, participant: input })
+          if (!r.ok) throw new Error(r.error.message)
+        },
+        { id: participantId, input: { ...JORDAN, preferredName } }
+      )
+    }
+    const changes = await page.evaluate(async () => {
+      const file = await window.api.sync.exportTransfer({ peerId: null })
+      if (!file.ok) throw new Error(file.error.message)
+      return file.value.base64
+    })
+    const changesFile = test.info().outputPath('changes.iopsync')
+    await writeFile(changesFile, Buffer.from(changes, 'base64'))
+
+    await officePage.goto(`${office.url}#/settings/backups`)
+    const [again] = await Promise.all([
+      officePage.waitForEvent('filechooser'),
+      officePage.getByRole('button', { name: 'Import a transfer file…' }).click()
+    ])
+    await again.setFiles(changesFile)
+    const report = officePage.getByRole('status').filter({ hasText: 'Transfer file from' })
+    await expect(report).toContainText('1 record changed on both computers')
+
+    const chip = officePage.getByRole('banner').getByTestId('sync-status')
+    await expect(chip).toHaveAccessibleName('Sync: Conflicts to review (1)')
+    await chip.click()
+    const conflict = officePage.getByRole('region', { name: 'Participant' })
+    await expect(conflict.getByRole('row')).toHaveCount(3)
+    await expect(conflict.getByText('Shown now')).toHaveCount(1)
+    await officePage.screenshot({ path: test.info().outputPath('conflicts.png') })
+    await conflict.getByRole('button', { name: /^Keep this version \(A\)/ }).click()
+    const confirm = officePage.getByRole('dialog', { name: 'Keep version A?' })
+    await confirm.getByRole('button', { name: 'Keep version A' }).click()
+    await expect(
+      officePage.getByText('Every record has one version on this computer.')
+    ).toBeVisible()
+    await expect(chip).toHaveCount(0)
+  } finally {
+    await officePage.close()
+    await office.close()
+  }
   app.expectNoErrors()
 })

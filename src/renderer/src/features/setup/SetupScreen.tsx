@@ -12,7 +12,7 @@ import {
 import { schemaResolver, useForm } from '@mantine/form'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { RestoreClinic } from './RestoreClinic'
+import { RestoreClinic, type ClinicSource } from './RestoreClinic'
 import type { StaffRole } from '../../../../shared/domain/staff'
 import type { Notice } from '../../../../shared/ipc/contract'
 import { systemTimeFormat, systemTimeZone } from '../../../../shared/rules/dates'
@@ -34,7 +34,7 @@ import { SetupForm } from './setupSchema'
 /** The first run: the clinic, then the first staff member, who becomes an administrator. */
 export function SetupScreen({ notices }: { notices: Notice[] }) {
   const [step, setStep] = useState(0)
-  const [restoring, setRestoring] = useState(false)
+  const [restoring, setRestoring] = useState<ClinicSource | null>(null)
   const client = useQueryClient()
   const form = useForm({
     mode: 'uncontrolled',
@@ -71,7 +71,7 @@ export function SetupScreen({ notices }: { notices: Notice[] }) {
   if (restoring) {
     return (
       <Container size="sm" py="xl">
-        <RestoreClinic onCancel={() => setRestoring(false)} />
+        <RestoreClinic from={restoring} onCancel={() => setRestoring(null)} />
       </Container>
     )
   }
@@ -88,10 +88,19 @@ export function SetupScreen({ notices }: { notices: Notice[] }) {
         <Button
           variant="subtle"
           size="compact-sm"
-          onClick={() => setRestoring(true)}
+          onClick={() => setRestoring('backup')}
           w="fit-content"
         >
           Moving a clinic to this computer? Restore it from a backup
+        </Button>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          onClick={() => setRestoring('transfer')}
+          w="fit-content"
+          mt={-12}
+        >
+          Another computer for a clinic already set up? Join it from a transfer file
         </Button>
         <Paper withBorder p="lg">
           <form
