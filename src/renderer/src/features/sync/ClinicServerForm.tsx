@@ -43,6 +43,8 @@ export function ClinicServerForm({ status }: { status: SyncStatus }) {
     mutationFn: (values: ServerSettingsInput) => unwrap(api().sync.setServer(values)),
     onSuccess: (saved) => {
       client.setQueryData(syncKeys.status, saved)
+      // The server's first answer may have come (as an event) before this reply: ask again.
+      void client.invalidateQueries({ queryKey: syncKeys.status })
       form.setFieldValue('password', '')
       notifications.show({
         color: 'teal',
