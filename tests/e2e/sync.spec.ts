@@ -114,7 +114,7 @@ test('a second computer joins from a transfer file; a record changed on both is 
     if (!named.ok) throw new Error(named.error.message)
     const created = await api.participants.create(input)
     if (!created.ok) throw new Error(created.error.message)
-    const file = await api.sync.exportTransfer({ peerId: null })
+    const file = await api.sync.exportTransfer({ newComputer: true })
     if (!file.ok) throw new Error(file.error.message)
     return { participantId: created.value.id, base64: file.value.base64 }
   }, JORDAN)
@@ -153,7 +153,7 @@ test('a second computer joins from a transfer file; a record changed on both is 
       )
     }
     const changes = await page.evaluate(async () => {
-      const file = await window.api.sync.exportTransfer({ peerId: null })
+      const file = await window.api.sync.exportTransfer({ newComputer: true })
       if (!file.ok) throw new Error(file.error.message)
       return file.value.base64
     })

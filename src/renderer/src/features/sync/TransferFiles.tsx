@@ -21,7 +21,8 @@ export function TransferFiles({ peers }: { peers: PeerMachine[] }) {
   const [chosen, setChosen] = useState<string | null>(null)
   const target = chosen ?? peers[0]?.machineId ?? NEW_COMPUTER
   const make = useMutation({
-    mutationFn: (peerId: string | null) => unwrap(api().sync.exportTransfer({ peerId })),
+    mutationFn: (peerId: string | null) =>
+      unwrap(api().sync.exportTransfer(peerId === null ? { newComputer: true } : { peerId })),
     onSuccess: (file) => {
       saveBase64File(file.fileName, file.base64, 'application/octet-stream')
       void client.invalidateQueries({ queryKey: syncKeys.status })
