@@ -266,9 +266,11 @@ export class SyncEngine {
     })
     this.deps.onChange?.(this.state)
     const name = `“${header.fromName}”`
+    const records = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`
+    const were = (n: number) => (n === 1 ? 'was' : 'were')
     const message = older
-      ? `This transfer file from ${name} is older than one already imported: ${arrived === 0 ? 'nothing new was in it' : `${arrived} records were still new`}.`
-      : `From ${name}: ${arrived} records arrived, ${conflicted} were changed on both computers (both versions kept, see Conflicts), ${already} were already here.`
+      ? `This transfer file from ${name} is older than one already imported: ${arrived === 0 ? 'nothing new was in it' : `${records(arrived)} ${were(arrived)} still new`}.`
+      : `From ${name}: ${records(arrived)} arrived, ${records(conflicted)} ${were(conflicted)} changed on both computers (both versions kept, see Conflicts), ${records(already)} ${were(already)} already here.`
     return { from: header.fromName, arrived, conflicted, already, message }
   }
 
@@ -384,13 +386,11 @@ export class SyncEngine {
       const list = versions.map(({ leaf, record }) => {
         const body = record!.body as Record<string, unknown> | null
         const signed = body?.state === 'signed'
-        const when =
-          typeof body?.updatedAt === 'string'
-            ? ` on ${body.updatedAt.slice(0, 16).replace('T', ' ')}`
-            : ''
+        // The edit count, never a time in UTC or a record's text.
+        const edits = Number(leaf._rev.split('-')[0])
         return {
           rev: leaf._rev,
-          summary: `${signed ? 'Signed version' : 'Version'} ${leaf._rev.split('-')[0]}${when}`,
+          summary: `${signed ? 'Signed, after' : 'After'} ${edits} ${edits === 1 ? 'edit' : 'edits'}`,
           signed,
           winner: leaf._rev === winner
         }
