@@ -251,14 +251,19 @@ test('Ctrl+K finds a participant, a group and a page; “?” lists every keyboa
   await expect(page).toHaveURL(/#\/participants\/[^/]+$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mo F.')
 
-  // A group by part of its name.
+  // A group by part of its name. The Find box closed first: Ctrl+K while it is still open
+  // would close it.
+  await expect(find).toBeHidden()
   await page.keyboard.press('Control+k')
+  await expect(find).toBeFocused()
   await find.fill('evening')
   await page.getByRole('button', { name: /^Evening Recovery\s*Group/ }).click()
   await expect(page.getByRole('heading', { name: 'Evening Recovery', level: 1 })).toBeVisible()
 
   // A page: a Settings tab.
+  await expect(find).toBeHidden()
   await page.keyboard.press('Control+k')
+  await expect(find).toBeFocused()
   await find.fill('settings: staff')
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/#\/settings\/staff$/)
