@@ -74,8 +74,16 @@ const NATURAL_KEYS: Record<string, string> = {
   noteFormats: 'groupId',
   serviceCodes: 'groupId',
   measureSchedules: 'track',
-  attendance: 'participantId'
+  attendance: 'participantId',
+  notes: 'participantId'
 }
+
+/**
+ * Lists where that key names the record even though it has an id of its own: a session has one
+ * note per participant, so two computers that each began it hold one note, in conflict if both
+ * wrote it, never two notes for one person.
+ */
+const NATURAL_FIRST = new Set(['notes'])
 
 /**
  * A record's id: its `id`; in a list kept one per group, track or participant, that; for any
@@ -83,10 +91,10 @@ const NATURAL_KEYS: Record<string, string> = {
  */
 export function recordKey(record: unknown, list = ''): string {
   const fields = record as Record<string, unknown> | null
-  const id = fields?.id
-  if (typeof id === 'string') return id
   const natural = NATURAL_KEYS[list]
   const key = natural ? fields?.[natural] : undefined
+  const id = fields?.id
+  if (typeof id === 'string' && !(NATURAL_FIRST.has(list) && typeof key === 'string')) return id
   if (typeof key === 'string') return `${natural}-${key}`
   return `h-${sha256(canonicalJson(record)).slice(0, 32)}`
 }

@@ -21,6 +21,8 @@ import {
 } from './machines'
 import {
   copyClinic,
+  endedSessionOf,
+  groupWithPeople,
   CURRICULUM_DIR,
   emptyFolder,
   filePicker,
@@ -235,6 +237,48 @@ describe('two computers, no network between them', () => {
     expect(onNew.people).toEqual(onA.people)
     expect(onNew.sessions).toEqual(onA.sessions)
     expect(onNew.measures).toEqual(onA.measures)
+  }, 240_000)
+
+  test('one draft signed differently on both computers: both signed versions kept, flagged as a pair', async () => {
+    const day = Date.parse('2026-11-23T15:00:00Z')
+    a.clock.now = day
+    b.clock.now = day
+    const { groupId, people } = await groupWithPeople(
+      a.core,
+      { facilitatorIds: [template.adminId] },
+      [{ fullName: 'Riley Samplewood', clientId: 'PAIR-1' }]
+    )
+    const session = await endedSessionOf(a.core, a.clock, {
+      groupId,
+      people,
+      facilitatorIds: [template.adminId]
+    })
+    const ref = { sessionId: session.id, participantId: people[0]! }
+    const body = (assessment: string) => ({
+      sections: { data: 'Attended the whole group.', assessment, plan: 'Attend Wednesday.' },
+      goals: [],
+      risk: 'none',
+      riskText: 'Asked privately after group: no thoughts of harm.',
+      followUp: ''
+    })
+    await value(a.core.handle('notes.saveDraft', { ...ref, baseRevision: 0, body: body('Draft.') }))
+    await importInto(b, await exportFor(a, b))
+    for (const [m, words] of [
+      [a, 'Engaged; named two supports.'],
+      [b, 'Engaged; named three supports.']
+    ] as const) {
+      await value(m.core.handle('notes.saveDraft', { ...ref, baseRevision: 1, body: body(words) }))
+      const findings = await value<unknown[]>(m.core.handle('notes.check', ref))
+      await value(m.core.handle('notes.sign', { ...ref, overrides: findings }))
+    }
+    await importInto(b, await exportFor(a, b))
+    await importInto(a, await exportFor(b, a))
+    for (const m of [a, b]) {
+      const conflicts = await value<SyncConflict[]>(m.core.handle('sync.conflicts', {}))
+      const pair = conflicts.find((c) => c.what === 'Progress note')
+      expect(pair?.signedPair).toBe(true)
+      expect(pair?.versions.map((v) => v.signed)).toEqual([true, true])
+    }
   }, 240_000)
 
   test('nothing of a record is in clear in a transfer file', async () => {
