@@ -448,6 +448,12 @@ export class SyncEngine {
     this.setServerState('pending')
     const sync = db.sync(remote, { live: true, retry: true, back_off_function: backOff })
     this.live = sync
+    // A replication is also a promise, rejected when a request fails for good (the server went
+    // away mid-request): handled here, as its 'error' event already says it; never left
+    // unhandled, which would end the app's main process.
+    for (const replication of [sync, sync.push, sync.pull]) {
+      replication.catch(() => this.setServerState('offline'))
+    }
     sync.on('change', (info) => {
       if (info.direction !== 'pull') return
       const ids = [...new Set((info.change.docs as Array<{ _id: string }>).map((d) => d._id))]

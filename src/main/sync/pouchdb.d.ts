@@ -37,6 +37,7 @@ declare module 'pouchdb-core' {
     interface OneWay {
       on(event: 'paused', listener: (error?: unknown) => void): OneWay
       on(event: 'requestError', listener: (error: unknown) => void): OneWay
+      catch(onRejected: (error: unknown) => void): Promise<unknown>
     }
     interface Sync<T> {
       readonly push: OneWay
@@ -46,6 +47,8 @@ declare module 'pouchdb-core' {
       on(event: 'active' | 'complete', listener: () => void): Sync<T>
       on(event: 'denied' | 'error', listener: (error: unknown) => void): Sync<T>
       cancel(): void
+      /** Replications are promises too: settled when they end, rejected when they fail. */
+      catch(onRejected: (error: unknown) => void): Promise<unknown>
     }
     interface Database<T = Record<string, unknown>> {
       bulkDocs(docs: object[], options?: { new_edits?: boolean }): Promise<unknown[]>
