@@ -611,7 +611,14 @@ export const handlers: Handlers = {
       })
       return {
         ...toStaff(staff),
-        report: report ?? { from: '', arrived: 0, conflicted: 0, already: 0, message: '' }
+        report: report ?? {
+          from: '',
+          arrived: 0,
+          conflicted: 0,
+          already: 0,
+          conflictedRecords: [],
+          message: ''
+        }
       }
     },
     changes: 'clinic'

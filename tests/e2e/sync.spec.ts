@@ -168,11 +168,16 @@ test('a second computer joins from a transfer file; a record changed on both is 
     await again.setFiles(changesFile)
     const report = officePage.getByRole('status').filter({ hasText: 'Transfer file from' })
     await expect(report).toContainText('1 record changed on both computers')
+    await expect(
+      report.getByRole('list', { name: 'Records changed on both computers' })
+    ).toHaveText('Participant Jordan Testperson (C-101)')
 
     const chip = officePage.getByRole('banner').getByTestId('sync-status')
     await expect(chip).toHaveAccessibleName('Sync: Conflicts to review (1)')
     await chip.click()
-    const conflict = officePage.getByRole('region', { name: 'Participant' })
+    const conflict = officePage.getByRole('region', {
+      name: 'Participant Jordan Testperson (C-101)'
+    })
     await expect(conflict.getByRole('row')).toHaveCount(3)
     await expect(conflict.getByText('Shown now')).toHaveCount(1)
     await officePage.screenshot({ path: test.info().outputPath('conflicts.png') })

@@ -87,6 +87,8 @@ describe('the sync status chip', () => {
 const noteConflict: SyncConflict = {
   docId: 'notes/n-1',
   what: 'Progress note',
+  record:
+    'Progress note for Riley Samplewood (PAIR-1), group Evening IOP, session of Mon, Nov 23, 2026',
   signedPair: true,
   versions: [
     { rev: '3-aaa', summary: 'Signed version 3 on 2026-11-23 15:40', signed: true, winner: true },
@@ -96,6 +98,7 @@ const noteConflict: SyncConflict = {
 const attendanceConflict: SyncConflict = {
   docId: 'attendance/a-1',
   what: 'Attendance',
+  record: 'Attendance for Jordan Alvarez (C-101), group Evening IOP, session of Mon, Nov 23, 2026',
   signedPair: false,
   versions: [
     { rev: '2-ccc', summary: 'Version 2 on 2026-11-23 16:00', signed: false, winner: true },
@@ -119,14 +122,14 @@ describe('the Conflicts view', () => {
   it('shows each record in conflict, its versions, which one shows now and which were signed', async () => {
     conflictsApi()
     renderScreen(<ConflictsPage />)
-    const note = await screen.findByRole('region', { name: 'Progress note' })
+    const note = await screen.findByRole('region', { name: noteConflict.record })
     expect(within(note).getByText('Two signed versions — review')).toBeVisible()
     const rows = within(note).getAllByRole('row').slice(1)
     expect(rows).toHaveLength(2)
     expect(within(rows[0]!).getByText('Signed')).toBeVisible()
     expect(within(rows[0]!).getByText('Shown now')).toBeVisible()
     expect(within(rows[1]!).getByText('(kept, not shown)')).toBeVisible()
-    const attendance = screen.getByRole('region', { name: 'Attendance' })
+    const attendance = screen.getByRole('region', { name: attendanceConflict.record })
     expect(within(attendance).queryByText('Two signed versions — review')).toBeNull()
     expect(within(attendance).queryByText('Signed')).toBeNull()
   })
@@ -135,7 +138,7 @@ describe('the Conflicts view', () => {
     const invoke = conflictsApi()
     const user = userEvent.setup()
     renderScreen(<ConflictsPage />)
-    const attendance = await screen.findByRole('region', { name: 'Attendance' })
+    const attendance = await screen.findByRole('region', { name: attendanceConflict.record })
     const keepLater = within(attendance).getByRole('button', {
       name: 'Keep this version (B): Version 2 on 2026-11-23 16:02'
     })
@@ -154,15 +157,17 @@ describe('the Conflicts view', () => {
       docId: 'attendance/a-1',
       keep: '2-ddd'
     })
-    await waitFor(() => expect(screen.queryByRole('region', { name: 'Attendance' })).toBeNull())
-    expect(screen.getByRole('region', { name: 'Progress note' })).toBeVisible()
+    await waitFor(() =>
+      expect(screen.queryByRole('region', { name: attendanceConflict.record })).toBeNull()
+    )
+    expect(screen.getByRole('region', { name: noteConflict.record })).toBeVisible()
   })
 
   it('asks for a review with the signers before one of two signed versions is kept', async () => {
     conflictsApi()
     const user = userEvent.setup()
     renderScreen(<ConflictsPage />)
-    const note = await screen.findByRole('region', { name: 'Progress note' })
+    const note = await screen.findByRole('region', { name: noteConflict.record })
     await user.click(
       within(note).getByRole('button', {
         name: /^Keep this version \(A\): Signed version 3 .*15:40$/
@@ -182,6 +187,7 @@ describe('importing a transfer file', () => {
       arrived: 12,
       conflicted: 1,
       already: 40,
+      conflictedRecords: [noteConflict.record],
       message:
         'From “Office workstation”: 12 records arrived, 1 were changed on both computers (both versions kept, see Conflicts), 40 were already here.'
     }
@@ -207,6 +213,12 @@ describe('importing a transfer file', () => {
       '/sync/conflicts'
     )
     expect(shown).toHaveTextContent('40 records already here')
+    // Which record conflicted, named, for the administrator to find it.
+    expect(
+      within(
+        within(shown).getByRole('list', { name: 'Records changed on both computers' })
+      ).getByRole('listitem')
+    ).toHaveTextContent(noteConflict.record)
   })
 
   it('with a computer heard from, the file is for it at first: what it has not had yet', async () => {

@@ -12,6 +12,7 @@ import { macMatches, macOf, purposeKey } from '../security/clinic-file'
 import type { VersionedDocument } from '../store/versioned-document'
 import { RecordSeal, SealedDoc, type SyncRecord } from './sealed-docs'
 import type { SyncFile } from './sync-file'
+import { recordKind } from './describe'
 
 PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication)
 
@@ -56,6 +57,12 @@ export interface SyncEngineDeps {
   source: RecordSource
   state: VersionedDocument<SyncFile>
   now: () => number
+  /**
+   * Names the record a conflict is about, from this computer's records (names in it: for an
+   * administrator's screen, never a log). Its kind alone when not given. Asked once for each
+   * list of conflicts, so the names are looked up once.
+   */
+  describer?: () => (record: SyncRecord) => string
   /** Told when records arrived or the server's state changed. */
   onChange?: (state: SyncState) => void
 }
@@ -242,7 +249,7 @@ export class SyncEngine {
     }
     const peer = state.peers.find((p) => p.machineId === header.from)
     const older = peer !== undefined && header.sequence <= peer.heardSequence
-    const { arrived, conflicted, already } = await this.merge(docs.data)
+    const { arrived, conflicted, already, conflictedIds } = await this.merge(docs.data)
     await this.deps.state.update((draft) => {
       let target = draft.peers.find((p) => p.machineId === header.from)
       if (!target) {
@@ -271,13 +278,15 @@ export class SyncEngine {
     const message = older
       ? `This transfer file from ${name} is older than one already imported: ${arrived === 0 ? 'nothing new was in it' : `${records(arrived)} ${were(arrived)} still new`}.`
       : `From ${name}: ${records(arrived)} arrived, ${records(conflicted)} ${were(conflicted)} changed on both computers (both versions kept, see Conflicts), ${records(already)} ${were(already)} already here.`
-    return { from: header.fromName, arrived, conflicted, already, message }
+    const describe = this.describer()
+    const conflictedRecords = conflictedIds.map((id) => this.nameOf(id, describe))
+    return { from: header.fromName, arrived, conflicted, already, conflictedRecords, message }
   }
 
   /** Merges documents from another machine and writes what won here. */
   private async merge(
     docs: SealedDoc[]
-  ): Promise<{ arrived: number; conflicted: number; already: number }> {
+  ): Promise<{ arrived: number; conflicted: number; already: number; conflictedIds: string[] }> {
     const db = await this.db()
     const ids = [...new Set(docs.map((d) => d._id))]
     const before = await this.winnersOf(db, ids)
@@ -325,7 +334,7 @@ export class SyncEngine {
         draft.conflicts = [...kept, ...conflicts]
       })
     }
-    return { arrived, conflicted, already }
+    return { arrived, conflicted, already, conflictedIds: conflicts.map((c) => c.docId) }
   }
 
   /** Every leaf of each document, with its history: what another machine needs to merge it. */
@@ -378,6 +387,7 @@ export class SyncEngine {
 
   /** The records kept in conflict, as the Conflicts view lists them. */
   conflicts(): SyncConflict[] {
+    const describe = this.describer()
     return this.deps.state.data.conflicts.map((conflict) => {
       const versions = conflict.leaves
         .map((leaf) => ({ leaf, record: this.seals.open(leaf) }))
@@ -395,14 +405,40 @@ export class SyncEngine {
           winner: leaf._rev === winner
         }
       })
-      const first = versions[0]?.record
+      const shown = versions.find((v) => v.leaf._rev === winner)?.record ?? versions[0]?.record
       return {
         docId: conflict.docId,
-        what: describeRecord(first?.file ?? '', first?.list ?? ''),
+        what: recordKind(shown ?? { file: '', list: '' }),
+        record: shown ? describe(shown) : 'A record',
         versions: list,
         signedPair: list.filter((v) => v.signed).length >= 2
       }
     })
+  }
+
+  /** Which record a conflict kept in the sync file is about, in the clinic's words. */
+  private nameOf(docId: string, describe: (record: SyncRecord) => string): string {
+    const conflict = this.deps.state.data.conflicts.find((c) => c.docId === docId)
+    const leaf = conflict?.leaves.find((l) => l._rev === conflict.winner) ?? conflict?.leaves[0]
+    const record = leaf ? this.seals.open(leaf) : null
+    return record ? describe(record) : 'A record'
+  }
+
+  /** Names records; by their kind alone when the names cannot be read. */
+  private describer(): (record: SyncRecord) => string {
+    let named: ((record: SyncRecord) => string) | null = null
+    try {
+      named = this.deps.describer?.() ?? null
+    } catch {
+      named = null
+    }
+    return (record) => {
+      try {
+        return named?.(record) ?? recordKind(record)
+      } catch {
+        return recordKind(record)
+      }
+    }
   }
 
   /** Keeps one version: the others are ended in the record's history, here and everywhere. */
@@ -573,24 +609,4 @@ function macText(header: TransferHeader, sealed: string): string {
 /** Waits longer between tries while the server stays away, up to a minute. */
 function backOff(delay: number): number {
   return delay === 0 ? 1000 : Math.min(60_000, delay * 2)
-}
-
-const LIST_NAMES: Record<string, string> = {
-  notes: 'Progress note',
-  attendance: 'Attendance',
-  observations: 'Observation',
-  participants: 'Participant',
-  groups: 'Group',
-  enrollments: 'Enrolment',
-  staff: 'Staff member',
-  followUps: 'Safety follow-up',
-  consents: 'Consent',
-  entries: 'Measure',
-  sessions: 'Session',
-  safety: 'Safety checklist',
-  groupPart: 'Group part of the notes'
-}
-
-function describeRecord(file: string, list: string): string {
-  return LIST_NAMES[list] ?? (file.startsWith('session-') ? 'Session record' : 'Clinic setting')
 }

@@ -6,7 +6,12 @@ import type { SyncRecord } from './sealed-docs'
 
 /** The records of this machine that travel: the registry, the measures and every session. */
 export interface LocalStores {
-  registry: VersionedDocument<{ sessions: Array<{ id: string }> }>
+  registry: VersionedDocument<{
+    sessions: Array<{ id: string; groupId: string; date: string }>
+    participants: Array<{ id: string; fullName: string; clientId: string }>
+    groups: Array<{ id: string; name: string }>
+    staff: Array<{ id: string; fullName: string }>
+  }>
   measures: VersionedDocument<unknown>
   sessions: SessionFiles
 }

@@ -11,6 +11,7 @@ import type { VersionedDocument } from '../store/versioned-document'
 import type { FileCodec } from '../store/codec'
 import { recordKey, type JournalEntry } from '../store/journal'
 import { SyncEngine } from './engine'
+import { describeRecord, namesOf } from './describe'
 import { applyRecords, localRecords, type LocalStores } from './local-records'
 import type { SyncRecord } from './sealed-docs'
 import { openSyncFile, type SyncFile } from './sync-file'
@@ -47,6 +48,10 @@ export class SyncService {
       clinicId: options.clinicId,
       now: options.now,
       state: file,
+      describer: () => {
+        const names = namesOf(options.stores().registry.data)
+        return (record) => describeRecord(record, names)
+      },
       source: {
         records: () => localRecords(options.stores()),
         clinicFile: async () => {

@@ -57,6 +57,11 @@ export const TransferReport = z.object({
   conflicted: z.number().int(),
   /** Records this machine already had. */
   already: z.number().int(),
+  /**
+   * Which records were changed on both, in the clinic's words ("Progress note for …, group …,
+   * session of …"): names are in it, for the administrator's screen only, never a log.
+   */
+  conflictedRecords: z.array(z.string()),
   /** A plain sentence: what happened, including "an older file: nothing new". */
   message: z.string()
 })
@@ -77,6 +82,11 @@ export const SyncConflict = z.object({
   docId: z.string(),
   /** What kind of record, in the clinic's words: "Progress note", "Attendance", "Participant". */
   what: z.string(),
+  /**
+   * The record named: "Progress note for Riley Samplewood (C-104), group Evening IOP, session
+   * of Mon, Nov 23, 2026". Names are in it: shown to an administrator, never logged.
+   */
+  record: z.string(),
   versions: z.array(ConflictVersion).min(2),
   /** Two signed versions of one note: both kept as signed documents, for review. */
   signedPair: z.boolean()

@@ -81,6 +81,8 @@ describe('two computers, no network between them', () => {
     const atB = await importInto(b, fromA)
     expect(atB.arrived).toBeGreaterThan(0)
     expect(atB.conflicted).toBe(1)
+    // The report names the record that conflicted, as the clinic knows it.
+    expect(atB.conflictedRecords).toEqual(['Participant Jordan Alvarez (SHARED-1)'])
     const atA = await importInto(a, fromB)
     expect(atA.conflicted).toBe(1)
     // Repeats, and an older file after a newer one, change nothing.
@@ -102,6 +104,7 @@ describe('two computers, no network between them', () => {
     for (const m of [a, b]) {
       const conflicts = await value<SyncConflict[]>(m.core.handle('sync.conflicts', {}))
       expect(conflicts.map((c) => c.what)).toEqual(['Participant'])
+      expect(conflicts.map((c) => c.record)).toEqual(['Participant Jordan Alvarez (SHARED-1)'])
       expect(conflicts[0]!.versions).toHaveLength(2)
       expect((await status(m)).state).toBe('conflicts')
     }
@@ -277,6 +280,12 @@ describe('two computers, no network between them', () => {
       const conflicts = await value<SyncConflict[]>(m.core.handle('sync.conflicts', {}))
       const pair = conflicts.find((c) => c.what === 'Progress note')
       expect(pair?.signedPair).toBe(true)
+      expect(pair?.record).toBe(
+        'Progress note for Riley Samplewood (PAIR-1), group Evening Recovery, session of Mon, Nov 23, 2026'
+      )
+      // Names are for the administrator's screen: never in the access log.
+      const log = await value<{ entries: unknown[] }>(m.core.handle('audit.list', {}))
+      expect(JSON.stringify(log.entries)).not.toContain('Riley')
       expect(pair?.versions.map((v) => v.signed)).toEqual([true, true])
     }
   }, 240_000)

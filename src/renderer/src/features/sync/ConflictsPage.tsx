@@ -68,7 +68,7 @@ function ConflictCard({ conflict }: { conflict: SyncConflict }) {
     onSuccess: (left) => {
       client.setQueryData(syncKeys.conflicts, left)
       void client.invalidateQueries({ queryKey: syncKeys.all })
-      notifications.show({ color: 'teal', message: `${conflict.what}: one version kept.` })
+      notifications.show({ color: 'teal', message: `${conflict.record}: one version kept.` })
     },
     onError: (e) =>
       notifications.show({ color: 'red', title: 'Nothing changed', message: messageOf(e) })
@@ -79,7 +79,7 @@ function ConflictCard({ conflict }: { conflict: SyncConflict }) {
       children: (
         <Stack gap="xs">
           <Text size="sm">
-            {conflict.what}, version {letter}: <strong>{version.summary}</strong>
+            {conflict.record}, version {letter}: <strong>{version.summary}</strong>
           </Text>
           <Text size="sm">
             Every computer of the clinic then shows this version. The other versions are not
@@ -101,7 +101,7 @@ function ConflictCard({ conflict }: { conflict: SyncConflict }) {
     <Card withBorder component="section" aria-labelledby={titleId}>
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h4" id={titleId}>
-          {conflict.what}
+          {conflict.record}
         </Title>
         {conflict.signedPair && (
           <Badge color="red" variant="light" leftSection={<span aria-hidden>⚑</span>}>

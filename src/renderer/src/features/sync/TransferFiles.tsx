@@ -116,6 +116,13 @@ function ImportReport({ report }: { report: TransferReport }) {
                 review the conflicts
               </Anchor>
               )
+              {report.conflictedRecords.length > 0 && (
+                <List size="sm" withPadding aria-label="Records changed on both computers">
+                  {report.conflictedRecords.map((record, index) => (
+                    <List.Item key={`${index}-${record}`}>{record}</List.Item>
+                  ))}
+                </List>
+              )}
             </>
           )}
         </List.Item>
