@@ -78,6 +78,17 @@ describe('the sync status chip', () => {
     send('sync.changed', { state: 'offline' })
     expect(await screen.findByRole('link', { name: 'Sync: Server not reachable' })).toBeVisible()
 
+    // Why, in words, once the server was asked.
+    const why =
+      'The server refused this computer’s user name or password (user “group-room-laptop”). Check them under Clinic server, or ask whoever runs the server.'
+    status = { ...inStep, state: 'offline', server: { ...inStep.server!, problem: why } }
+    send('sync.changed', { state: 'offline' })
+    await waitFor(() =>
+      expect(
+        screen.getByRole('link', { name: 'Sync: Server not reachable' })
+      ).toHaveAccessibleDescription(why)
+    )
+
     status = { ...inStep, state: 'conflicts', conflicts: 2 }
     send('sync.changed', { state: 'conflicts' })
     expect(await screen.findByRole('link', { name: 'Sync: Conflicts to review (2)' })).toBeVisible()

@@ -13,6 +13,7 @@ import type { VersionedDocument } from '../store/versioned-document'
 import { RecordSeal, SealedDoc, type SyncRecord } from './sealed-docs'
 import type { SyncFile } from './sync-file'
 import { recordKind } from './describe'
+import { checkServer, type ServerProblem } from './server-check'
 
 PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication)
 
@@ -82,6 +83,11 @@ export class SyncEngine {
   private readonly seals: RecordSeal
   private live: PouchDB.Replication.Sync<{ sealed: string }> | null = null
   private serverState: SyncState = 'off'
+  /** Why the server is not in step, in plain words; null when it answers as it should. */
+  private problem: string | null = null
+  private checking: { key: string; asking: Promise<ServerProblem | null> } | null = null
+  /** Counts the starts, so a check that answers after a stop or a new start is let go. */
+  private started = 0
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.seals = new RecordSeal(deps.dataKey, deps.clinicId)
@@ -476,19 +482,26 @@ export class SyncEngine {
   async startServer(url: string, auth: { username: string; password: string }): Promise<void> {
     this.stopServer()
     const db = await this.db()
+    const started = ++this.started
+    this.setServerState('pending')
+    // Before anything is sent: is it a CouchDB server, does it take this user, is the database
+    // this clinic's? A database of another clinic is never sent to.
+    const found = await this.check(url, auth)
+    if (started !== this.started) return
+    if (found) this.setServerState('offline')
+    if (found?.refuse) return
     const remote = new PouchDB<{ sealed: string }>(url, {
       adapter: 'http',
       auth,
       skip_setup: false
     })
-    this.setServerState('pending')
     const sync = db.sync(remote, { live: true, retry: true, back_off_function: backOff })
     this.live = sync
     // A replication is also a promise, rejected when a request fails for good (the server went
     // away mid-request): handled here, as its 'error' event already says it; never left
     // unhandled, which would end the app's main process.
     for (const replication of [sync, sync.push, sync.pull]) {
-      replication.catch(() => this.setServerState('offline'))
+      replication.catch(() => this.failed(sync, url, auth))
     }
     sync.on('change', (info) => {
       if (info.direction !== 'pull') return
@@ -500,11 +513,12 @@ export class SyncEngine {
     // The two-way Sync's own 'paused' carries no error (pouchdb-replication drops it), which
     // read as "synced" while the server could not be reached. A failed request in either
     // direction means "not reachable" until the server answers again; a pause is "synced"
-    // only once the server has answered.
+    // only once the server has answered, and answered as it should (the right user, this
+    // clinic's database).
     let asked = 0
     const unreachable = () => {
       asked++
-      this.setServerState('offline')
+      this.failed(sync, url, auth)
     }
     for (const direction of [sync.push, sync.pull]) {
       direction.on('requestError', unreachable)
@@ -518,21 +532,60 @@ export class SyncEngine {
     sync.on('paused', (error) => {
       if (error) return unreachable()
       const question = ++asked
-      const answer = (state: SyncState) => {
-        if (question === asked && this.live === sync) this.setServerState(state)
-      }
-      remote.info().then(
-        () => answer('synced'),
-        () => answer('offline')
-      )
+      void this.check(url, auth).then((problem) => {
+        if (question !== asked || this.live !== sync) return
+        if (problem?.refuse) this.stopLive()
+        this.setServerState(problem ? 'offline' : 'synced')
+      })
     })
-    sync.on('denied', () => this.setServerState('offline'))
-    sync.on('error', () => this.setServerState('offline'))
+    sync.on('denied', () => this.failed(sync, url, auth))
+    sync.on('error', () => this.failed(sync, url, auth))
+  }
+
+  /** What the server's trouble is, in plain words, once it has been asked; null when none. */
+  get serverProblem(): string | null {
+    return this.problem
+  }
+
+  /** Asks the server what is wrong (one question at a time) and says it. */
+  private async check(
+    url: string,
+    auth: { username: string; password: string }
+  ): Promise<ServerProblem | null> {
+    const key = `${url}\n${auth.username}\n${auth.password}`
+    if (this.checking?.key !== key) {
+      const asking = checkServer(url, auth, this.deps.clinicId).finally(() => {
+        if (this.checking?.asking === asking) this.checking = null
+      })
+      this.checking = { key, asking }
+    }
+    const found = await this.checking.asking
+    const problem = found?.problem ?? null
+    if (problem !== this.problem) {
+      this.problem = problem
+      this.deps.onChange?.(this.state)
+    }
+    return found
+  }
+
+  /** A request to the server failed: not reachable until it answers, and why, once asked. */
+  private failed(sync: unknown, url: string, auth: { username: string; password: string }): void {
+    if (this.live !== sync) return
+    this.setServerState('offline')
+    void this.check(url, auth).then((found) => {
+      if (found?.refuse && this.live === sync) this.stopLive()
+    })
+  }
+
+  private stopLive(): void {
+    this.live?.cancel()
+    this.live = null
   }
 
   stopServer(): void {
-    this.live?.cancel()
-    this.live = null
+    this.started++
+    this.stopLive()
+    this.problem = null
     this.setServerState('off')
   }
 

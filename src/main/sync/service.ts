@@ -77,7 +77,7 @@ export class SyncService {
             username: data.server.username,
             enabled: data.server.enabled,
             lastSyncedAt: data.server.lastSyncedAt,
-            problem: null
+            problem: data.server.enabled ? this.engine.serverProblem : null
           }
         : null,
       peers: data.peers.map(({ machineId, name, lastHeardAt, lastSentAt }) => ({

@@ -140,6 +140,15 @@ describe('two computers and the clinic server', () => {
     // The server goes down while the month is being recorded and sent.
     await stop(server)
     await work
+    // The administrator is told, in words, why the computer is not in step.
+    await vi.waitFor(
+      async () => {
+        const now = await status(a)
+        expect(now.state).toBe('offline')
+        expect(now.server?.problem).toMatch(/^The server at 127\.0\.0\.1:\d+ cannot be reached/)
+      },
+      { timeout: 30_000, interval: 50 }
+    )
     await weeksOfWork(template, b, 'SB', 2)
     server = await startServer(server.port, server.dir)
     await vi.waitFor(
@@ -150,7 +159,40 @@ describe('two computers and the clinic server', () => {
       },
       { timeout: 120_000, interval: 250 }
     )
+    // Back in step: the problem is gone.
+    await vi.waitFor(
+      async () => {
+        const now = await status(a)
+        expect(now.state).toBe('synced')
+        expect(now.server?.problem).toBeNull()
+      },
+      { timeout: 30_000, interval: 50 }
+    )
   }, 180_000)
+
+  test('a wrong password or another clinic’s database: said in words, and gone once turned off', async () => {
+    const c = await machine(template, 'Front desk')
+    const wrong = await value<SyncStatus>(
+      c.core.handle('sync.setServer', { url: url(), ...USER, password: 'not it', enabled: true })
+    )
+    expect(wrong.state).toBe('offline')
+    expect(wrong.server?.problem).toBe(
+      'The server refused this computer’s user name or password (user “clinic-sync”). Check them under Clinic server, or ask whoever runs the server.'
+    )
+    await value(c.core.handle('sync.setServer', { url: url(), ...USER, enabled: false }))
+    expect((await status(c)).server?.problem).toBeNull()
+
+    // A computer of another clinic pointed at this clinic's database.
+    const other = await setUpClinic()
+    const elsewhere = await machine(other, 'Other clinic laptop')
+    const mixed = await value<SyncStatus>(
+      elsewhere.core.handle('sync.setServer', { url: url(), ...USER, enabled: true })
+    )
+    expect(mixed.state).toBe('offline')
+    expect(mixed.server?.problem).toMatch(
+      /holds another clinic’s records, so nothing is sent to it/
+    )
+  }, 120_000)
 
   test('the server holds only sealed records: no name, no note text', async () => {
     const files = await readdir(server.dir, { recursive: true, withFileTypes: true })

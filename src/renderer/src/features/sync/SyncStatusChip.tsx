@@ -15,24 +15,33 @@ export function SyncStatusChip({ isAdmin }: { isAdmin: boolean }) {
   useSyncEvents(isAdmin)
   if (!isAdmin || !status.data || !syncInUse(status.data)) return null
   const { state, conflicts } = status.data
+  const problem = status.data.server?.problem ?? null
   const look = SYNC_STATE_LOOK[state]
   const label =
     state === 'conflicts'
       ? `${SYNC_STATE_LABELS.conflicts} (${conflicts})`
       : SYNC_STATE_LABELS[state]
   return (
-    <Button
-      component={Link}
-      to="/sync/conflicts"
-      size="xs"
-      variant="light"
-      color={look.color}
-      radius="xl"
-      leftSection={<span aria-hidden>{look.sign}</span>}
-      title="Records between this clinic’s computers: open the conflicts"
-      data-testid="sync-status"
-    >
-      <VisuallyHidden>Sync:</VisuallyHidden> {label}
-    </Button>
+    <>
+      <Button
+        component={Link}
+        to="/sync/conflicts"
+        size="xs"
+        variant="light"
+        color={look.color}
+        radius="xl"
+        leftSection={<span aria-hidden>{look.sign}</span>}
+        title={problem ?? 'Records between this clinic’s computers: open the conflicts'}
+        aria-describedby={problem ? 'sync-problem' : undefined}
+        data-testid="sync-status"
+      >
+        <VisuallyHidden>Sync:</VisuallyHidden> {label}
+      </Button>
+      {problem && (
+        <VisuallyHidden id="sync-problem" component="span">
+          {problem}
+        </VisuallyHidden>
+      )}
+    </>
   )
 }
