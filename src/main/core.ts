@@ -96,6 +96,11 @@ export interface CoreOptions {
    * dialog, or the test host's upload area. Absent: no file can be chosen.
    */
   chooseFile?: ChooseFile
+  /**
+   * What marks this computer for sync (tests: two data folders taken as one computer); by
+   * default the computer's name, account and machine id, and the data folder's place.
+   */
+  syncComputer?: string
 }
 
 export type CoreListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void
@@ -365,7 +370,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           measures: measures as VersionedDocument<unknown>,
           sessions
         }),
-        onChange: (state) => emit('sync.changed', { state })
+        onChange: (state) => emit('sync.changed', { state }),
+        ...(options.syncComputer ? { computer: options.syncComputer } : {})
       })
       opening.catch(() => {
         if (sync === opening) sync = null

@@ -7,6 +7,7 @@ import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { ConflictsPage } from '../../src/renderer/src/features/sync/ConflictsPage'
+import { SyncSection } from '../../src/renderer/src/features/sync/SyncSection'
 import { SyncStatusChip } from '../../src/renderer/src/features/sync/SyncStatusChip'
 import { TransferFiles } from '../../src/renderer/src/features/sync/TransferFiles'
 import type { SyncConflict, SyncStatus, TransferReport } from '../../src/shared/domain/sync'
@@ -22,6 +23,7 @@ function ok<T>(value: T): Result<T> {
 const inStep: SyncStatus = {
   machineId: 'm-1',
   machineName: 'Group room laptop',
+  renewed: null,
   state: 'synced',
   server: {
     url: 'https://records.clinic.example',
@@ -247,5 +249,44 @@ describe('importing a transfer file', () => {
       />
     )
     expect(screen.getByDisplayValue('Office workstation: what it has not had yet')).toBeVisible()
+  })
+})
+
+describe('a computer whose data folder was copied', () => {
+  it('says it now takes part as a new computer, and what to do, until it is named', async () => {
+    let status: SyncStatus = {
+      ...inStep,
+      machineName: 'DESKTOP-7Q2',
+      renewed: {
+        at: '2026-11-23T15:00:00.000Z',
+        reason: 'copied_folder',
+        previousName: 'Group room laptop'
+      }
+    }
+    const invoke = fakeApi((channel, input) => {
+      if (channel === 'sync.setMachineName') {
+        status = { ...status, machineName: (input as { name: string }).name, renewed: null }
+        return ok(status)
+      }
+      return channel === 'sync.status' ? ok(status) : ok(null)
+    })
+    const user = userEvent.setup()
+    renderScreen(<SyncSection />)
+    const notice = await screen.findByRole('status', {
+      name: 'This computer now takes part as a new computer'
+    })
+    expect(notice).toHaveTextContent('data folder was copied from another computer')
+    expect(notice).toHaveTextContent('no longer uses the identity of Group room laptop')
+    expect(notice).toHaveTextContent('Give it a name below')
+    const name = screen.getByLabelText('This computer’s name')
+    await user.clear(name)
+    await user.type(name, 'Front desk')
+    await user.click(screen.getByRole('button', { name: 'Save the name' }))
+    expect(invoke).toHaveBeenCalledWith('sync.setMachineName', { name: 'Front desk' })
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('status', { name: 'This computer now takes part as a new computer' })
+      ).toBeNull()
+    )
   })
 })

@@ -11,7 +11,7 @@ import { open, seal } from '../security/crypto'
 import { macMatches, macOf, purposeKey } from '../security/clinic-file'
 import type { VersionedDocument } from '../store/versioned-document'
 import { RecordSeal, SealedDoc, type SyncRecord } from './sealed-docs'
-import type { SyncFile } from './sync-file'
+import { noteHeard, noteMade, renewIdentity, type SyncFile } from './sync-file'
 import { recordKind } from './describe'
 import { checkServer, type ServerProblem } from './server-check'
 
@@ -34,6 +34,8 @@ const TransferHeader = z.strictObject({
   records: z.number().int().nonnegative(),
   /** The newest transfer file from each machine the maker had imported: what it has heard. */
   heard: z.record(z.string(), z.number().int()),
+  /** The MAC of that newest file from each machine: a computer not among its makers shares an id. */
+  heardFiles: z.record(z.string(), z.string()).optional(),
   /**
    * In a file for a new computer: the clinic file itself (its keyring in clear, its records
    * sealed), so a computer with no clinic yet can join with a passphrase or the recovery key.
@@ -64,6 +66,8 @@ export interface SyncEngineDeps {
    * list of conflicts, so the names are looked up once.
    */
   describer?: () => (record: SyncRecord) => string
+  /** The mark of this computer and folder (`identity.ts`), kept with a new identity. */
+  computer?: string
   /** Told when records arrived or the server's state changed. */
   onChange?: (state: SyncState) => void
 }
@@ -153,7 +157,8 @@ export class SyncEngine {
     const state = this.deps.state.data
     const peer = peerId ? state.peers.find((p) => p.machineId === peerId) : null
     if (peerId && !peer) throw new RuleError('not_found', 'That computer has not been heard from.')
-    const acked = peer?.acked ?? {}
+    // A computer whose id two computers use: what it acknowledged may be the other one's.
+    const acked = peer && !peer.shared ? peer.acked : {}
     const all = await db.allDocs()
     const winners: Record<string, string> = {}
     for (const row of all.rows) winners[row.id] = row.value.rev
@@ -173,6 +178,12 @@ export class SyncEngine {
       createdAt: new Date(this.deps.now()).toISOString(),
       records: docs.length,
       heard: Object.fromEntries(state.peers.map((p) => [p.machineId, p.heardSequence])),
+      heardFiles: Object.fromEntries(
+        state.peers.flatMap((p) => {
+          const mac = p.files[String(p.heardSequence)]
+          return mac ? [[p.machineId, mac]] : []
+        })
+      ),
       ...(peerId
         ? {}
         : { clinicFile: Buffer.from(await this.deps.source.clinicFile()).toString('base64') })
@@ -184,6 +195,7 @@ export class SyncEngine {
     const mac = macOf(this.transferKey(), macText(header, sealed))
     await this.deps.state.update((draft) => {
       draft.exportSequence = sequence
+      noteMade(draft, mac)
       // What this file holds, to know what a machine has once it says it imported it.
       draft.exports = [
         ...draft.exports.filter((e) => e.sequence > sequence - 5),
@@ -228,12 +240,6 @@ export class SyncEngine {
         `This transfer file is from another clinic, not this one.${nothing}`
       )
     }
-    if (header.from === state.machineId) {
-      throw new RuleError(
-        'unreadable_file',
-        `This transfer file was made on this computer: import it on the other one.${nothing}`
-      )
-    }
     const opened = macMatches(this.transferKey(), macText(header, sealed), mac)
       ? open(Buffer.from(sealed, 'base64'), this.deps.dataKey, {
           clinicId: this.deps.clinicId,
@@ -246,6 +252,12 @@ export class SyncEngine {
         `This transfer file was changed after it was made, or made under a key this clinic no longer uses.${nothing}`
       )
     }
+    if (header.from === state.machineId && state.made.includes(mac)) {
+      throw new RuleError(
+        'unreadable_file',
+        `This transfer file was made on this computer: import it on the other one.${nothing}`
+      )
+    }
     const docs = z.array(SealedDoc).safeParse(JSON.parse(opened.value.toString('utf8')))
     if (!docs.success || docs.data.some((doc) => !this.seals.open(doc))) {
       throw new RuleError(
@@ -253,9 +265,23 @@ export class SyncEngine {
         `This transfer file holds records that do not open with this clinic’s key.${nothing}`
       )
     }
+    // Another computer uses this one's id (one of the two holds a copy of the other's data
+    // folder): this one becomes a new computer before anything is noted under that id.
+    const renewed = this.sharesMyId(header)
+    if (renewed) {
+      await this.deps.state.update((draft) =>
+        renewIdentity(
+          draft,
+          this.deps.computer ?? draft.computer,
+          'same_id_elsewhere',
+          new Date(this.deps.now()).toISOString()
+        )
+      )
+    }
     const peer = state.peers.find((p) => p.machineId === header.from)
     const older = peer !== undefined && header.sequence <= peer.heardSequence
     const { arrived, conflicted, already, conflictedIds } = await this.merge(docs.data)
+    let shared = false
     await this.deps.state.update((draft) => {
       let target = draft.peers.find((p) => p.machineId === header.from)
       if (!target) {
@@ -265,13 +291,24 @@ export class SyncEngine {
           lastHeardAt: null,
           lastSentAt: null,
           heardSequence: 0,
-          acked: {}
+          acked: {},
+          files: {},
+          shared: false
         }
         draft.peers.push(target)
       }
       target.name = header.fromName
       target.lastHeardAt = new Date(this.deps.now()).toISOString()
       target.heardSequence = Math.max(target.heardSequence, header.sequence)
+      // Two different files with one sequence: two computers send under this id.
+      if (noteHeard(target, header.sequence, mac) && !target.shared) {
+        target.shared = true
+        shared = true
+      }
+      if (target.shared) {
+        target.acked = {}
+        return
+      }
       // The other machine has imported our file of that sequence: it has what that file had.
       const heard = header.heard[draft.machineId]
       const exported = draft.exports.find((e) => e.sequence === heard)
@@ -281,12 +318,35 @@ export class SyncEngine {
     const name = `“${header.fromName}”`
     const records = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`
     const were = (n: number) => (n === 1 ? 'was' : 'were')
-    const message = older
+    const told = older
       ? `This transfer file from ${name} is older than one already imported: ${arrived === 0 ? 'nothing new was in it' : `${records(arrived)} ${were(arrived)} still new`}.`
       : `From ${name}: ${records(arrived)} arrived, ${records(conflicted)} ${were(conflicted)} changed on both computers (both versions kept, see Conflicts), ${records(already)} ${were(already)} already here.`
+    const message = [
+      told,
+      renewed ? RENEWED_BY_FILE : null,
+      shared
+        ? `Two computers send transfer files as ${name}: one holds a copy of the other’s data folder. Files for ${name} now hold every record, so neither misses any. On each of them, open Settings → Backups and sync: a copy that has not yet become a new computer does so at its next import.`
+        : null
+    ]
+      .filter(Boolean)
+      .join(' ')
     const describe = this.describer()
     const conflictedRecords = conflictedIds.map((id) => this.nameOf(id, describe))
     return { from: header.fromName, arrived, conflicted, already, conflictedRecords, message }
+  }
+
+  /**
+   * Whether this file shows another computer using this one's id: it was made under this id
+   * but not here, or its maker heard from this id a file this computer never made.
+   */
+  private sharesMyId(header: TransferHeader & { mac?: string }): boolean {
+    const state = this.deps.state.data
+    const me = state.machineId
+    if (header.from === me) return true
+    const heard = header.heard[me]
+    if (heard !== undefined && heard > state.exportSequence) return true
+    const heardFile = header.heardFiles?.[me]
+    return heardFile !== undefined && !state.made.includes(heardFile)
   }
 
   /** Merges documents from another machine and writes what won here. */
@@ -654,6 +714,9 @@ export function readJoinFile(bytes: Uint8Array): {
     clinicFile: Buffer.from(parsed.data.clinicFile, 'base64')
   }
 }
+
+const RENEWED_BY_FILE =
+  'This file showed another computer using this computer’s identity (one of them holds a copy of the other’s data folder), so this computer now takes part as a new one: give it a name under “This computer”, then exchange transfer files with each of the others. This time they hold every record.'
 
 function macText(header: TransferHeader, sealed: string): string {
   return `${canonicalJson(header)}|${createHash('sha256').update(sealed).digest('hex')}`

@@ -15,6 +15,7 @@ import { describeRecord, namesOf } from './describe'
 import { applyRecords, localRecords, type LocalStores } from './local-records'
 import type { SyncRecord } from './sealed-docs'
 import { openSyncFile, type SyncFile } from './sync-file'
+import { thisComputer } from './identity'
 
 /** The largest transfer file read: a busy week is a few megabytes; a whole clinic more. */
 const TRANSFER_LIMIT_BYTES = 512 * 1024 * 1024
@@ -27,6 +28,8 @@ export interface SyncServiceOptions {
   now: () => number
   stores: () => LocalStores
   onChange: (state: SyncStatus['state']) => void
+  /** What marks this computer for sync; by default from the computer and the folder (`identity.ts`). */
+  computer?: string
 }
 
 /**
@@ -42,8 +45,10 @@ export class SyncService {
   ) {}
 
   static async open(options: SyncServiceOptions): Promise<SyncService> {
-    const file = await openSyncFile(options.dataDir, options.now, options.codec)
+    const computer = options.computer ?? thisComputer(options.dataDir)
+    const file = await openSyncFile(options.dataDir, options.now, options.codec, computer)
     const engine = new SyncEngine({
+      computer,
       dataKey: options.dataKey,
       clinicId: options.clinicId,
       now: options.now,
@@ -70,6 +75,7 @@ export class SyncService {
     return {
       machineId: data.machineId,
       machineName: data.machineName,
+      renewed: data.renewed,
       state: this.engine.state,
       server: data.server
         ? {
@@ -93,6 +99,8 @@ export class SyncService {
   async setMachineName(name: string): Promise<SyncStatus> {
     await this.file.update((draft) => {
       draft.machineName = name
+      // Named by an administrator: the new identity is known.
+      draft.renewed = null
     })
     return this.status()
   }

@@ -32,6 +32,17 @@ export type PeerMachine = z.infer<typeof PeerMachine>
 export const SyncStatus = z.object({
   machineId: z.string(),
   machineName: z.string(),
+  /**
+   * This computer took a new identity, until an administrator names it: its data folder was
+   * copied from another computer (or moved), or a transfer file showed its id in use elsewhere.
+   */
+  renewed: z
+    .object({
+      at: Timestamp,
+      reason: z.enum(['copied_folder', 'same_id_elsewhere']),
+      previousName: z.string()
+    })
+    .nullable(),
   state: SyncState,
   server: z
     .object({

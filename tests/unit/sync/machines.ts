@@ -31,9 +31,24 @@ export interface Machine {
   picker: ReturnType<typeof filePicker>
 }
 
-export async function machine(template: Template, name: string): Promise<Machine> {
+export async function machine(
+  template: Template,
+  name: string,
+  options: { syncComputer?: string } = {}
+): Promise<Machine> {
   // Both computers start from the clinic as it was set up (an image of the first).
-  const dir = await copyClinic(template.dir)
+  const m = await openFolder(template, await copyClinic(template.dir), name, options)
+  await value(m.core.handle('sync.setMachineName', { name }))
+  return m
+}
+
+/** A core on a data folder as it is (one copied from another computer, say), signed in. */
+export async function openFolder(
+  template: Template,
+  dir: string,
+  name: string,
+  options: { syncComputer?: string } = {}
+): Promise<Machine> {
   const clock = { now: START }
   const picker = filePicker()
   const core = await createCore({
@@ -42,10 +57,10 @@ export async function machine(template: Template, name: string): Promise<Machine
     monotonic: () => clock.now,
     newId: ids,
     curriculumDir: CURRICULUM_DIR,
-    chooseFile: picker.chooseFile
+    chooseFile: picker.chooseFile,
+    ...options
   })
   await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
-  await value(core.handle('sync.setMachineName', { name }))
   return { name, dir, core, clock, picker }
 }
 

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -53,6 +54,7 @@ function SyncSettingsOf({ status }: { status: SyncStatus }) {
   return (
     <>
       <SyncStateLine status={status} />
+      {status.renewed && <NewIdentity renewed={status.renewed} />}
       <MachineName name={status.machineName} />
       <OtherComputers status={status} />
       <TransferFiles peers={status.peers} />
@@ -83,6 +85,35 @@ export function SyncStateLine({ status }: { status: SyncStatus }) {
         </Anchor>
       )}
     </Group>
+  )
+}
+
+/**
+ * This computer became a new one for sync (its data folder came from another computer, or a
+ * file showed its id in use elsewhere): what happened and what the administrator does next.
+ */
+function NewIdentity({ renewed }: { renewed: NonNullable<SyncStatus['renewed']> }) {
+  const why =
+    renewed.reason === 'copied_folder'
+      ? 'This computer’s data folder was copied from another computer, or moved to another place.'
+      : 'A transfer file showed another computer using this computer’s identity: one of the two holds a copy of the other’s data folder.'
+  return (
+    <Alert
+      color="orange"
+      title="This computer now takes part as a new computer"
+      icon={<span aria-hidden>!</span>}
+      role="status"
+    >
+      <Text size="sm">
+        {why} So that two computers are never taken for one (which would make one of them miss
+        changes), it no longer uses the identity of <bdi>{renewed.previousName}</bdi>. Its records
+        are all still here.
+      </Text>
+      <Text size="sm" mt={4}>
+        Give it a name below. Then exchange transfer files with each of the other computers: the
+        first files each way hold every record.
+      </Text>
+    </Alert>
   )
 }
 
