@@ -13,11 +13,13 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { createCore, type Core } from '../../src/main/core'
 import { readShipped } from '../../src/main/services/curriculum'
+import type { ServiceContext } from '../../src/main/services/context'
+import { figureSettingsFor } from '../../src/main/services/requirements'
+import { indexEntry as appIndexEntry } from '../../src/main/services/sessions'
 import { hashPassphrase } from '../../src/main/services/passphrase'
 import { PLAIN, type FileCodec } from '../../src/main/store/codec'
 import { Registry, REGISTRY_VERSION } from '../../src/main/store/registry'
 import { fileName, SESSION_FILE_VERSION } from '../../src/main/store/session-files'
-import { modulesCovered } from '../../src/shared/curriculum/coverage'
 import { starterCycle } from '../../src/shared/curriculum/cycle'
 import type { CurriculumModule } from '../../src/shared/curriculum/module'
 import type { Enrollment } from '../../src/shared/domain/enrollment'
@@ -37,7 +39,7 @@ import {
 import type { StoredStaff } from '../../src/shared/domain/staff'
 import type { AppStatus } from '../../src/shared/ipc/contract'
 import { defaultAgenda } from '../../src/shared/session/default-agenda'
-import { sessionState } from '../../src/shared/session/state'
+import type { AttendanceSettings } from '../../src/shared/session/countable'
 
 export const WEEKS = 260 // five years
 export const MEETING_DAYS = [0, 2, 3] // Monday, Wednesday, Thursday
@@ -176,27 +178,12 @@ function snapshot(module: CurriculumModule | undefined): ModuleSnapshot | null {
   }
 }
 
-/** What the registry keeps about a session; the same as `indexEntry` in services/sessions. */
-export function indexEntry(record: SessionRecord): SessionIndexEntry {
-  const state = sessionState(record, TODAY, { wrapUpMinutes: 5 })
-  const ran = new Set(state.segments.filter((s) => s.actualMs > 0).map((s) => s.segmentId))
-  const ended = state.status === 'ended'
-  return {
-    id: record.id,
-    groupId: record.groupId,
-    date: record.date,
-    status: state.status === 'paused' ? 'running' : state.status,
-    startedAt: state.startedAt === null ? null : isoTime(state.startedAt),
-    endedAt: state.endedAt === null ? null : isoTime(state.endedAt),
-    moduleIds: record.segments.flatMap((s) =>
-      s.module && ran.has(s.id) ? [s.module.moduleId] : []
-    ),
-    coverage: ended ? modulesCovered(record, TODAY) : {},
-    noteStates: Object.fromEntries(record.notes.map((n) => [n.participantId, n.state])),
-    notesExpected: ended
-      ? record.attendance.filter((a) => a.status === 'present').map((a) => a.participantId)
-      : []
-  }
+/** What the registry keeps about a session: the app's own line, worked out at the bench's today. */
+export function indexEntry(
+  record: SessionRecord,
+  settings: AttendanceSettings = { ...DEFAULT_SESSION_SETTINGS, dailyMinimumMinutes: 0 }
+): SessionIndexEntry {
+  return appIndexEntry(record, TODAY, settings)
 }
 
 export interface ClinicOptions {
@@ -350,7 +337,7 @@ export async function syntheticClinic(options: ClinicOptions = {}): Promise<Clin
     groups,
     participants,
     enrollments,
-    sessions: sessions.map(indexEntry),
+    sessions: [],
     sessionSettings: { ...DEFAULT_SESSION_SETTINGS },
     agendas: [],
     noteFormats: [],
@@ -362,6 +349,11 @@ export async function syntheticClinic(options: ClinicOptions = {}): Promise<Clin
     followUps: [],
     clinicContacts: []
   }
+  // Each session's line as the app writes it when the session ends, figures included.
+  const ctx = { registry: { data: registry } } as unknown as ServiceContext
+  registry.sessions = sessions.map((record) =>
+    indexEntry(record, figureSettingsFor(ctx, record.groupId))
+  )
   return { registry, sessions, target, adminId: staff[0]!.id }
 }
 

@@ -13,6 +13,9 @@ import { attendanceText, meetsDailyMinimum } from '../../shared/rules/requiremen
 import { attendanceFigures, sessionState } from '../../shared/session'
 import type { ServiceContext } from './context'
 import { clinicZone, endedSessions } from './progress'
+import { openSession, syncIndexes } from './sessions'
+import { hoursRules, sessionHours } from '../../shared/session/hours'
+import type { SessionHours, SessionIndexEntry, SessionRecord } from '../../shared/domain/session'
 import { figureSettingsFor, requirementFor, serviceCodeFor } from './requirements'
 
 export { serviceCodeFor } from './requirements'
@@ -49,6 +52,32 @@ function groupsInScope(ctx: ServiceContext, groupId: string | null) {
   const group = groups.find((g) => g.id === groupId)
   if (!group) throw new RuleError('not_found', 'That group was not found.')
   return [group]
+}
+
+/**
+ * The figures of each ended session, from the registry's line for it. A line
+ * without figures (written before they were kept) or with figures worked out
+ * under rules the clinic has since changed is worked out again from the
+ * session file, and the line is brought up to date, once.
+ */
+async function hoursOf(
+  ctx: ServiceContext,
+  sessions: ReadonlyArray<SessionIndexEntry>
+): Promise<Array<{ session: SessionIndexEntry; hours: SessionHours }>> {
+  const result: Array<{ session: SessionIndexEntry; hours: SessionHours }> = []
+  const stale: SessionRecord[] = []
+  for (const session of sessions) {
+    const settings = figureSettingsFor(ctx, session.groupId)
+    if (session.hours && session.hours.rules === hoursRules(settings)) {
+      result.push({ session, hours: session.hours })
+      continue
+    }
+    const { data } = await openSession(ctx, session.id)
+    stale.push(data)
+    result.push({ session, hours: sessionHours(data, ctx.now(), settings) })
+  }
+  await syncIndexes(ctx, stale)
+  return result.sort((a, b) => a.session.date.localeCompare(b.session.date))
 }
 
 /** A report for a date range and one group or all: rows as shown on screen and exported. */
@@ -143,37 +172,28 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
   }
 
   if (request.kind === 'weekly_hours') {
-    // Each person's days, with what their groups require of a week.
+    // Each person's days, with what their groups require of a week: read from the registry's
+    // line for each session (kept as sessions end), so no session file is opened.
     const byPerson = new Map<
       string,
       { days: DayMinutes[]; late: string[]; early: string[]; required: Array<number | null> }
     >()
-    for (const { record } of await endedSessions(
-      ctx,
-      inRange.map((s) => s.id)
-    )) {
-      const figures = attendanceFigures(
-        record,
-        record.attendance,
-        ctx.now(),
-        figureSettingsFor(ctx, record.groupId)
-      )
-      const required = requirementFor(ctx, record.groupId).weeklyHours
-      for (const [i, a] of record.attendance.entries()) {
-        const f = figures[i]!
-        const entry = byPerson.get(a.participantId) ?? {
+    for (const { session, hours } of await hoursOf(ctx, inRange)) {
+      const required = requirementFor(ctx, session.groupId).weeklyHours
+      for (const [participantId, figures] of Object.entries(hours.people)) {
+        const entry = byPerson.get(participantId) ?? {
           days: [],
           late: [],
           early: [],
           required: []
         }
         entry.required.push(required)
-        if (a.status === 'present') {
-          entry.days.push({ date: record.date, minutes: f.countableMinutes })
-          if (f.late) entry.late.push(record.date)
-          if (f.leftEarly) entry.early.push(record.date)
+        if (figures.minutes !== null) {
+          entry.days.push({ date: session.date, minutes: figures.minutes })
+          if (figures.late) entry.late.push(session.date)
+          if (figures.leftEarly) entry.early.push(session.date)
         }
-        byPerson.set(a.participantId, entry)
+        byPerson.set(participantId, entry)
       }
     }
     const rows: Report['rows'] = []
@@ -190,7 +210,8 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
         days: entry.days,
         from: request.from,
         to: request.to,
-        requiredHours
+        requiredHours,
+        emptyWeeks: request.emptyWeeks ?? false
       })) {
         const inWeek = (date: string) => mondayOf(date) === week.weekStart
         rows.push([

@@ -13,7 +13,9 @@ import type { VersionedDocument } from '../store/versioned-document'
 import { RuleError } from '../../shared/result'
 import { displayName } from '../../shared/rules/names'
 import { defaultAgenda } from '../../shared/session/default-agenda'
-import { requirementFor } from './requirements'
+import { figureSettingsFor, requirementFor } from './requirements'
+import { sessionHours } from '../../shared/session/hours'
+import type { AttendanceSettings } from '../../shared/session/countable'
 import { sessionState } from '../../shared/session/state'
 import { audienceEvents } from '../../shared/session/rounds'
 import { currentAgreements } from '../../shared/session/agreements'
@@ -94,7 +96,7 @@ export async function planSession(ctx: ServiceContext, input: PlanFields): Promi
   // The file first: an index line must never point at a session that was not saved.
   const document = await ctx.sessions.create(record)
   await ctx.registry.update((draft) => {
-    draft.sessions.push(indexEntry(record, ctx.now()))
+    draft.sessions.push(indexEntry(record, ctx.now(), figureSettingsFor(ctx, record.groupId)))
   })
   return view(ctx, document.data)
 }
@@ -184,13 +186,27 @@ export async function openSession(
 
 /** Keeps the registry's one-line summary in step with the session file. */
 export async function syncIndex(ctx: ServiceContext, record: SessionRecord): Promise<void> {
-  const next = indexEntry(record, ctx.now())
-  const current = ctx.registry.data.sessions.find((s) => s.id === record.id)
-  if (current && JSON.stringify(current) === JSON.stringify(next)) return
+  await syncIndexes(ctx, [record])
+}
+
+/** Brings the registry's lines for several sessions up to date in one change (none if none moved). */
+export async function syncIndexes(
+  ctx: ServiceContext,
+  records: ReadonlyArray<SessionRecord>
+): Promise<void> {
+  const changed = records.flatMap((record) => {
+    const next = indexEntry(record, ctx.now(), figureSettingsFor(ctx, record.groupId))
+    const current = ctx.registry.data.sessions.find((s) => s.id === record.id)
+    return current && JSON.stringify(current) === JSON.stringify(next) ? [] : [next]
+  })
+  if (changed.length === 0) return
   await ctx.registry.update((draft) => {
-    const index = draft.sessions.findIndex((s) => s.id === record.id)
-    if (index >= 0) draft.sessions[index] = next
-    else draft.sessions.push(next)
+    const at = new Map(draft.sessions.map((s, i) => [s.id, i]))
+    for (const next of changed) {
+      const index = at.get(next.id)
+      if (index !== undefined) draft.sessions[index] = next
+      else draft.sessions.push(next)
+    }
   })
 }
 
@@ -247,7 +263,11 @@ function checkMakeUp(registry: Registry, groupId: string, cancelledId: string): 
   }
 }
 
-function indexEntry(record: SessionRecord, now: number): SessionIndexEntry {
+export function indexEntry(
+  record: SessionRecord,
+  now: number,
+  settings: AttendanceSettings
+): SessionIndexEntry {
   const state = sessionState(record, now, { wrapUpMinutes: 5 })
   const ran = new Set(state.segments.filter((s) => s.actualMs > 0).map((s) => s.segmentId))
   return {
@@ -271,7 +291,8 @@ function indexEntry(record: SessionRecord, now: number): SessionIndexEntry {
         ? record.attendance.filter((a) => a.status === 'present').map((a) => a.participantId)
         : [],
     cancelReason: record.cancellation?.reason ?? null,
-    makeUpFor: record.makeUpFor ?? null
+    makeUpFor: record.makeUpFor ?? null,
+    hours: state.status === 'ended' ? sessionHours(record, now, settings) : null
   }
 }
 

@@ -123,7 +123,12 @@ const ReportRequestFields = {
   from: IsoDate,
   to: IsoDate,
   /** One group, or null for every group. */
-  groupId: Id.nullable()
+  groupId: Id.nullable(),
+  /**
+   * Weekly hours only: also a row for each week in which someone attended
+   * nothing (0 hours). Left out, those weeks are not built.
+   */
+  emptyWeeks: z.boolean().optional()
 }
 const RANGE_IN_ORDER = {
   message: 'The start date must be on or before the end date',

@@ -336,6 +336,20 @@ export const SessionRecord = z.object({
 })
 export type SessionRecord = z.infer<typeof SessionRecord>
 
+/** One person's figures at an ended session, as the attendance report shows them. */
+export const PersonHours = z.object({
+  /** Whole countable minutes; null when they were not present. */
+  minutes: z.number().int().nonnegative().nullable(),
+  late: z.boolean(),
+  leftEarly: z.boolean()
+})
+export type PersonHours = z.infer<typeof PersonHours>
+export const SessionHours = z.object({
+  rules: z.string(),
+  people: z.record(z.string(), PersonHours)
+})
+export type SessionHours = z.infer<typeof SessionHours>
+
 /** What the registry keeps about each session, so lists never open every session file. */
 export const SessionIndexEntry = z.object({
   id: Id,
@@ -354,7 +368,13 @@ export const SessionIndexEntry = z.object({
   notesExpected: z.array(Id).default([]),
   /** Why it was cancelled; null unless cancelled. */
   cancelReason: CancelReason.nullable().optional(),
-  makeUpFor: Id.nullable().optional()
+  makeUpFor: Id.nullable().optional(),
+  /**
+   * Once ended: what each person on the list counted for, so the weekly-hours report reads
+   * the registry instead of every session file. `rules` names the attendance rules the
+   * figures were worked out under; figures under other rules are worked out again.
+   */
+  hours: SessionHours.nullable().optional()
 })
 export type SessionIndexEntry = z.infer<typeof SessionIndexEntry>
 

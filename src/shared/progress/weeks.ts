@@ -43,6 +43,12 @@ export function weekStartOf(instantMs: number, timeZone: string): string {
   return mondayOf(clinicDate(instantMs, timeZone))
 }
 
+function weekStarts(first: string, last: string): string[] {
+  const starts: string[] = []
+  for (let week = first; week <= last; week = addDays(week, 7)) starts.push(week)
+  return starts
+}
+
 /** One session's countable minutes, on the calendar date it was held. */
 export interface DayMinutes {
   /** The session's date (YYYY-MM-DD), on the clinic's calendar. */
@@ -54,7 +60,7 @@ export interface DayMinutes {
 /**
  * Every week from the week holding `from` to the week holding `to` (calendar
  * dates, both included), oldest first, with its countable minutes — weeks with
- * no session included, at 0. A week's minutes are the sum of its sessions'
+ * no session included, at 0, unless `emptyWeeks` is false. A week's minutes are the sum of its sessions'
  * whole minutes, each counted on the session's date, so the weekly figure is
  * exactly what a reviewer gets adding up the attendance report's rows.
  * Sessions outside those weeks are ignored. A week meets the requirement when
@@ -66,8 +72,14 @@ export function weeklyHours(input: {
   from: string
   to: string
   requiredHours: number | null
+  /**
+   * False: only the weeks with at least one session attended are built (a
+   * report's rows). True, the default: every week, empty ones at 0 (a chart).
+   */
+  emptyWeeks?: boolean
 }): WeekHours[] {
   const { days, from, to, requiredHours } = input
+  const emptyWeeks = input.emptyWeeks ?? true
   const byWeek = new Map<string, number>()
   for (const day of days) {
     const week = mondayOf(day.date)
@@ -76,8 +88,12 @@ export function weeklyHours(input: {
   // Rounded up so a fractional requirement (7.25 h) is never met a minute short.
   const requiredMinutes = requiredHours === null ? null : Math.ceil(requiredHours * 60 - 1e-9)
   const weeks: WeekHours[] = []
+  const first = mondayOf(from)
   const last = mondayOf(to)
-  for (let week = mondayOf(from); week <= last; week = addDays(week, 7)) {
+  const starts = emptyWeeks
+    ? weekStarts(first, last)
+    : [...byWeek.keys()].filter((week) => week >= first && week <= last).sort()
+  for (const week of starts) {
     const minutes = byWeek.get(week) ?? 0
     weeks.push({
       weekStart: week,

@@ -927,6 +927,135 @@ describe('reports', () => {
   })
 })
 
+describe('weekly hours report', () => {
+  const here = sharedClinic()
+  const RANGE = { from: '2026-11-01', to: '2026-11-30', groupId: null }
+
+  /** A session from 9:00 to noon; `late` arrive `minutesLate` after the start. */
+  async function sessionWith(
+    core: Core,
+    clock: { now: number },
+    groupId: string,
+    date: string,
+    onTime: string[],
+    late: string[] = [],
+    minutesLate = 0
+  ) {
+    clock.now = nineAm(date)
+    const session = await value<SessionView>(
+      core.handle('sessions.plan', {
+        groupId,
+        date,
+        facilitatorIds: [template.adminId],
+        segments: countableAgenda()
+      })
+    )
+    const mark = (participantId: string) =>
+      value(
+        core.handle('sessions.attendance', {
+          sessionId: session.id,
+          participantId,
+          status: 'present',
+          timeIn: null,
+          timeOut: null
+        })
+      )
+    for (const id of onTime) await mark(id)
+    await value(core.handle('sessions.act', { sessionId: session.id, action: { type: 'start' } }))
+    clock.now += minutesLate * MIN
+    for (const id of late) await mark(id)
+    clock.now = nineAm(date) + 180 * MIN
+    await value(core.handle('sessions.act', { sessionId: session.id, action: { type: 'end' } }))
+  }
+
+  async function weekly(core: Core, emptyWeeks?: boolean) {
+    const report = await value<Report>(
+      core.handle('reports.run', {
+        kind: 'weekly_hours',
+        ...RANGE,
+        ...(emptyWeeks === undefined ? {} : { emptyWeeks })
+      })
+    )
+    const at = (name: string) => report.header.indexOf(name)
+    return report.rows.map((r) => ({
+      client: r[at('Client ID')],
+      week: r[at('Week starting')],
+      sessions: r[at('Sessions attended')],
+      late: r[at('Late arrivals')],
+      hours: r[at('Countable hours')]
+    }))
+  }
+
+  test('only the weeks someone attended are rows, unless weeks with nothing attended are asked for', async () => {
+    const { core, clock } = here()
+    const groupId = await addGroup(core, { name: 'Weekly Hours Group' })
+    const jo = await admit(core, groupId, { clientId: 'C-W1', admissionDate: '2026-11-02' })
+    const kai = await admit(core, groupId, {
+      fullName: 'Kai Moreno',
+      preferredName: '',
+      clientId: 'C-W2',
+      admissionDate: '2026-11-02'
+    })
+    await sessionWith(core, clock, groupId, '2026-11-04', [jo])
+    await sessionWith(core, clock, groupId, '2026-11-23', [jo, kai])
+    await sessionWith(core, clock, groupId, '2026-11-25', [jo])
+    clock.now = nineAm('2026-11-30')
+
+    expect(await weekly(core)).toEqual([
+      { client: 'C-W1', week: '2026-11-02', sessions: 1, late: 0, hours: 3 },
+      { client: 'C-W1', week: '2026-11-23', sessions: 2, late: 0, hours: 6 },
+      { client: 'C-W2', week: '2026-11-23', sessions: 1, late: 0, hours: 3 }
+    ])
+    // Asked for: every week of the range for each of them, the empty ones at 0 hours.
+    const all = await weekly(core, true)
+    expect(all.map((r) => `${r.client} ${r.week} ${r.hours}`)).toEqual([
+      'C-W1 2026-10-26 0',
+      'C-W1 2026-11-02 3',
+      'C-W1 2026-11-09 0',
+      'C-W1 2026-11-16 0',
+      'C-W1 2026-11-23 6',
+      'C-W1 2026-11-30 0',
+      'C-W2 2026-10-26 0',
+      'C-W2 2026-11-02 0',
+      'C-W2 2026-11-09 0',
+      'C-W2 2026-11-16 0',
+      'C-W2 2026-11-23 3',
+      'C-W2 2026-11-30 0'
+    ])
+  })
+
+  test('after the clinic changes when an arrival counts as late, the weekly report follows the new rule, as the attendance report does', async () => {
+    const { core, clock } = here()
+    const groupId = await addGroup(core, { name: 'Late Rule Group' })
+    const jo = await admit(core, groupId, { clientId: 'C-L1', admissionDate: '2026-11-02' })
+    const kai = await admit(core, groupId, {
+      fullName: 'Kai Moreno',
+      preferredName: '',
+      clientId: 'C-L2',
+      admissionDate: '2026-11-02'
+    })
+    await sessionWith(core, clock, groupId, '2026-11-23', [kai], [jo], 12)
+    clock.now = nineAm('2026-11-30')
+    const attendanceStatus = async () => {
+      const report = await value<Report>(
+        core.handle('reports.run', { kind: 'attendance', ...RANGE, groupId })
+      )
+      return report.rows.map((r) => r[report.header.indexOf('Status')])
+    }
+    const late = async () =>
+      (await weekly(core)).filter((r) => r.client === 'C-L1').map((r) => r.late)
+
+    // Twelve minutes after the start is late under the default rule (more than 10 minutes).
+    expect(await late()).toEqual([1])
+    expect(await attendanceStatus()).toContain('Present, late arrival')
+
+    const settings = await value<Record<string, unknown>>(core.handle('clinic.sessionSettings', {}))
+    await value(core.handle('clinic.updateSessionSettings', { ...settings, lateAfterMinutes: 15 }))
+    expect(await attendanceStatus()).not.toContain('Present, late arrival')
+    expect(await late()).toEqual([0])
+  })
+})
+
 describe('printable progress summary', () => {
   const here = sharedClinic()
 

@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Group,
   Paper,
   Select,
@@ -104,11 +105,13 @@ export function ReportsPage() {
   const [from, setFrom] = useState(() => `${today.slice(0, 8)}01`)
   const [to, setTo] = useState(today)
   const [groupId, setGroupId] = useState(ALL_GROUPS)
+  const [emptyWeeks, setEmptyWeeks] = useState(false)
   const request = (): ReportRequest => ({
     kind,
     from,
     to,
-    groupId: groupId === ALL_GROUPS ? null : groupId
+    groupId: groupId === ALL_GROUPS ? null : groupId,
+    ...(kind === 'weekly_hours' ? { emptyWeeks } : {})
   })
 
   const run = useMutation({ mutationFn: (r: ReportRequest) => unwrap(api().reports.run(r)) })
@@ -169,6 +172,14 @@ export function ReportsPage() {
               allowDeselect={false}
               w={240}
             />
+            {kind === 'weekly_hours' && (
+              <Checkbox
+                label="Include weeks with nothing attended"
+                checked={emptyWeeks}
+                onChange={(e) => setEmptyWeeks(e.currentTarget.checked)}
+                mb={8}
+              />
+            )}
             <Button type="submit" loading={run.isPending}>
               Show report
             </Button>
