@@ -8,7 +8,7 @@ import { isChannelName, type ChannelName, type EventName } from '../shared/ipc/n
 import { fail, ok, RuleError, type Result } from '../shared/result'
 import { handlers, type CoreSession, type HandlerSpec } from './handlers'
 import { toStaff, type ServiceContext, type StaffKeys } from './services/context'
-import { openCurriculum } from './services/curriculum'
+import { openCurriculum, readShipped } from './services/curriculum'
 import { SessionClockWatch } from './services/session-clock'
 import { ChosenFiles, type ChooseFile } from './services/chosen-files'
 import { openMeasures, type MeasuresFile } from './store/measures'
@@ -214,14 +214,28 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       codec(),
       retention
     )
-  const openCurriculumLibrary = () =>
-    openCurriculum({
+  /**
+   * The modules shipped with the app are read as soon as the app opens, while the sign-in
+   * screen waits for a passphrase: the first sign-in does not wait for them. Later openings
+   * read them again.
+   */
+  let shippedAhead: ReturnType<typeof readShipped> | null = readShipped(
+    options.curriculumDir ?? null
+  )
+  // Its failure, if any, is met where it is awaited; never as an unhandled rejection.
+  shippedAhead.catch(() => undefined)
+  const openCurriculumLibrary = () => {
+    const shipped = shippedAhead
+    shippedAhead = null
+    return openCurriculum({
       dataDir: options.dataDir,
       shippedDir: options.curriculumDir ?? null,
       now,
       codec: codec(),
-      keepBackups: retention
+      keepBackups: retention,
+      shipped
     })
+  }
   /**
    * The access log is sealed when the clinic has a log key: lines can be added from the
    * start (a refused sign-in), and read only once the data key is at hand. With the key, a

@@ -17,7 +17,7 @@ import type { ServiceContext } from '../../src/main/services/context'
 import { figureSettingsFor } from '../../src/main/services/requirements'
 import { indexEntry as appIndexEntry } from '../../src/main/services/sessions'
 import { hashPassphrase } from '../../src/main/services/passphrase'
-import { PLAIN, type FileCodec } from '../../src/main/store/codec'
+import { fileText, PLAIN, type FileCodec } from '../../src/main/store/codec'
 import { Registry, REGISTRY_VERSION } from '../../src/main/store/registry'
 import { fileName, SESSION_FILE_VERSION } from '../../src/main/store/session-files'
 import { starterCycle } from '../../src/shared/curriculum/cycle'
@@ -482,8 +482,8 @@ function heldSession(
 }
 
 /**
- * Written as the store writes them (`DurableJsonFile`: an envelope, two-space JSON, through the
- * codec: plain unless given, or sealed with a data key). Returns the session files' size as text.
+ * Written as the store writes them (`DurableJsonFile`: an envelope, as `fileText` makes it,
+ * through the codec: plain unless given, or sealed with a data key). Returns the session files' size as text.
  */
 export async function writeClinic(
   folder: string,
@@ -495,11 +495,7 @@ export async function writeClinic(
   await writeFile(
     join(folder, 'registry.json'),
     codec.encode(
-      JSON.stringify(
-        { kind: 'registry', schemaVersion: REGISTRY_VERSION, data: clinic.registry },
-        null,
-        2
-      ),
+      fileText(codec, { kind: 'registry', schemaVersion: REGISTRY_VERSION, data: clinic.registry }),
       'registry'
     )
   )
@@ -511,11 +507,11 @@ export async function writeClinic(
       const checked = SessionRecord.safeParse(record)
       if (!checked.success) throw new Error(`session ${record.id} is not valid: ${checked.error}`)
       const name = fileName(record.id)
-      const text = JSON.stringify(
-        { kind: name, schemaVersion: SESSION_FILE_VERSION, data: record },
-        null,
-        2
-      )
+      const text = fileText(codec, {
+        kind: name,
+        schemaVersion: SESSION_FILE_VERSION,
+        data: record
+      })
       bytes += Buffer.byteLength(text)
       await writeFile(join(folder, 'sessions', `${name}.json`), codec.encode(text, name))
     }

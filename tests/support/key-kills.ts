@@ -75,7 +75,8 @@ export async function prepareChild(workDir: string): Promise<string> {
     input: fileURLToPath(new URL('../../src/main/core.ts', import.meta.url)),
     platform: 'node',
     logLevel: 'silent',
-    output: { file: join(workDir, 'core.mjs'), format: 'esm' }
+    // One file: the sync engine's lazily loaded PouchDB goes in it too.
+    output: { file: join(workDir, 'core.mjs'), format: 'esm', codeSplitting: false }
   })
   const script = join(workDir, 'key-writer.mjs')
   await writeFile(script, CHILD_SOURCE)

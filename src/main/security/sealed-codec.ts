@@ -19,7 +19,7 @@ export function sealedCodec(
     return opened.value.toString('utf8')
   }
   const encode = (text: string, kind: string): Uint8Array => seal(text, dataKey, { clinicId, kind })
-  return { encode, decode, entry: { encode, decode } }
+  return { encode, decode, entry: { encode, decode }, authenticates: true }
 }
 
 /** Opens with the first key that fits; the first key's refusal when none does. */

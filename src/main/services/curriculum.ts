@@ -86,8 +86,10 @@ export async function openCurriculum(options: {
   /** Plain, or sealed with the clinic's data key. */
   codec?: FileCodec | undefined
   keepBackups?: () => number
+  /** The shipped modules, already being read (while the sign-in screen waits for someone). */
+  shipped?: ReturnType<typeof readShipped> | null
 }): Promise<CurriculumLibrary> {
-  const { shipped, problems } = await readShipped(options.shippedDir)
+  const { shipped, problems } = await (options.shipped ?? readShipped(options.shippedDir))
   const document = await openLibrary(
     options.dataDir,
     options.now,

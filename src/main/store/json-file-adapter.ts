@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Adapter } from 'lowdb'
 import { SerialQueue, writeFileAtomic } from './atomic-write'
-import { PLAIN, type FileCodec } from './codec'
+import { fileText, PLAIN, type FileCodec } from './codec'
 
 /**
  * A lowdb adapter whose writes are atomic and durable (see `writeFileAtomic`)
@@ -29,7 +29,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    const bytes = this.codec.encode(JSON.stringify(data, null, 2), this.kind, data)
+    const bytes = this.codec.encode(fileText(this.codec, data), this.kind, data)
     return this.queue.run(() => writeFileAtomic(this.path, bytes))
   }
 }

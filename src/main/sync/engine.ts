@@ -1,8 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import PouchDB from 'pouchdb-core'
-import memoryAdapter from 'pouchdb-adapter-memory'
-import httpAdapter from 'pouchdb-adapter-http'
-import replication from 'pouchdb-replication'
+import type PouchDB from 'pouchdb-core'
 import { z } from 'zod'
 import { canonicalJson } from '../../shared/canonical-json'
 import { RuleError } from '../../shared/result'
@@ -15,7 +12,25 @@ import { noteHeard, noteMade, renewIdentity, type SyncFile } from './sync-file'
 import { recordKind } from './describe'
 import { checkServer, type ServerProblem } from './server-check'
 
-PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication)
+let loading: Promise<typeof PouchDB> | null = null
+
+/**
+ * PouchDB, loaded when sync is first needed: a clinic that never syncs never holds it (about
+ * 25 MB of the main process's memory).
+ */
+function pouchDB(): Promise<typeof PouchDB> {
+  loading ??= (async () => {
+    const [core, memory, http, replication] = await Promise.all([
+      import('pouchdb-core'),
+      import('pouchdb-adapter-memory'),
+      import('pouchdb-adapter-http'),
+      import('pouchdb-replication')
+    ])
+    return core.default.plugin(memory.default).plugin(http.default).plugin(replication.default)
+  })()
+  loading.catch(() => (loading = null))
+  return loading
+}
 
 type Mirror = PouchDB.Database<{ sealed: string }>
 
@@ -105,7 +120,8 @@ export class SyncEngine {
   /** The mirror: every record of this machine, sealed, with kept conflicts and resolutions. */
   private db(): Promise<Mirror> {
     this.mirror ??= (async () => {
-      const db: Mirror = new PouchDB(`mirror-${randomUUID()}`, { adapter: 'memory' })
+      const Pouch = await pouchDB()
+      const db: Mirror = new Pouch(`mirror-${randomUUID()}`, { adapter: 'memory' })
       let batch: SealedDoc[] = []
       const flush = async () => {
         if (batch.length) await db.bulkDocs(batch as never[], { new_edits: false })
@@ -550,7 +566,9 @@ export class SyncEngine {
     if (started !== this.started) return
     if (found) this.setServerState('offline')
     if (found?.refuse) return
-    const remote = new PouchDB<{ sealed: string }>(url, {
+    const Pouch = await pouchDB()
+    if (started !== this.started) return
+    const remote = new Pouch<{ sealed: string }>(url, {
       adapter: 'http',
       auth,
       skip_setup: false

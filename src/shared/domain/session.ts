@@ -340,8 +340,9 @@ export type SessionRecord = z.infer<typeof SessionRecord>
 export const PersonHours = z.object({
   /** Whole countable minutes; null when they were not present. */
   minutes: z.number().int().nonnegative().nullable(),
-  late: z.boolean(),
-  leftEarly: z.boolean()
+  /** Kept only when true: five years of lines stay small. */
+  late: z.literal(true).optional(),
+  leftEarly: z.literal(true).optional()
 })
 export type PersonHours = z.infer<typeof PersonHours>
 export const SessionHours = z.object({

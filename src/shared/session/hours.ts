@@ -28,8 +28,12 @@ export function sessionHours(
     const f = figures[i]!
     people[a.participantId] =
       a.status === 'present'
-        ? { minutes: f.countableMinutes, late: f.late, leftEarly: f.leftEarly }
-        : { minutes: null, late: false, leftEarly: false }
+        ? {
+            minutes: f.countableMinutes,
+            ...(f.late ? { late: true as const } : {}),
+            ...(f.leftEarly ? { leftEarly: true as const } : {})
+          }
+        : { minutes: null }
   }
   return { rules: hoursRules(settings), people }
 }

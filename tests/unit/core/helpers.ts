@@ -89,7 +89,11 @@ export async function emptyFolder(prefix = 'iop-core-'): Promise<string> {
 }
 
 export async function removeFolders(): Promise<void> {
-  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
+  // Retried: a core left running (a background fold, a replication) may still add a file
+  // while its folder is being removed.
+  await Promise.all(
+    made.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 10 }))
+  )
 }
 
 export const FIRST_STAFF = {

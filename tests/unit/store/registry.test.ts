@@ -9,10 +9,10 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { Participant } from '../../../src/shared/domain/participant'
 import type { StoredStaff } from '../../../src/shared/domain/staff'
 import { DEFAULT_CLINIC_CONTACTS } from '../../../src/shared/domain/contacts'
-import { openRegistry, REGISTRY_VERSION } from '../../../src/main/store/registry'
+import { openRegistry, Registry, REGISTRY_VERSION } from '../../../src/main/store/registry'
 import { DEFAULT_SESSION_SETTINGS } from '../../../src/shared/domain/session'
 import { defaultTrackSchedules } from '../../../src/shared/domain/measure'
-import { StoreError } from '../../../src/main/store/versioned-document'
+import { shapeOf, StoreError } from '../../../src/main/store/versioned-document'
 
 const NOW = Date.UTC(2031, 4, 12, 14, 30, 0)
 const now = () => NOW
@@ -159,7 +159,8 @@ describe('round trip', () => {
       kind: 'registry',
       schemaVersion: REGISTRY_VERSION,
       data: written,
-      revisions: registry.revisions
+      revisions: registry.revisions,
+      shape: shapeOf({ version: REGISTRY_VERSION, schema: Registry })
     })
     expect(onDisk.revisions.participants['p-1'].rev).toMatch(/^1-[0-9a-f]{32}$/)
     await expect(readFile(join(folder, 'registry.journal'))).rejects.toThrow()

@@ -114,6 +114,11 @@ describe('two computers and the clinic server', () => {
     await connect(b)
   }, 120_000)
 
+  // Signing out stops each computer's replication before its folder is removed.
+  afterAll(async () => {
+    for (const m of [a, b]) await m?.core.handle('auth.signOut', {})
+  })
+
   test('a change on one computer reaches the other', async () => {
     const started = performance.now()
     const person = await value<{ id: string }>(
