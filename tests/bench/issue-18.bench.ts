@@ -130,21 +130,6 @@ try {
       met: p95(samples) <= 16
     })
 
-    // 5. Main-process memory after every session file has been opened (every report looked
-    // at): measured in a process of its own, which holds only the app's core.
-    const rss = await childRss(
-      plain,
-      clinic.adminId,
-      clinic.sessions.map((x) => x.id)
-    )
-    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`
-    rows.push({
-      what: `Main-process RSS after opening all ${clinic.sessions.length} session files`,
-      goal: '≤150 MB, flat over a day',
-      figure: `${mb(rss.after)} at the end, ${mb(rss.peak)} at most (${mb(rss.before)} after sign-in; ${mb(rss.settled)} after a collection; at most 24 session files kept open)`,
-      met: rss.peak <= 150 * 2 ** 20
-    })
-
     // 4. Weekly hours, every group, one year.
     const year = new Date(now()).getUTCFullYear() - 1
     const request = {
@@ -182,18 +167,39 @@ try {
       scrypt.push(performance.now() - start)
     }
     const signIn: number[] = []
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 11; i++) {
       const core = await openCore(sealed)
+      // The sign-in screen waits for someone to type a passphrase (the app reads what it can
+      // meanwhile): a second, far less than anyone takes.
+      await new Promise((resolve) => setTimeout(resolve, 1000))
       const start = performance.now()
       await call(core, 'auth.signIn', { staffId: clinic.adminId, passphrase: PASSPHRASE })
       // The first run moves the keyring into the clinic file (a one-off upgrade): not counted.
       if (i > 0) signIn.push(performance.now() - start - med(scrypt))
+      // The day ends: signing out folds the day's changes into the clinic file.
+      await call(core, 'auth.signOut', {})
     }
     rows.push({
       what: `First sign-in of the day, beyond one key derivation (scrypt ${ms(med(scrypt))})`,
       goal: '≤100 ms',
       figure: both(signIn),
       met: p95(signIn) <= 100
+    })
+
+    // 5. Main-process memory after every session file has been opened (every report looked
+    // at), on the sealed clinic as every clinic keeps it: measured in a process of its own,
+    // which holds only the app's core.
+    const rss = await childRss(
+      sealed,
+      clinic.adminId,
+      clinic.sessions.map((x) => x.id)
+    )
+    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`
+    rows.push({
+      what: `Main-process RSS after opening all ${clinic.sessions.length} session files`,
+      goal: '≤150 MB, flat over a day',
+      figure: `${mb(rss.after)} at the end, ${mb(rss.peak)} at most (${mb(rss.before)} after sign-in; ${mb(rss.settled)} after a collection; at most 24 session files kept open)`,
+      met: rss.peak <= 150 * 2 ** 20
     })
   }
 

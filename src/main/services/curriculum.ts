@@ -148,12 +148,15 @@ class CurriculumStore implements CurriculumLibrary {
   private modules = new Map<string, CurriculumModule>()
   private index: SearchIndexEntry[] = []
   private starter: Cycle
+  /** The shipped modules as read from their files: an unedited copy is not parsed again. */
+  private readonly shippedByText: Map<string, CurriculumModule>
 
   constructor(
     private readonly document: VersionedDocument<Library>,
     private readonly shippedProblems: Array<{ file: string; message: string }>,
     shipped: Shipped[]
   ) {
+    this.shippedByText = new Map(shipped.map((s) => [s.text, s.module]))
     this.rebuild()
     this.starter = starterCycle(shipped.map((s) => s.module))
   }
@@ -166,6 +169,11 @@ class CurriculumStore implements CurriculumLibrary {
   private rebuild(): void {
     this.modules = new Map()
     for (const entry of this.document.data.modules) {
+      const shipped = entry.source === 'shipped' ? this.shippedByText.get(entry.text) : undefined
+      if (shipped) {
+        this.modules.set(entry.id, shipped)
+        continue
+      }
       const parsed = parseModule(entry.text, entry.source)
       if (parsed.ok) this.modules.set(entry.id, parsed.value)
     }
