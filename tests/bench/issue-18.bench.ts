@@ -20,7 +20,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { performance } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { wrapKey } from '../../src/main/security/crypto'
 import { newDataKey } from '../../src/main/security/crypto'
 import {
@@ -113,7 +113,13 @@ try {
       .filter((a) => a.status === 'present')
       .map((a) => a.participantId)
     const samples: number[] = []
+    const stalls: number[] = []
     for (const participantId of people) {
+      // The longest stretch the event loop was held (the screen could not be answered) during
+      // the save: the goal. The save's own time includes waiting for the disk, which holds
+      // nothing up, and is printed beside it.
+      const delay = monitorEventLoopDelay({ resolution: 1 })
+      delay.enable()
       const start = performance.now()
       await call(core, 'notes.saveDraft', {
         sessionId: clinic.target.id,
@@ -122,12 +128,14 @@ try {
         body: typed(0)
       })
       samples.push(performance.now() - start)
+      delay.disable()
+      stalls.push(delay.max / 1e6)
     }
     rows.push({
-      what: 'Running-screen action that writes the registry (first save of a note)',
+      what: 'Event-loop stall during a running-screen action that writes the registry (first save of a note)',
       goal: '≤16 ms',
-      figure: both(samples),
-      met: p95(samples) <= 16
+      figure: `stall ${both(stalls)}; the save itself, disk included, ${both(samples)}`,
+      met: p95(stalls) <= 16
     })
 
     // 4. Weekly hours, every group, one year.
