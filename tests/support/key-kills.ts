@@ -6,7 +6,7 @@
  * files alone, that the keyring and the registry agree and that every record decrypts.
  * Shared by the unit test (a few kills per action) and the bench (fifty).
  */
-import { spawn } from 'node:child_process'
+import { acksOf, runAndKill } from './kill-child'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -95,36 +95,19 @@ export function prng(seed: number): () => number {
   }
 }
 
-function runAndKill(
+async function runKeyChild(
   script: string,
   inputFile: string,
   action: KeyAction,
   run: number,
   delayMs: number
 ): Promise<{ acks: number; signal: NodeJS.Signals | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, inputFile, action, String(run)], {
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let out = ''
-    let stderr = ''
-    let scheduled = false
-    child.stdout.setEncoding('utf8')
-    child.stderr.setEncoding('utf8')
-    child.stdout.on('data', (chunk: string) => {
-      out += chunk
-      // Killed while it works: after its first change is on disk, within the next ones.
-      if (!scheduled && /^ack \d+$/m.test(out)) {
-        scheduled = true
-        setTimeout(() => child.kill('SIGKILL'), delayMs)
-      }
-    })
-    child.stderr.on('data', (chunk: string) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', (_code, signal) => {
-      resolve({ acks: [...out.matchAll(/^ack \d+$/gm)].length, signal, stderr })
-    })
-  })
+  const { out, signal, stderr } = await runAndKill(
+    script,
+    [inputFile, action, String(run)],
+    delayMs
+  )
+  return { acks: acksOf(out).length, signal, stderr }
 }
 
 export interface KillCheck {
@@ -213,7 +196,7 @@ export async function killDuring(
   }
   for (let run = 1; run <= runs; run++) {
     const delay = Math.floor(random() * maxDelayMs)
-    const result = await runAndKill(script, inputFile, action, run, delay)
+    const result = await runKeyChild(script, inputFile, action, run, delay)
     if (result.signal !== 'SIGKILL') {
       tally.problems.push(`run ${run}: the child ended on its own: ${result.stderr.slice(0, 300)}`)
       continue

@@ -15,7 +15,7 @@
  * The kill delays come from a seeded PRNG; the seed is printed, and
  * DURABILITY_SEED=<seed> replays the same delays.
  */
-import { spawn } from 'node:child_process'
+import { acksOf, runAndKill } from '../../support/kill-child'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -190,43 +190,21 @@ interface ChildRun {
  * it is saving, not while Node is still starting or scrypt is checking the
  * passphrase), waits `delayMs` more, then kills it and collects what it printed.
  */
-function runWriterAndKill(
+async function runWriterAndKill(
   script: string,
   inputFile: string,
   run: number,
   delayMs: number
 ): Promise<ChildRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, inputFile, String(run)], {
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let out = ''
-    let stderr = ''
-    let killScheduled = false
-    child.stdout.setEncoding('utf8')
-    child.stderr.setEncoding('utf8')
-    child.stdout.on('data', (chunk: string) => {
-      out += chunk
-      if (!killScheduled && /^ack \d+$/m.test(out)) {
-        killScheduled = true
-        setTimeout(() => child.kill('SIGKILL'), delayMs)
-      }
-    })
-    child.stderr.on('data', (chunk: string) => {
-      stderr += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (_code, signal) => {
-      const acks = [...out.matchAll(/^ack (\d+)$/gm)].map((m) => Number(m[1]))
-      const ready = /^ready (.*)$/m.exec(out)
-      resolve({
-        lastAck: acks.length ? Math.max(...acks) : -1,
-        start: ready ? (JSON.parse(ready[1]!) as ChildStart) : null,
-        signal,
-        stderr
-      })
-    })
-  })
+  const { out, signal, stderr } = await runAndKill(script, [inputFile, String(run)], delayMs)
+  const acks = acksOf(out)
+  const ready = /^ready (.*)$/m.exec(out)
+  return {
+    lastAck: acks.length ? Math.max(...acks) : -1,
+    start: ready ? (JSON.parse(ready[1]!) as ChildStart) : null,
+    signal,
+    stderr
+  }
 }
 
 interface Clinic {

@@ -8,7 +8,7 @@
  * The kill delays come from a seeded PRNG; the seed is printed, and
  * DURABILITY_SEED=<seed> replays the same delays.
  */
-import { spawn } from 'node:child_process'
+import { acksOf, runAndKill } from '../../support/kill-child'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -58,43 +58,21 @@ interface ChildRun {
  * it is writing, not while Node is still starting), waits `delayMs` more, then
  * kills it and collects everything it printed.
  */
-function runAndKill(
+async function runWriter(
   script: string,
   folder: string,
   delayMs: number,
   extra: string[] = []
 ): Promise<ChildRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, folder, ...extra], {
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let out = ''
-    let stderr = ''
-    let killScheduled = false
-    child.stdout.setEncoding('utf8')
-    child.stderr.setEncoding('utf8')
-    child.stdout.on('data', (chunk: string) => {
-      out += chunk
-      if (!killScheduled && /^ack \d+$/m.test(out)) {
-        killScheduled = true
-        setTimeout(() => child.kill('SIGKILL'), delayMs)
-      }
-    })
-    child.stderr.on('data', (chunk: string) => {
-      stderr += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (_code, signal) => {
-      const acks = [...out.matchAll(/^ack (\d+)$/gm)].map((m) => Number(m[1]))
-      const ready = /^ready (\d+)$/m.exec(out)
-      resolve({
-        lastAck: acks.length ? Math.max(...acks) : -1,
-        startedAt: ready ? Number(ready[1]) : -1,
-        signal,
-        stderr
-      })
-    })
-  })
+  const { out, signal, stderr } = await runAndKill(script, [folder, ...extra], delayMs)
+  const acks = acksOf(out)
+  const ready = /^ready (\d+)$/m.exec(out)
+  return {
+    lastAck: acks.length ? Math.max(...acks) : -1,
+    startedAt: ready ? Number(ready[1]) : -1,
+    signal,
+    stderr
+  }
 }
 
 let workDir: string
@@ -133,7 +111,7 @@ describe('registry writes survive SIGKILL', () => {
       for (let kill = 1; kill <= KILLS; kill++) {
         const delayMs = Math.floor(random() * MAX_DELAY_MS)
         const where = `seed ${seed}, kill ${kill} after ${delayMs} ms`
-        const run = await runAndKill(script, folder, delayMs)
+        const run = await runWriter(script, folder, delayMs)
         expect(run.signal, `${where}: the child ended on its own: ${run.stderr}`).toBe('SIGKILL')
         // The next child continues from the state the previous kill left.
         expect(run.startedAt, where).toBe(stored)
@@ -206,7 +184,7 @@ describe('encrypted registry writes survive SIGKILL', () => {
       for (let kill = 1; kill <= ENCRYPTED_KILLS; kill++) {
         const delayMs = Math.floor(random() * MAX_DELAY_MS)
         const where = `seed ${seed}, kill ${kill} after ${delayMs} ms`
-        const run = await runAndKill(script, folder, delayMs, [dataKey.toString('hex'), clinicId])
+        const run = await runWriter(script, folder, delayMs, [dataKey.toString('hex'), clinicId])
         expect(run.signal, `${where}: the child ended on its own: ${run.stderr}`).toBe('SIGKILL')
         expect(run.startedAt, where).toBe(stored)
         expect(run.lastAck, where).toBeGreaterThan(stored)
