@@ -9,6 +9,7 @@ import {
   installSecurity,
   isProductionBuild
 } from './security'
+import { favourMemoryOnceSignedIn } from './memory'
 import { StoreError } from './store/versioned-document'
 import {
   appWindows,
@@ -82,6 +83,7 @@ async function start(): Promise<void> {
     isAppWindow: (contents) => appWindows().some((w) => w.webContents.id === contents.id)
   })
   forwardEvents(core, appWindows)
+  favourMemoryOnceSignedIn(core)
   createMainWindow(build)
 
   // Timers are computed from the clock, not counted; this only watches the clock for jumps.
