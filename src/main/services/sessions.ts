@@ -7,6 +7,7 @@ import type {
   SessionPlanInput,
   SessionRecord
 } from '../../shared/domain/session'
+import { original } from 'immer'
 import { takesModule } from '../../shared/domain/session'
 import type { Registry } from '../store/registry'
 import type { VersionedDocument } from '../store/versioned-document'
@@ -201,7 +202,9 @@ export async function syncIndexes(
   })
   if (changed.length === 0) return
   await ctx.registry.update((draft) => {
-    const at = new Map(draft.sessions.map((s, i) => [s.id, i]))
+    // Positions read from the records as they were, not the draft: touching every line of the
+    // draft would cost what five years of sessions cost, on every save.
+    const at = new Map((original(draft.sessions) ?? []).map((s, i) => [s.id, i]))
     for (const next of changed) {
       const index = at.get(next.id)
       if (index !== undefined) draft.sessions[index] = next
