@@ -27,7 +27,8 @@ import {
   clinicToday,
   planSessionThroughApi,
   ROSTER,
-  shortName
+  shortName,
+  typeDate
 } from './steps'
 
 interface Known {
@@ -114,7 +115,9 @@ test('the session screens have no serious accessibility violations', async ({ ap
   const jordy = shortName(ROSTER[0]!)
   const panel = await openPerson(page, jordy, null)
   await panel.getByRole('button', { name: 'Arrived', exact: true }).click()
-  await expect(panel.getByLabel(`Time in for ${jordy}`)).not.toHaveValue('')
+  await expect(
+    panel.getByRole('spinbutton', { name: `Time in for ${jordy}, hour` })
+  ).not.toHaveValue('')
   await expect(panel.getByRole('button', { name: 'Safety concern' })).toBeVisible()
   await expectAccessible(page, 'the running session (People tab, one panel open)', KNOWN, seen)
 
@@ -292,8 +295,8 @@ test('the progress page, the group dashboard and the reports have no serious acc
   // A report on screen.
   await page.goto(`${new URL(page.url()).origin}/#/reports`)
   const options = page.getByRole('form', { name: 'Report options' })
-  await options.getByLabel('From').fill('2026-11-01')
-  await options.getByLabel('To').fill('2026-11-30')
+  await typeDate(options.getByLabel('From'), '2026-11-01')
+  await typeDate(options.getByLabel('To'), '2026-11-30')
   await options.getByRole('button', { name: 'Show report' }).click()
   await expect(page.getByRole('table', { name: /^Attendance and billing/ })).toBeVisible()
   await expectAccessible(page, 'the attendance report', KNOWN, seen)

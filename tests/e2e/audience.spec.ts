@@ -23,7 +23,8 @@ import {
   shortName,
   startAndReachEducational,
   audienceUrl,
-  endSession
+  endSession,
+  expectTime
 } from './steps'
 
 const OBSERVATION_LINE = 'Talked about a hard week at home and a fight with a sibling'
@@ -182,7 +183,7 @@ test.describe('the projector', () => {
     for (const person of ROSTER) {
       const panel = await openPerson(page, shortName(person), clock)
       await panel.getByRole('button', { name: 'Arrived', exact: true }).click()
-      await expect(panel.getByLabel(`Time in for ${shortName(person)}`)).toHaveValue('09:40')
+      await expectTime(panel, `Time in for ${shortName(person)}`, '09:40')
     }
     const casey = shortName(ROSTER[1]!)
     const caseyPanel = await openPerson(page, casey, clock)

@@ -18,7 +18,8 @@ import {
   confirmSignature,
   signInAs,
   SUPERVISOR,
-  TRAINEE
+  TRAINEE,
+  typeDate
 } from './steps'
 
 const ROBIN = { fullName: 'Robin Okafor', credentials: 'LPC', passphrase: PASSPHRASE }
@@ -216,7 +217,7 @@ test('a supervisor finds their trainee’s note under “Co-sign notes”; a con
   // Neither an expiry date nor an event: refused on the form, in words.
   await expect(form).toContainText('Give the date or the event on which the consent ends')
   // The form gives a date and an event: the court's consent also ends at discharge.
-  await form.getByLabel(/^Ends on/).fill('2027-05-31')
+  await typeDate(form.getByLabel(/^Ends on/), '2027-05-31')
   await form.getByRole('radio', { name: /^Discharge/ }).check()
   await page.screenshot({ path: test.info().outputPath('consent-form.png') })
   await form.getByRole('button', { name: 'Record the consent' }).click()

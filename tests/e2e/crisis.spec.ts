@@ -23,7 +23,9 @@ import {
   ROSTER,
   SESSION_START,
   PASSPHRASE,
-  shortName
+  shortName,
+  expectTime,
+  typeDate
 } from './steps'
 
 /** Names, client IDs and every protocol's words: none may reach the projector. */
@@ -74,7 +76,7 @@ test('two crises in one group: each protocol two presses away, never on the proj
   for (const name of [jordy, casey]) {
     const panel = await openPerson(page, name, clock)
     await panel.getByRole('button', { name: 'Arrived', exact: true }).click()
-    await expect(panel.getByLabel(`Time in for ${name}`)).toHaveValue('09:00')
+    await expectTime(panel, `Time in for ${name}`, '09:00')
   }
   await clock.advance(20 * MINUTE)
 
@@ -198,7 +200,7 @@ test('a session cancelled and made up; a newcomer registered mid-session; everyo
   await page.getByRole('link', { name: 'Plan a make-up session' }).click()
   await expect(page.getByRole('heading', { name: 'Plan a make-up session' })).toBeVisible()
   await expect(page.getByText(/making up for the cancelled session of 2026-11-23/)).toBeVisible()
-  await page.getByLabel('Date').fill('2026-11-25')
+  await typeDate(page.getByLabel('Date'), '2026-11-25')
   await page.getByRole('button', { name: 'Plan the session' }).click()
   await expect(page.getByRole('button', { name: 'Start session' })).toBeVisible()
   const makeUpUrl = page.url()
@@ -221,7 +223,7 @@ test('a session cancelled and made up; a newcomer registered mid-session; everyo
   for (const person of ROSTER.slice(0, 2)) {
     const panel = await openPerson(page, shortName(person), clock)
     await panel.getByRole('button', { name: 'Arrived', exact: true }).click()
-    await expect(panel.getByLabel(`Time in for ${shortName(person)}`)).toHaveValue('09:00')
+    await expectTime(panel, `Time in for ${shortName(person)}`, '09:00')
   }
 
   // A newcomer walks in, not yet registered: registered, enrolled and present from this screen.
@@ -231,14 +233,14 @@ test('a session cancelled and made up; a newcomer registered mid-session; everyo
   const register = page.getByRole('dialog', { name: 'Register a new walk-in' })
   await register.getByLabel('Full name').fill('Riley Newcomer')
   await register.getByLabel('Client ID').fill('C-120')
-  await register.getByLabel('Date of birth').fill('1994-06-30')
+  await typeDate(register.getByLabel('Date of birth'), '1994-06-30')
   await screenshot(page, 'walk-in-registration')
   await register.getByRole('button', { name: 'Register and mark present' }).click()
   await expect(page.getByRole('button', { name: /^Riley N\. Walk-in Present/ })).toBeVisible()
   await finishAnimations(clock)
   await expect(register).toBeHidden()
   const riley = await openPerson(page, 'Riley N.', clock)
-  await expect(riley.getByLabel('Time in for Riley N.')).toHaveValue('09:15')
+  await expectTime(riley, 'Time in for Riley N.', '09:15')
 
   // The day's handouts for the three present, in one press.
   const popup = page.waitForEvent('popup')
@@ -263,7 +265,7 @@ test('a session cancelled and made up; a newcomer registered mid-session; everyo
   await page.getByRole('button', { name: 'Record time out 12:00 for everyone' }).click()
   for (const name of [...ROSTER.slice(0, 2).map(shortName), 'Riley N.']) {
     const panel = await openPerson(page, name, clock)
-    await expect(panel.getByLabel(`Time out for ${name}`)).toHaveValue('12:00')
+    await expectTime(panel, `Time out for ${name}`, '12:00')
   }
   app.expectNoErrors()
 })

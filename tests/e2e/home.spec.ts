@@ -13,7 +13,8 @@ import {
   planSessionThroughApi,
   ROSTER,
   SESSION_START,
-  shortName
+  shortName,
+  typeDate
 } from './steps'
 
 const COLLEAGUE = {
@@ -184,7 +185,7 @@ test('a CSV file is previewed row by row, and only the rows without a problem ar
   await expect(
     page.getByRole('heading', { name: 'Enrol a list in Evening Recovery' })
   ).toBeVisible()
-  await page.getByLabel('Join date').fill('2026-11-23')
+  await typeDate(page.getByLabel('Join date'), '2026-11-23')
   const csv = [
     'Client ID,Name,Date of birth,Preferred name',
     'C-101,Jordan Testperson,1990-04-12,Jordy',

@@ -20,7 +20,8 @@ import {
   openAudience,
   openPeopleTab,
   openPerson,
-  openRunningScreen
+  openRunningScreen,
+  typeDate
 } from './steps'
 
 /** Each would set window.__pwned if a browser ever treated it as markup or code. */
@@ -422,8 +423,8 @@ test('hostile content is shown as text everywhere and in printed PDFs, and no sc
   // An attendance report for today.
   await page.goto(`${origin()}/#/reports`)
   const options = page.getByRole('form', { name: 'Report options' })
-  await options.getByLabel('From').fill(seeded.today)
-  await options.getByLabel('To').fill(seeded.today)
+  await typeDate(options.getByLabel('From'), seeded.today)
+  await typeDate(options.getByLabel('To'), seeded.today)
   await options.getByRole('button', { name: 'Show report' }).click()
   const report = page.getByRole('table', { name: /^Attendance and billing/ })
   await expect(report).toBeVisible()

@@ -14,7 +14,7 @@ import Papa from 'papaparse'
 import type { SegmentInput } from '../../src/shared/domain/session'
 import { expect, test, type AppClock } from './fixtures'
 import { readPdfPages } from '../support/pdf-text'
-import { advanceTo, completeSetup, finishAnimations, MINUTE, sevenZip } from './steps'
+import { advanceTo, completeSetup, finishAnimations, MINUTE, sevenZip, typeDate } from './steps'
 
 const run = promisify(execFile)
 const HOUR = 60 * MINUTE
@@ -347,8 +347,8 @@ test('a participant’s progress page and the attendance export after eight week
   // The attendance and billing report for the eight weeks, exported and read back as CSV.
   await page.getByRole('link', { name: 'Reports' }).click()
   const options = page.getByRole('form', { name: 'Report options' })
-  await options.getByLabel('From').fill('2026-09-28')
-  await options.getByLabel('To').fill('2026-11-23')
+  await typeDate(options.getByLabel('From'), '2026-09-28')
+  await typeDate(options.getByLabel('To'), '2026-11-23')
   await options.getByRole('button', { name: 'Show report' }).click()
   await expect(page.getByRole('table', { name: /^Attendance and billing/ })).toBeVisible()
   await page.screenshot({ path: test.info().outputPath('report.png'), fullPage: true })

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { keepRecoveryKey } from './steps'
+import { keepRecoveryKey, typeDate } from './steps'
 
 const PASSPHRASE = 'maple kettle harbor'
 
@@ -39,8 +39,8 @@ async function addParticipant(
   await page.getByLabel('Full name').fill(person.fullName)
   await page.getByLabel('Preferred name').fill(person.preferredName)
   await page.getByLabel('Client ID').fill(person.clientId)
-  await page.getByLabel('Date of birth').fill(person.dateOfBirth)
-  await page.getByLabel('Admission date').fill('2026-11-02')
+  await typeDate(page.getByLabel('Date of birth'), person.dateOfBirth)
+  await typeDate(page.getByLabel('Admission date'), '2026-11-02')
   await page.getByRole('button', { name: 'Add participant' }).click()
 }
 

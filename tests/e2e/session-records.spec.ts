@@ -19,7 +19,8 @@ import {
   ROSTER,
   SESSION_START,
   shortName,
-  signIn
+  signIn,
+  expectTime
 } from './steps'
 
 /** Someone active in the program but not on this group's roster: today, a walk-in. */
@@ -67,7 +68,7 @@ test('attendance and observations survive a restart of the test host', async ({ 
   // Jordy arrives at 9:03; Casey is excused; Mo is not marked yet.
   const jordanPanel = await openPerson(page, jordan, clock)
   await jordanPanel.getByRole('button', { name: 'Arrived', exact: true }).click()
-  await expect(jordanPanel.getByLabel(`Time in for ${jordan}`)).toHaveValue('09:03')
+  await expectTime(jordanPanel, `Time in for ${jordan}`, '09:03')
   const caseyPanel = await openPerson(page, casey, clock)
   await caseyPanel.getByRole('button', { name: 'Absent (excused)' }).click()
   const control = (name: string) => page.getByRole('button', { name: personLabel(name) })
@@ -80,7 +81,7 @@ test('attendance and observations survive a restart of the test host', async ({ 
   await expect(control(riley)).toContainText('Walk-in')
   const rileyPanel = await openPerson(page, riley, clock)
   await rileyPanel.getByRole('button', { name: 'Arrived', exact: true }).click()
-  await expect(rileyPanel.getByLabel(`Time in for ${riley}`)).toHaveValue('09:03')
+  await expectTime(rileyPanel, `Time in for ${riley}`, '09:03')
 
   // Two observations: a tag for Jordy, a line for Riley.
   await jordanPanel.getByRole('button', { name: 'Shared in check-in' }).click()
@@ -135,12 +136,12 @@ test('attendance and observations survive a restart of the test host', async ({ 
 
   // Times in and both observations.
   const jordanAfter = await openPerson(page, jordan, clock)
-  await expect(jordanAfter.getByLabel(`Time in for ${jordan}`)).toHaveValue('09:03')
+  await expectTime(jordanAfter, `Time in for ${jordan}`, '09:03')
   await expect(
     jordanAfter.getByRole('list', { name: `Observations of ${jordan}` }).getByRole('listitem')
   ).toHaveText([/^09:03\s*Shared in check-in$/])
   const rileyAfter = await openPerson(page, riley, clock)
-  await expect(rileyAfter.getByLabel(`Time in for ${riley}`)).toHaveValue('09:03')
+  await expectTime(rileyAfter, `Time in for ${riley}`, '09:03')
   await expect(
     rileyAfter.getByRole('list', { name: `Observations of ${riley}` }).getByRole('listitem')
   ).toHaveText([new RegExp(`^09:03\\s*${WALK_IN_LINE}$`)])

@@ -181,6 +181,35 @@ export function clinicToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(Date.now())
 }
 
+/**
+ * Types a date into one of the app's date fields (YYYY-MM-DD, as it shows
+ * them), then moves on with Tab as a person would, which closes the calendar
+ * that opened under the field.
+ */
+export async function typeDate(field: Locator, date: string): Promise<void> {
+  await field.fill(date)
+  await field.press('Tab')
+  await expect(field).toHaveValue(date)
+}
+
+/**
+ * A time field read as a person reads it: the hour and minutes boxes of the
+ * field labelled `label` (24-hour clinics, as the specs set up).
+ */
+export async function expectTime(
+  scope: Page | Locator,
+  label: string,
+  hhmm: string
+): Promise<void> {
+  const [hour, minutes] = hhmm.split(':') as [string, string]
+  await expect(scope.getByRole('spinbutton', { name: `${label}, hour`, exact: true })).toHaveValue(
+    hour
+  )
+  await expect(
+    scope.getByRole('spinbutton', { name: `${label}, minutes`, exact: true })
+  ).toHaveValue(minutes)
+}
+
 export function currentSegment(page: Page) {
   return page.getByRole('region', { name: 'Current segment' })
 }
@@ -233,7 +262,6 @@ export async function startAndReachEducational(page: Page, clock: AppClock): Pro
   await expectCurrent(page, 'Educational segment')
 }
 
-/** Opens the People tab of the running screen. */
 /** Ends the running session, answering the app's own confirmation (never a native dialog). */
 export async function endSession(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'End session' }).click()
@@ -263,6 +291,7 @@ export async function confirmSignature(
   return summary
 }
 
+/** Opens the People tab of the running screen. */
 export async function openPeopleTab(page: Page): Promise<void> {
   await page.getByRole('tab', { name: /^People/ }).click()
   await expect(page.getByRole('tab', { name: /^People/ })).toHaveAttribute('aria-selected', 'true')

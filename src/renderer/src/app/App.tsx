@@ -8,6 +8,7 @@ import {
   type CSSVariablesResolver,
   type VariantColorsResolver
 } from '@mantine/core'
+import { DatesProvider } from '@mantine/dates'
 import { ModalsProvider } from '@mantine/modals'
 import { Notifications } from '@mantine/notifications'
 import {
@@ -137,12 +138,15 @@ export function App() {
               opens and closes at once: it answers a click, and runs even while the running
               screen's window is in the background, where animation frames stall. */}
           <ClinicTimeProvider>
-            <ModalsProvider
-              labels={{ confirm: 'Confirm', cancel: 'Cancel' }}
-              modalProps={{ transitionProps: { duration: 0, exitDuration: 0 } }}
-            >
-              <Gate />
-            </ModalsProvider>
+            {/* Calendars in English, weeks from Monday as the weekly reports count them. */}
+            <DatesProvider settings={{ locale: 'en', firstDayOfWeek: 1 }}>
+              <ModalsProvider
+                labels={{ confirm: 'Confirm', cancel: 'Cancel' }}
+                modalProps={{ transitionProps: { duration: 0, exitDuration: 0 } }}
+              >
+                <Gate />
+              </ModalsProvider>
+            </DatesProvider>
           </ClinicTimeProvider>
         </HashRouter>
       </QueryClientProvider>

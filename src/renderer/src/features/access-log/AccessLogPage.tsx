@@ -11,6 +11,7 @@ import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
 import { useTimeFormat } from '../../app/clinicTime'
 import { api, unwrap } from '../../api'
 import { useStaffList, useStatus } from '../../app/queries'
+import { DateField } from '../../components/DateField'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { useProtectedExport } from '../exports/useProtectedExport'
@@ -59,17 +60,19 @@ export function AccessLogPage() {
         }}
       >
         <Group align="flex-end">
-          <TextInput
-            type="date"
+          <DateField
             label="From"
+            clearable
             value={draft.from}
-            onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
+            max={draft.to}
+            onChange={(from) => setDraft({ ...draft, from })}
           />
-          <TextInput
-            type="date"
+          <DateField
             label="To"
+            clearable
             value={draft.to}
-            onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })}
+            min={draft.from}
+            onChange={(to) => setDraft({ ...draft, to })}
           />
           <Select
             label="Staff member"

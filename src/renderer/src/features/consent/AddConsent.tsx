@@ -15,6 +15,7 @@ import {
 import { isolate } from '../../../../shared/rules/bidi'
 import { api, unwrap } from '../../api'
 import { useStatus } from '../../app/queries'
+import { DateField } from '../../components/DateField'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { consentsKey } from './queries'
 
@@ -188,23 +189,23 @@ export function AddConsentButton({
               </Stack>
             </Checkbox.Group>
             {textField(AMOUNT_FIELD)}
-            <TextInput
-              type="date"
+            <DateField
               label="Signed on paper on"
               description="The date beside the participant's signature"
               value={fields.signedOn}
               max={today}
-              onChange={(e) => set({ signedOn: e.currentTarget.value })}
+              onChange={(signedOn) => set({ signedOn })}
               error={errors.signedOn}
               required
             />
-            <TextInput
-              type="date"
+            <DateField
               label="Ends on"
               description="The expiry date, if the form gives one"
+              clearable
+              clearButtonProps={{ 'aria-label': 'Clear the expiry date' }}
               value={fields.expiresOn}
               min={fields.signedOn}
-              onChange={(e) => set({ expiresOn: e.currentTarget.value })}
+              onChange={(expiresOn) => set({ expiresOn })}
               error={errors.expiresOn}
             />
             <Radio.Group

@@ -1,4 +1,4 @@
-import { Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
@@ -13,6 +13,7 @@ import { consentEndsText } from '../../../../shared/consent/disclosure'
 import { consentState, consentStateLabel } from '../../../../shared/consent/validity'
 import { isolate } from '../../../../shared/rules/bidi'
 import { api, unwrap } from '../../api'
+import { DateField } from '../../components/DateField'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { AddConsentButton } from './AddConsent'
 import { consentsKey, useConsents } from './queries'
@@ -178,13 +179,12 @@ function EndConsentButton({
                 ? ` Its expiry event: ${expiryEventText(consent.expiryEvent)}.`
                 : ''}
             </Text>
-            <TextInput
-              type="date"
+            <DateField
               label={words.date}
               value={on}
               max={today}
               min={consent.signedOn}
-              onChange={(e) => setOn(e.currentTarget.value)}
+              onChange={setOn}
               required
             />
             <ErrorNotice error={end.error} title="Not recorded" />

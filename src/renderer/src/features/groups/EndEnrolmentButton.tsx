@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
+import { Button, Group, Modal, Stack, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { RosterEntry } from '../../../../shared/rules/roster'
 import { api, unwrap } from '../../api'
+import { DateField } from '../../components/DateField'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { isolate } from '../../../../shared/rules/bidi'
 
@@ -33,11 +34,11 @@ export function EndEnrolmentButton({ entry, today }: { entry: RosterEntry; today
           <Text size="sm">
             Joined on {entry.joinDate}. They move to past members; their records stay.
           </Text>
-          <TextInput
-            type="date"
+          <DateField
             label="Exit date"
             value={exitDate}
-            onChange={(e) => setExitDate(e.currentTarget.value)}
+            min={entry.joinDate}
+            onChange={setExitDate}
           />
           <ErrorNotice error={end.error} title="The enrolment was not ended" />
           <Group justify="flex-end">

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Select, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Select } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation } from '@tanstack/react-query'
 import type { ParticipantSummary } from '../../../../shared/ipc/contract'
 import { api, unwrap } from '../../api'
+import { DateField } from '../../components/DateField'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { isolate } from '../../../../shared/rules/bidi'
 
@@ -50,9 +51,9 @@ export function EnrolForm({
           {...form.getInputProps('participantId')}
           key={form.key('participantId')}
         />
-        <TextInput
-          type="date"
+        <DateField
           label="Join date"
+          w={150}
           {...form.getInputProps('joinDate')}
           key={form.key('joinDate')}
         />

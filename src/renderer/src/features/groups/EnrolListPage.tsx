@@ -8,7 +8,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Textarea,
   Title
 } from '@mantine/core'
@@ -24,6 +23,7 @@ import {
   readEnrolList,
   type CheckedPerson
 } from '../../../../shared/rules/bulk-enrol'
+import { DateField } from '../../components/DateField'
 import { api, unwrap } from '../../api'
 import { keys, useGroup, useParticipants } from '../../app/queries'
 import { useToday } from '../../app/useToday'
@@ -139,12 +139,11 @@ export function EnrolListPage() {
                 {fileProblem}
               </Text>
             )}
-            <TextInput
-              type="date"
+            <DateField
               label="Join date"
               description="Also the admission date of anyone whose row gives none."
               value={join}
-              onChange={(e) => setJoinDate(e.currentTarget.value)}
+              onChange={setJoinDate}
             />
           </Stack>
         </Group>

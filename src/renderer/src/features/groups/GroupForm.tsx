@@ -22,6 +22,7 @@ import {
 } from '../../../../shared/domain/group'
 import type { Staff } from '../../../../shared/domain/staff'
 import { FormFooter } from '../../components/FormFooter'
+import { TimeField } from '../../components/TimeField'
 import { options } from '../../components/labels'
 import { isolate } from '../../../../shared/rules/bidi'
 
@@ -114,8 +115,7 @@ export function GroupForm({
           </Group>
         </Checkbox.Group>
         <SimpleGrid cols={3}>
-          <TextInput
-            type="time"
+          <TimeField
             label="Start time"
             required
             {...form.getInputProps('startTime')}

@@ -20,6 +20,7 @@ import {
   ParticipantInput
 } from '../../../../shared/domain/participant'
 import { displayName } from '../../../../shared/rules/names'
+import { DateField } from '../../components/DateField'
 import { FormFooter } from '../../components/FormFooter'
 import { options } from '../../components/labels'
 
@@ -117,18 +118,14 @@ export function ParticipantForm({
             required
             {...form.getInputProps('track')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label="Date of birth"
             required
+            // The calendar opens on the decades, where a birth date is quicker to find.
+            defaultLevel="decade"
             {...form.getInputProps('dateOfBirth')}
           />
-          <TextInput
-            type="date"
-            label="Admission date"
-            required
-            {...form.getInputProps('admissionDate')}
-          />
+          <DateField label="Admission date" required {...form.getInputProps('admissionDate')} />
         </SimpleGrid>
         <Fieldset legend="Status">
           <SimpleGrid cols={3}>
@@ -145,8 +142,7 @@ export function ParticipantForm({
             />
             {values.status === 'discharged' && (
               <>
-                <TextInput
-                  type="date"
+                <DateField
                   label="Discharge date"
                   required
                   {...form.getInputProps('discharge.date')}

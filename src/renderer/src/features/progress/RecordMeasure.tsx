@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Modal, Radio, Select, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -6,6 +6,7 @@ import { MEASURE_IDS, type MeasureEntry, type MeasureId } from '../../../../shar
 import { INSTRUMENTS } from '../../../../shared/measures/instruments'
 import { scoreMeasure } from '../../../../shared/measures/score'
 import { api, messageOf, unwrap } from '../../api'
+import { DateField } from '../../components/DateField'
 import { PrivateFollowUp } from './PrivateFollowUp'
 
 /**
@@ -121,13 +122,7 @@ function MeasureForm({
               setDifficulty(null)
             }}
           />
-          <TextInput
-            type="date"
-            label="Taken on"
-            value={takenOn}
-            max={today}
-            onChange={(e) => setTakenOn(e.currentTarget.value)}
-          />
+          <DateField label="Taken on" value={takenOn} max={today} onChange={setTakenOn} />
         </Group>
         {instrument.stem && <Text fw={500}>{instrument.stem}</Text>}
         {instrument.items.map((item, i) => (

@@ -8,7 +8,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title
 } from '@mantine/core'
 import { useMutation } from '@tanstack/react-query'
@@ -23,6 +22,7 @@ import {
 import { api, unwrap } from '../../api'
 import { useGroups } from '../../app/queries'
 import { useToday } from '../../app/useToday'
+import { DateField } from '../../components/DateField'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { PageHeader } from '../../components/PageHeader'
 import { useProtectedExport } from '../exports/useProtectedExport'
@@ -152,18 +152,8 @@ export function ReportsPage() {
               allowDeselect={false}
               w={260}
             />
-            <TextInput
-              type="date"
-              label="From"
-              value={from}
-              onChange={(e) => setFrom(e.currentTarget.value)}
-            />
-            <TextInput
-              type="date"
-              label="To"
-              value={to}
-              onChange={(e) => setTo(e.currentTarget.value)}
-            />
+            <DateField label="From" value={from} max={to} onChange={setFrom} w={150} />
+            <DateField label="To" value={to} min={from} onChange={setTo} w={150} />
             <Select
               label="Group"
               data={groupOptions}

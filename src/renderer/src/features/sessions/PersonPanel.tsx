@@ -12,6 +12,7 @@ import { clinicTimeOfDay, zonedTimeToInstant } from '../../../../shared/rules/da
 import { useTimeFormat } from '../../app/clinicTime'
 import type { AttendanceFigures } from '../../../../shared/session/types'
 import { TEXT_LIMITS, textLimit } from '../../../../shared/rules/limits'
+import { TimeField } from '../../components/TimeField'
 import { ProtocolLauncher } from './ProtocolLauncher'
 
 export interface AttendanceChange {
@@ -48,6 +49,30 @@ export function PersonPanel(props: Props) {
   const timeOf = (value: string | null) =>
     value ? clinicTimeOfDay(Date.parse(value), timeZone) : ''
   const atTime = (hhmm: string) => (hhmm ? iso(zonedTimeToInstant(date, hhmm, timeZone)) : null)
+  // The times as typed, saved when the focus leaves a field: a half-typed time
+  // ("0" on the way to "09:15") is never recorded. Both go together, so saving
+  // one never puts back an older value of the other. A time recorded elsewhere
+  // (the Arrived stamp, another window) replaces what is shown.
+  const saved = { timeIn: timeOf(record.timeIn), timeOut: timeOf(record.timeOut) }
+  const [times, setTimes] = useState(saved)
+  const [shown, setShown] = useState(saved)
+  if (shown.timeIn !== saved.timeIn || shown.timeOut !== saved.timeOut) {
+    setShown(saved)
+    setTimes(saved)
+  }
+  const saveTimes = () => {
+    if (times.timeIn === saved.timeIn && times.timeOut === saved.timeOut) return
+    // A time in cannot be cleared here; "Absent" is how a person is marked not there.
+    if (!times.timeIn) {
+      setTimes({ ...times, timeIn: saved.timeIn })
+      return
+    }
+    props.onAttendance({
+      status: 'present',
+      timeIn: atTime(times.timeIn),
+      timeOut: atTime(times.timeOut)
+    })
+  }
   const countableMinutes = figures?.countableMinutes ?? 0
 
   const recordLeaving = () => {
@@ -103,31 +128,21 @@ export function PersonPanel(props: Props) {
       </Group>
       {present && (
         <Group gap="sm" align="flex-end">
-          <TextInput
-            type="time"
+          <TimeField
             size="xs"
             label={`Time in for ${name}`}
-            value={timeOf(record.timeIn)}
-            disabled={busy}
-            onChange={(event) => {
-              const value = atTime(event.currentTarget.value)
-              if (value)
-                props.onAttendance({ status: 'present', timeIn: value, timeOut: record.timeOut })
-            }}
+            value={times.timeIn}
+            onChange={(timeIn) => setTimes({ ...times, timeIn })}
+            onBlur={saveTimes}
           />
-          <TextInput
-            type="time"
+          <TimeField
             size="xs"
             label={`Time out for ${name}`}
-            value={timeOf(record.timeOut)}
-            disabled={busy}
-            onChange={(event) =>
-              props.onAttendance({
-                status: 'present',
-                timeIn: record.timeIn,
-                timeOut: atTime(event.currentTarget.value)
-              })
-            }
+            clearable
+            clearButtonProps={{ 'aria-label': `Clear the time out for ${name}` }}
+            value={times.timeOut}
+            onChange={(timeOut) => setTimes({ ...times, timeOut })}
+            onBlur={saveTimes}
           />
           <Text size="sm" data-testid="countable">
             {countableMinutes} countable min

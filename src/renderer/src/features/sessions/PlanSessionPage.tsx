@@ -6,7 +6,6 @@ import {
   MultiSelect,
   SimpleGrid,
   Stack,
-  TextInput,
   Title
 } from '@mantine/core'
 import { schemaResolver, useForm, type FormErrors } from '@mantine/form'
@@ -29,6 +28,7 @@ import {
   useStatus
 } from '../../app/queries'
 import { useToday } from '../../app/useToday'
+import { DateField } from '../../components/DateField'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { FormFooter } from '../../components/FormFooter'
 import { PageHeader } from '../../components/PageHeader'
@@ -160,7 +160,7 @@ function PlanSessionForm({
     <form noValidate aria-label="Session plan" onSubmit={form.onSubmit(submit)}>
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} maw={720}>
-          <TextInput type="date" label="Date" required {...form.getInputProps('date')} />
+          <DateField label="Date" required {...form.getInputProps('date')} />
           <MultiSelect
             label="Facilitators"
             placeholder={facilitators.length ? 'Choose staff' : undefined}

@@ -10,7 +10,6 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
   Title
 } from '@mantine/core'
 import { useState } from 'react'
@@ -30,6 +29,7 @@ import { PROTOCOLS, stepsFor, type SafetyProtocol } from '../../../../shared/ses
 import { api, unwrap } from '../../api'
 import { useStaffList, useStatus } from '../../app/queries'
 import { useToday } from '../../app/useToday'
+import { DateField } from '../../components/DateField'
 import { useClinicContacts } from './useProtocolData'
 import { useSessionChange } from './useSession'
 import { isolate } from '../../../../shared/rules/bidi'
@@ -303,13 +303,7 @@ function FinishForm({
           onChange={setOwnerId}
           allowDeselect={false}
         />
-        <TextInput
-          type="date"
-          label="Follow-up due"
-          value={dueOn}
-          min={today}
-          onChange={(event) => setDueOn(event.currentTarget.value)}
-        />
+        <DateField label="Follow-up due" value={dueOn} min={today} onChange={setDueOn} />
         <Button
           color="red"
           disabled={!risk || !ownerId || !dueOn}
