@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { Accordion } from '@mantine/core'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { ClinicTimeProvider } from '../../src/renderer/src/app/clinicTime'
@@ -142,28 +143,52 @@ const PRESENT: AttendanceRecord = {
   timeOut: null
 } as AttendanceRecord
 
-describe('a time in on the running screen', () => {
-  it('is recorded once, when the person at the keyboard leaves the field', async () => {
+function personPanel(record: AttendanceRecord, onAttendance = vi.fn()) {
+  return (
+    <ClinicTimeProvider>
+      <PersonPanel
+        name="Jordy T."
+        record={record}
+        figures={undefined}
+        observations={[]}
+        date="2026-11-23"
+        timeZone="America/Chicago"
+        dailyMinimumMinutes={null}
+        now={Date.parse('2026-11-23T15:30:00Z')}
+        busy={false}
+        onAttendance={onAttendance}
+        onObserve={() => undefined}
+      />
+    </ClinicTimeProvider>
+  )
+}
+
+describe('times on the running screen', () => {
+  it('a time out recorded while the person’s panel is closed shows when it opens', () => {
+    clinicWrites('24h')
+    // A closed panel keeps its content mounted but hidden, as the People tab's are.
+    const closed = (record: AttendanceRecord) => (
+      <Accordion>
+        <Accordion.Item value="jordy">
+          <Accordion.Control>Jordy T.</Accordion.Control>
+          <Accordion.Panel>{personPanel(record)}</Accordion.Panel>
+        </Accordion.Item>
+      </Accordion>
+    )
+    const view = renderScreen(closed(PRESENT))
+    // "Everyone out at end": 12:00 in Chicago.
+    view.rerender(closed({ ...PRESENT, timeOut: '2026-11-23T18:00:00.000Z' }))
+    const timeOut = (part: string) =>
+      screen.getByRole('spinbutton', { name: `Time out for Jordy T., ${part}`, hidden: true })
+    expect(timeOut('hour')).toHaveValue('12')
+    expect(timeOut('minutes')).toHaveValue('00')
+  })
+
+  it('a time in is recorded once, when the person at the keyboard leaves the field', async () => {
     clinicWrites('24h')
     const user = userEvent.setup()
     const onAttendance = vi.fn()
-    renderScreen(
-      <ClinicTimeProvider>
-        <PersonPanel
-          name="Jordy T."
-          record={PRESENT}
-          figures={undefined}
-          observations={[]}
-          date="2026-11-23"
-          timeZone="America/Chicago"
-          dailyMinimumMinutes={null}
-          now={Date.parse('2026-11-23T15:30:00Z')}
-          busy={false}
-          onAttendance={onAttendance}
-          onObserve={() => undefined}
-        />
-      </ClinicTimeProvider>
-    )
+    renderScreen(personPanel(PRESENT, onAttendance))
     const timeIn = within(screen.getByText('Time in for Jordy T.').closest('div')!.parentElement!)
     const hour = timeIn.getByRole('spinbutton', { name: 'Time in for Jordy T., hour' })
     expect(hour).toHaveValue('09')

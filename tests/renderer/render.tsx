@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core'
 import { ModalsProvider } from '@mantine/modals'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
-import type { ReactElement } from 'react'
+import type { ReactElement, ReactNode } from 'react'
 import { MemoryRouter } from 'react-router'
 import { vi } from 'vitest'
 import { buildApi } from '../../src/shared/ipc/api'
@@ -21,17 +21,19 @@ export function fakeApi(answer: Answer) {
   return invoke
 }
 
+/** Renders a screen inside the app's providers; `rerender` keeps them. */
 export function renderScreen(ui: ReactElement, route = '/') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-  return render(
+  const Providers = ({ children }: { children: ReactNode }) => (
     <MantineProvider>
       <QueryClientProvider client={client}>
         <MemoryRouter initialEntries={[route]}>
           <ModalsProvider modalProps={{ transitionProps: { duration: 0, exitDuration: 0 } }}>
-            {ui}
+            {children}
           </ModalsProvider>
         </MemoryRouter>
       </QueryClientProvider>
     </MantineProvider>
   )
+  return render(ui, { wrapper: Providers })
 }

@@ -1,5 +1,6 @@
 import { DateInput, type DateInputProps } from '@mantine/dates'
 import type { FocusEvent, ReactNode } from 'react'
+import { useOutsideChanges } from './useOutsideChanges'
 
 /** How every date field shows and takes a date: the way the app writes dates everywhere. */
 export const DATE_FIELD_FORMAT = 'YYYY-MM-DD'
@@ -63,12 +64,17 @@ export function DateField({
   placeholder,
   ...rest
 }: DateFieldProps) {
+  const outside = useOutsideChanges(value)
   return (
     <DateInput
+      key={outside.generation}
       {...rest}
       {...(value !== undefined ? { value: value || null } : {})}
       {...(defaultValue !== undefined ? { defaultValue: defaultValue || null } : {})}
-      onChange={(next) => onChange?.(next ?? '')}
+      onChange={(next) => {
+        outside.own(next ?? '')
+        onChange?.(next ?? '')
+      }}
       valueFormat={DATE_FIELD_FORMAT}
       dateParser={parseTypedDate}
       minDate={min || undefined}

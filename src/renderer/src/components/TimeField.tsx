@@ -1,5 +1,6 @@
 import { TimePicker, type TimePickerProps } from '@mantine/dates'
 import { useTimeFormat } from '../app/clinicTime'
+import { useOutsideChanges } from './useOutsideChanges'
 
 type Passed = Omit<
   TimePickerProps,
@@ -32,14 +33,21 @@ export interface TimeFieldProps extends Passed {
  * arrow keys, or picked from the lists that open under it. Whatever it shows,
  * its value is 'HH:MM' on the 24-hour clock, as records keep it.
  */
-export function TimeField({ label, ...rest }: TimeFieldProps) {
+export function TimeField({ label, value, onChange, ...rest }: TimeFieldProps) {
   const format = useTimeFormat()
+  const outside = useOutsideChanges(value)
   return (
     <TimePicker
-      // The picker reads its value in the format it starts with: a new format starts it again.
-      key={format}
+      // The picker reads its value in the format it starts with: a new format starts it again,
+      // and so does a value changed from outside it.
+      key={`${format}-${outside.generation}`}
       withDropdown
       {...rest}
+      {...(value !== undefined ? { value } : {})}
+      onChange={(next) => {
+        outside.own(next)
+        onChange?.(next)
+      }}
       label={label}
       format={format}
       withSeconds={false}
