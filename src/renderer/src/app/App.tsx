@@ -138,8 +138,9 @@ export function App() {
               opens and closes at once: it answers a click, and runs even while the running
               screen's window is in the background, where animation frames stall. */}
           <ClinicTimeProvider>
-            {/* Calendars in English, weeks from Monday as the weekly reports count them. */}
-            <DatesProvider settings={{ locale: 'en', firstDayOfWeek: 1 }}>
+            {/* Calendars in English, weeks from Monday as the weekly reports count them; no
+                day coloured apart, as groups meet on any day. */}
+            <DatesProvider settings={{ locale: 'en', firstDayOfWeek: 1, weekendDays: [] }}>
               <ModalsProvider
                 labels={{ confirm: 'Confirm', cancel: 'Cancel' }}
                 modalProps={{ transitionProps: { duration: 0, exitDuration: 0 } }}

@@ -80,6 +80,7 @@ export function DateField({
       minDate={min || undefined}
       maxDate={max || undefined}
       placeholder={placeholder ?? 'YYYY-MM-DD'}
+      popoverProps={{ shadow: 'md', ...rest.popoverProps }}
     />
   )
 }

@@ -42,6 +42,7 @@ export function TimeField({ label, value, onChange, ...rest }: TimeFieldProps) {
       // and so does a value changed from outside it.
       key={`${format}-${outside.generation}`}
       withDropdown
+      popoverProps={{ shadow: 'md' }}
       {...rest}
       {...(value !== undefined ? { value } : {})}
       onChange={(next) => {

@@ -64,14 +64,12 @@ export function AccessLogPage() {
             label="From"
             clearable
             value={draft.from}
-            max={draft.to}
             onChange={(from) => setDraft({ ...draft, from })}
           />
           <DateField
             label="To"
             clearable
             value={draft.to}
-            min={draft.from}
             onChange={(to) => setDraft({ ...draft, to })}
           />
           <Select

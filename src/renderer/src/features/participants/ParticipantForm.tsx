@@ -121,8 +121,10 @@ export function ParticipantForm({
           <DateField
             label="Date of birth"
             required
-            // The calendar opens on the decades, where a birth date is quicker to find.
+            // The calendar opens on the decades, a generation back, where a birth date is quicker
+            // to find than month by month from today.
             defaultLevel="decade"
+            defaultDate={`${Number(today.slice(0, 4)) - 35}-01-01`}
             {...form.getInputProps('dateOfBirth')}
           />
           <DateField label="Admission date" required {...form.getInputProps('admissionDate')} />

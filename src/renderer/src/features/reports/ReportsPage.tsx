@@ -152,8 +152,8 @@ export function ReportsPage() {
               allowDeselect={false}
               w={260}
             />
-            <DateField label="From" value={from} max={to} onChange={setFrom} w={150} />
-            <DateField label="To" value={to} min={from} onChange={setTo} w={150} />
+            <DateField label="From" value={from} onChange={setFrom} w={150} />
+            <DateField label="To" value={to} onChange={setTo} w={150} />
             <Select
               label="Group"
               data={groupOptions}
