@@ -14,7 +14,10 @@ import {
   ROSTER,
   SESSION_START,
   shortName,
-  typeDate
+  typeDate,
+  clinicToday,
+  currentSegment,
+  openRunningScreen
 } from './steps'
 
 const COLLEAGUE = {
@@ -143,6 +146,30 @@ test('Settings is split into tabs, each with its own address, moved through with
   // The address opens its tab, and Back returns to the last one.
   await page.goBack()
   await expect(tabs.getByRole('tab', { name: 'Staff' })).toHaveAttribute('aria-selected', 'true')
+
+  // The session settings sit with what they are about, and saving one part leaves the rest.
+  await tabs.getByRole('tab', { name: 'Security' }).click()
+  const locking = page.getByRole('form', { name: 'Locking and exports' })
+  await locking.getByLabel('Lock the app after this many idle minutes').fill('15')
+  await locking.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByText('Settings saved: Locking and exports')).toBeVisible()
+  await tabs.getByRole('tab', { name: 'Groups' }).click()
+  const running = page.getByRole('form', { name: 'Running a session' })
+  await running.getByLabel('Wrap-up warning (minutes)').fill('3')
+  await running.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByText('Settings saved: Running a session')).toBeVisible()
+  await tabs.getByRole('tab', { name: 'Requirements and billing' }).click()
+  await expect(
+    page
+      .getByRole('form', { name: 'Requirements' })
+      .getByLabel('Daily minimum of countable minutes')
+  ).toBeVisible()
+  const saved = await page.evaluate(async () => {
+    const settings = await window.api.clinic.sessionSettings()
+    if (!settings.ok) throw new Error(settings.error.message)
+    return settings.value
+  })
+  expect(saved).toMatchObject({ lockAfterMinutes: 15, wrapUpMinutes: 3 })
   app.expectNoErrors()
 })
 
@@ -239,7 +266,7 @@ test('Ctrl+K finds a participant, a group and a page; “?” lists every keyboa
 }) => {
   const page = app.page
   await completeSetup(page)
-  await planSessionThroughApi(page)
+  const session = await planSessionThroughApi(page, clinicToday())
   await page.reload()
   await expect(page.getByRole('heading', { name: 'Welcome, Robin' })).toBeVisible()
 
@@ -279,5 +306,22 @@ test('Ctrl+K finds a participant, a group and a page; “?” lists every keyboa
   }
   await page.keyboard.press('Escape')
   await expect(help).toBeHidden()
+
+  // The running screen has no menu, but Ctrl+K works there too; typing in the box moves
+  // nothing on ("n" is the next segment's key outside it).
+  await openRunningScreen(page, session.id)
+  await page.getByRole('button', { name: 'Start session' }).click()
+  await expect(currentSegment(page).getByRole('heading', { level: 2 })).toHaveText(
+    'Arrival, sign-in and brief measures'
+  )
+  await page.keyboard.press('Control+k')
+  await expect(find).toBeFocused()
+  await find.fill('Jordan')
+  await expect(currentSegment(page).getByRole('heading', { level: 2 })).toHaveText(
+    'Arrival, sign-in and brief measures'
+  )
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/#\/participants\/[^/]+$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jordy T.')
   app.expectNoErrors()
 })

@@ -46,6 +46,13 @@ test('switching the clinic to 12-hour time changes the running screen, Home and 
   await page.goto(`${origin}/#/`)
   await expect(page.getByRole('alert', { name: /^Running now/ })).toContainText('started 9:00 AM')
 
+  // The group's start time, on its page and in its form, whose picker takes 12-hour time.
+  await page.goto(`${origin}/#/groups/${session.groupId}`)
+  await expect(page.getByText('Mon, Wed, Thu at 9:00 AM')).toBeVisible()
+  await page.goto(`${origin}/#/groups/${session.groupId}/edit`)
+  await expect(page.getByRole('spinbutton', { name: 'Start time, hour' })).toHaveValue('09')
+  await expect(page.getByLabel('Start time, AM or PM')).toHaveValue('AM')
+
   // The notes of the ended session: its start and stop.
   await openRunningScreen(page, session.id)
   await clock.advance(20 * MINUTE)

@@ -92,6 +92,14 @@ export function clinicTimeOfDay(
   return timeFormat === '12h' ? twelveHour(h23) : h23
 }
 
+/**
+ * A time of day kept as "HH:MM" on the 24-hour clock (a group's start time),
+ * written the clinic's way: "17:30" or "5:30 PM".
+ */
+export function wallClockTime(hhmm: string, timeFormat: TimeFormat = '24h'): string {
+  return timeFormat === '12h' ? twelveHour(hhmm) : hhmm
+}
+
 /** "14:05" → "2:05 PM"; "00:30" → "12:30 AM". */
 export function twelveHour(hhmm: string): string {
   const [hh, mm] = hhmm.split(':') as [string, string]

@@ -3,7 +3,8 @@ import {
   clinicDateTime,
   clinicTimeOfDay,
   systemTimeFormat,
-  twelveHour
+  twelveHour,
+  wallClockTime
 } from '../../../src/shared/rules/dates'
 import { ClinicInput } from '../../../src/shared/domain/clinic'
 
@@ -28,6 +29,12 @@ describe('one time format, the clinic’s, in its own time zone', () => {
     expect(twelveHour('12:00')).toBe('12:00 PM')
     expect(twelveHour('12:59')).toBe('12:59 PM')
     expect(twelveHour('23:59')).toBe('11:59 PM')
+  })
+
+  it('writes a group’s start time, kept on the 24-hour clock, the clinic’s way', () => {
+    expect(wallClockTime('17:30', '12h')).toBe('5:30 PM')
+    expect(wallClockTime('17:30', '24h')).toBe('17:30')
+    expect(wallClockTime('09:00')).toBe('09:00')
   })
 
   it('dates a moment on the clinic’s calendar: late evening in Chicago is still that day', () => {

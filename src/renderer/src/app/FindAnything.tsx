@@ -11,7 +11,8 @@ import { useGroups, useParticipants } from './queries'
 /**
  * Ctrl+K (⌘K on a Mac): one box that finds a participant, a group, a
  * session's notes or a place in the app, and goes there. Only for a signed-in,
- * unlocked screen: it is part of the shell, so a lock takes it away.
+ * unlocked screen, the running one too: it is part of the signed-in app, so a
+ * lock takes it away.
  */
 export function FindAnything({
   staff,

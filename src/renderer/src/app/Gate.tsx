@@ -8,13 +8,15 @@ import { RecoveryKeyScreen, SetupScreen } from '../features/setup/SetupScreen'
 import { keys, useSessionSettings, useStatus } from './queries'
 import { useHotkeys } from '@mantine/hooks'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { AppStatus } from '../../../shared/ipc/contract'
 import type { Staff } from '../../../shared/domain/staff'
 import { LockScreen } from '../features/auth/LockScreen'
 import { useLock } from './lock'
 import { LockedOutScreen } from '../features/setup/RestoreClinic'
 import { Shell } from './Shell'
+import { FindAnything } from './FindAnything'
+import { KeyboardShortcuts } from './KeyboardShortcuts'
 import { BackToHome, useBehindTheFence, useRecordVisit } from './signInFence'
 
 /**
@@ -89,15 +91,23 @@ function SignedInApp({ status, staff }: { status: AppStatus; staff: Staff }) {
   useRecordVisit()
   const settings = useSessionSettings()
   const minutes = settings.data?.lockAfterMinutes ?? 5
+  const [shortcuts, setShortcuts] = useState(false)
+  const showShortcuts = useCallback(() => setShortcuts(true), [])
   if (behind) return <BackToHome />
   return (
     <>
       {/* Started afresh whenever the setting changes. */}
       <AutoLock key={minutes} minutes={minutes} />
+      {/* Ctrl+K and the list of shortcuts on every signed-in screen, the running one too. */}
+      <FindAnything staff={staff} onShowShortcuts={showShortcuts} />
+      <KeyboardShortcuts opened={shortcuts} onClose={() => setShortcuts(false)} />
       <Routes>
         {/* A live group gets the whole window: no menu, figures readable at arm's length. */}
         <Route path="/sessions/:sessionId" element={<RunSessionPage />} />
-        <Route path="*" element={<Shell status={status} staff={staff} />} />
+        <Route
+          path="*"
+          element={<Shell status={status} staff={staff} onShowShortcuts={showShortcuts} />}
+        />
       </Routes>
     </>
   )

@@ -1,6 +1,5 @@
 import { AppShell, Button, Group, Kbd, NavLink, Stack, Text } from '@mantine/core'
 import { spotlight } from '@mantine/spotlight'
-import { useCallback, useState } from 'react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router'
 import type { AppStatus } from '../../../shared/ipc/contract'
@@ -30,10 +29,9 @@ import { ModuleEditorPage } from '../features/curriculum/ModuleEditorPage'
 import { ModulePage } from '../features/curriculum/ModulePage'
 import { EditSessionPlanPage, PlanSessionPage } from '../features/sessions/PlanSessionPage'
 import { useLock } from './lock'
-import { FindAnything } from './FindAnything'
 import { NextStepBar } from '../features/home/NextSteps'
 import { useHomeDay } from '../features/home/useHomeDay'
-import { KeyboardShortcuts, MOD_KEY, useQuestionMarkKey } from './KeyboardShortcuts'
+import { MOD_KEY, useQuestionMarkKey } from './KeyboardShortcuts'
 import { FollowUpsBadge } from '../features/followups/FollowUpsBadge'
 import { ConflictsPage } from '../features/sync/ConflictsPage'
 import { SyncStatusChip } from '../features/sync/SyncStatusChip'
@@ -50,7 +48,15 @@ const NAV = [
   { to: '/access-log', label: 'Access log', adminOnly: true }
 ]
 
-export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
+export function Shell({
+  status,
+  staff,
+  onShowShortcuts: showShortcuts
+}: {
+  status: AppStatus
+  staff: Staff
+  onShowShortcuts(): void
+}) {
   const location = useLocation()
   const client = useQueryClient()
   const signOut = useMutation({
@@ -63,8 +69,6 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
   })
   const lock = useLock()
   const day = useHomeDay()
-  const [shortcuts, setShortcuts] = useState(false)
-  const showShortcuts = useCallback(() => setShortcuts(true), [])
   useQuestionMarkKey(showShortcuts)
   const current = (to: string) =>
     to === '/' ? location.pathname === '/' : location.pathname.startsWith(to)
@@ -114,8 +118,6 @@ export function Shell({ status, staff }: { status: AppStatus; staff: Staff }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <FindAnything staff={staff} onShowShortcuts={showShortcuts} />
-      <KeyboardShortcuts opened={shortcuts} onClose={() => setShortcuts(false)} />
       <AppShell.Navbar p="xs" aria-label="Main">
         {NAV.filter((item) => !('adminOnly' in item) || staff.isAdmin).map((item) => (
           <NavLink

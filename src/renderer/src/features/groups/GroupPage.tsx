@@ -5,6 +5,7 @@ import { ADMISSION_LABELS, AGE_GROUP_LABELS } from '../../../../shared/domain/gr
 import { api, unwrap } from '../../api'
 import { keys, useParticipants, useStaffList } from '../../app/queries'
 import { useToday } from '../../app/useToday'
+import { useTimeFormat } from '../../app/clinicTime'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { meetingLabel, trackLabel } from '../../components/labels'
 import { PageHeader } from '../../components/PageHeader'
@@ -31,6 +32,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 export function GroupPage() {
   const { groupId = '' } = useParams()
   const today = useToday()
+  const timeFormat = useTimeFormat()
   const group = useQuery({
     queryKey: keys.group(groupId),
     queryFn: () => unwrap(api().groups.get({ groupId }))
@@ -71,7 +73,7 @@ export function GroupPage() {
       />
       <Card withBorder mb="lg">
         <SimpleGrid cols={4}>
-          <Fact label="Meets">{meetingLabel(g.meetingDays, g.startTime)}</Fact>
+          <Fact label="Meets">{meetingLabel(g.meetingDays, g.startTime, timeFormat)}</Fact>
           <Fact label="Session length">{g.defaultMinutes} minutes</Fact>
           <Fact label="Capacity">{g.capacity}</Fact>
           <Fact label="Facilitators">

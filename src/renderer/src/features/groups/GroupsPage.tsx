@@ -1,11 +1,13 @@
 import { Anchor, Button, Loader, Table, Text } from '@mantine/core'
 import { Link } from 'react-router'
 import { useGroups } from '../../app/queries'
+import { useTimeFormat } from '../../app/clinicTime'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { meetingLabel, trackLabel } from '../../components/labels'
 import { PageHeader } from '../../components/PageHeader'
 
 export function GroupsPage() {
+  const timeFormat = useTimeFormat()
   const groups = useGroups()
   return (
     <>
@@ -42,7 +44,7 @@ export function GroupsPage() {
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{trackLabel(group.track)}</Table.Td>
-                <Table.Td>{meetingLabel(group.meetingDays, group.startTime)}</Table.Td>
+                <Table.Td>{meetingLabel(group.meetingDays, group.startTime, timeFormat)}</Table.Td>
                 <Table.Td>
                   {group.enrolledCount} of {group.capacity}
                 </Table.Td>

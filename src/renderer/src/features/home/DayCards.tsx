@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Table, Text, Title } from '@mantine/core'
 import { Link } from 'react-router'
 import type { CosignRow, HomeDay, NotesOwedRow } from '../../../../shared/ipc/contract'
-import { clinicTimeOfDay } from '../../../../shared/rules/dates'
+import { clinicTimeOfDay, wallClockTime } from '../../../../shared/rules/dates'
 import { useTimeFormat } from '../../app/clinicTime'
 
 const STATUS_LABELS: Record<HomeDay['todays'][number]['status'], string> = {
@@ -43,6 +43,7 @@ export function RunningSessions({ day, timeZone }: { day: HomeDay; timeZone: str
 
 /** Today's sessions, in the order they meet. */
 export function TodaysSessions({ day }: { day: HomeDay }) {
+  const timeFormat = useTimeFormat()
   return (
     <Card withBorder component="section" aria-labelledby="today-title">
       <Title order={2} size="h4" id="today-title" mb="xs">
@@ -63,7 +64,7 @@ export function TodaysSessions({ day }: { day: HomeDay }) {
           <Table.Tbody>
             {day.todays.map((s) => (
               <Table.Tr key={s.sessionId}>
-                <Table.Td>{s.startTime}</Table.Td>
+                <Table.Td>{wallClockTime(s.startTime, timeFormat)}</Table.Td>
                 <Table.Td>{s.groupName}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={s.status === 'running' ? 'teal' : 'gray'}>

@@ -80,14 +80,17 @@ export function SettingsPage({ status, staff }: { status: AppStatus; staff: Staf
           </section>
         </Tabs.Panel>
         <Tabs.Panel value="groups">
-          <GroupsSettings />
+          <Stack gap="xl">
+            <GroupsSettings />
+            <SessionSettings part="running" canEdit={canEdit} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="agreements">
           <AgreementsSettings canEdit={canEdit} />
         </Tabs.Panel>
         <Tabs.Panel value="requirements">
           <Stack gap="xl">
-            <SessionSettings canEdit={canEdit} />
+            <SessionSettings part="requirements" canEdit={canEdit} />
             <MeasureSchedules canEdit={canEdit} />
           </Stack>
         </Tabs.Panel>
@@ -98,6 +101,7 @@ export function SettingsPage({ status, staff }: { status: AppStatus; staff: Staf
             ) : (
               <Text>Only an administrator can make or restore a backup.</Text>
             )}
+            <SessionSettings part="backups" canEdit={canEdit} />
             <section aria-labelledby="data-settings">
               <Title order={2} size="h3" id="data-settings" mb="sm">
                 Where the records are
@@ -116,14 +120,17 @@ export function SettingsPage({ status, staff }: { status: AppStatus; staff: Staf
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="security">
-          {canEdit ? (
-            <DataKey
-              clinicName={status.clinic?.name ?? ''}
-              timeZone={status.clinic?.timeZone ?? 'UTC'}
-            />
-          ) : (
-            <Text>Only an administrator can change the clinic’s data key.</Text>
-          )}
+          <Stack gap="xl">
+            <SessionSettings part="security" canEdit={canEdit} />
+            {canEdit ? (
+              <DataKey
+                clinicName={status.clinic?.name ?? ''}
+                timeZone={status.clinic?.timeZone ?? 'UTC'}
+              />
+            ) : (
+              <Text>Only an administrator can change the clinic’s data key.</Text>
+            )}
+          </Stack>
         </Tabs.Panel>
       </Tabs>
     </>
