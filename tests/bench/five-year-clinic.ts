@@ -620,11 +620,12 @@ export async function call<T = unknown>(core: Core, channel: string, input: unkn
   return result.value as T
 }
 
-export const openCore = (dataDir: string) =>
+/** The app on the clinic's folder; `at`, another moment than the bench's today (a later day). */
+export const openCore = (dataDir: string, at = TODAY) =>
   createCore({
     dataDir,
-    now,
-    monotonic: now,
+    now: () => at,
+    monotonic: () => at,
     newId: () => crypto.randomUUID(),
     curriculumDir: CURRICULUM_DIR
   })

@@ -36,6 +36,7 @@ import {
   call,
   CURRICULUM_DIR,
   machine,
+  TODAY,
   now,
   openCore,
   PASSPHRASE,
@@ -176,7 +177,8 @@ try {
     }
     const signIn: number[] = []
     for (let i = 0; i < 11; i++) {
-      const core = await openCore(sealed)
+      // Each sign-in is the first of a new day (the day's copies of the records are made).
+      const core = await openCore(sealed, TODAY + i * 86_400_000)
       // The sign-in screen waits for someone to type a passphrase (the app reads what it can
       // meanwhile): a second, far less than anyone takes.
       await new Promise((resolve) => setTimeout(resolve, 1000))

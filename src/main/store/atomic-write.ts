@@ -1,4 +1,5 @@
-import { open, rename, rm } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { copyFile, open, rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 
 let sequence = 0
@@ -31,6 +32,22 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     throw error
   }
   await syncFolder(dirname(path))
+}
+
+/**
+ * Copies a file as `writeFileAtomic` writes one: beside the target first, then renamed over it,
+ * so a copy cut short never stands as the copy. The bytes are copied by the operating system
+ * (a clone where the disk can make one), not read into this process.
+ */
+export async function copyFileAtomic(from: string, path: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.${++sequence}.tmp`
+  try {
+    await copyFile(from, temporary, constants.COPYFILE_FICLONE)
+    await rename(temporary, path)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw error
+  }
 }
 
 /** Flushes a folder's entries; Windows cannot open a folder for this and needs no such step. */

@@ -4,7 +4,7 @@ import { createDraft, current, finishDraft, isDraft, setAutoFreeze, type Objecti
 import { Low } from 'lowdb'
 import { z } from 'zod'
 import { createHash } from 'node:crypto'
-import { writeFileAtomic, SerialQueue } from './atomic-write'
+import { copyFileAtomic, writeFileAtomic, SerialQueue } from './atomic-write'
 import { DurableJsonFile } from './json-file-adapter'
 import { fileText, PLAIN, type FileCodec } from './codec'
 import {
@@ -412,7 +412,8 @@ export class VersionedDocument<T> {
     // A journal found on opening is folded in with the next change's, or at close: opening
     // to read writes nothing.
     if (changed) await document.writeWhole(db.data)
-    if (changed || spec.backupOnOpen !== false) await document.backupIfDue()
+    if (changed) await document.backupIfDue()
+    else if (spec.backupOnOpen !== false) await document.backupIfDue({ asOnDisk: true })
     return document
   }
 
@@ -422,13 +423,26 @@ export class VersionedDocument<T> {
     await this.queue.run(() => this.backupIfDue())
   }
 
-  /** Keeps one copy a day, and only the newest `keepBackups` of them. */
-  private async backupIfDue(): Promise<void> {
+  /**
+   * Keeps one copy a day, and only the newest `keepBackups` of them. `asOnDisk`: the file was
+   * just opened and holds every record (no journal beside it), so the day's copy is a copy of
+   * the file's bytes, made by the operating system, rather than five years of records sealed
+   * and written once more by this process at the first sign-in of the day.
+   */
+  private async backupIfDue(options: { asOnDisk?: boolean } = {}): Promise<void> {
     const day = new Date(this.spec.now()).toISOString().slice(0, 10)
     if (this.lastBackupDay === day) return
     const folder = backupFolder(this.spec)
     const target = join(folder, `${this.spec.name}-${day}.json`)
-    if (!(await fileExists(target))) {
+    const linked =
+      options.asOnDisk === true &&
+      (this.journal?.count ?? 0) === 0 &&
+      !(await fileExists(target)) &&
+      (await copyFileAtomic(this.path, target).then(
+        () => true,
+        () => false
+      ))
+    if (!linked && !(await fileExists(target))) {
       await writeFileAtomic(
         target,
         codecOf(this.spec).encode(
