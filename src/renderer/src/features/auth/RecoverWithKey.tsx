@@ -30,7 +30,15 @@ export function RecoverWithKey({ people }: { people: DirectoryEntry[] }) {
   })
   if (!open) {
     return (
-      <Button variant="subtle" size="compact-sm" onClick={() => setOpen(true)}>
+      // The label wraps (a Button's does not by default): the sign-in card is narrow.
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        h="auto"
+        py={4}
+        styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+        onClick={() => setOpen(true)}
+      >
         Every passphrase lost? Use the clinic’s recovery key
       </Button>
     )
