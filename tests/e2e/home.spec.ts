@@ -323,5 +323,14 @@ test('Ctrl+K finds a participant, a group and a page; “?” lists every keyboa
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/#\/participants\/[^/]+$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jordy T.')
+
+  // And back to the group from anywhere: the box offers the running session.
+  await expect(find).toBeHidden()
+  await page.keyboard.press('Control+k')
+  await expect(find).toBeFocused()
+  await find.fill('return')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(new RegExp(`#/sessions/${session.id}$`))
+  await expect(currentSegment(page)).toBeVisible()
   app.expectNoErrors()
 })

@@ -6,6 +6,9 @@ import type { Staff } from '../../../shared/domain/staff'
 import { isolate } from '../../../shared/rules/bidi'
 import { api, unwrap } from '../api'
 import { SETTINGS_TABS } from '../features/settings/SettingsPage'
+import { useHomeDay } from '../features/home/useHomeDay'
+import { MOD_KEY } from './KeyboardShortcuts'
+import { useLock } from './lock'
 import { useGroups, useParticipants } from './queries'
 
 /**
@@ -31,10 +34,31 @@ export function FindAnything({
     queryFn: () => unwrap(api().notes.owed({ mine: false, signedToo: true })),
     enabled: opened
   })
+  const day = useHomeDay()
+  const lock = useLock()
   const go = (to: string) => () => void navigate(to)
   const groupName = new Map((groups.data ?? []).map((g) => [g.id, g.name]))
 
   const actions: SpotlightActionGroupData[] = [
+    {
+      group: 'Do',
+      actions: [
+        ...(day.data?.running ?? []).map((s) => ({
+          id: `return-${s.sessionId}`,
+          label: `Return to the running session: ${isolate(s.groupName)}`,
+          description: `Session of ${s.date}`,
+          keywords: ['running', 'session', 'return', s.groupName],
+          onClick: go(`/sessions/${s.sessionId}`)
+        })),
+        {
+          id: 'lock-now',
+          label: 'Lock the screen now',
+          description: `${MOD_KEY}+L`,
+          keywords: ['lock', 'away'],
+          onClick: () => lock.mutate()
+        }
+      ]
+    },
     {
       group: 'Participants',
       actions: (participants.data ?? []).map((p) => ({
