@@ -332,5 +332,11 @@ test('Ctrl+K finds a participant, a group and a page; “?” lists every keyboa
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(new RegExp(`#/sessions/${session.id}$`))
   await expect(currentSegment(page)).toBeVisible()
+  // Its own list of keys names the ones that work everywhere, Find among them.
+  await expect(find).toBeHidden()
+  await page.keyboard.press('?')
+  const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(keys).toContainText('Next segment')
+  await expect(keys).toContainText('Find a participant, group, notes or a page')
   app.expectNoErrors()
 })

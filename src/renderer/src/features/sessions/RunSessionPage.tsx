@@ -35,6 +35,7 @@ import { ProtocolDialog, type OpenProtocol } from './ProtocolDialog'
 import { ProtocolLauncher } from './ProtocolLauncher'
 import { SessionClock } from './SessionClock'
 import { ShortcutsHelp } from './Shortcuts'
+import { MOD_KEY } from '../../app/KeyboardShortcuts'
 import { SlidesPanel } from './SlidesPanel'
 import { useChimes } from './useChimes'
 import { useSession, useSessionAction } from './useSession'
@@ -360,7 +361,14 @@ export function RunSessionPage() {
           </Grid.Col>
         </Grid>
       </Stack>
-      <ShortcutsHelp opened={help} onClose={() => setHelp(false)} />
+      <ShortcutsHelp
+        opened={help}
+        onClose={() => setHelp(false)}
+        everywhere={[
+          [`${MOD_KEY}+K`, 'Find a participant, group, notes or a page'],
+          [`${MOD_KEY}+L`, 'Lock the screen now']
+        ]}
+      />
       <ProtocolDialog
         session={data}
         open={protocol}

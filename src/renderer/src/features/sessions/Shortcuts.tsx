@@ -9,12 +9,21 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['?', 'Show these shortcuts']
 ]
 
-export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose(): void }) {
+/** The running screen's keys, then any that work everywhere (Find, Lock), passed in. */
+export function ShortcutsHelp({
+  opened,
+  onClose,
+  everywhere = []
+}: {
+  opened: boolean
+  onClose(): void
+  everywhere?: Array<[string, string]>
+}) {
   return (
     <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts">
       <Table>
         <Table.Tbody>
-          {SHORTCUTS.map(([key, what]) => (
+          {[...SHORTCUTS, ...everywhere].map(([key, what]) => (
             <Table.Tr key={key}>
               <Table.Td>
                 <Kbd>{key}</Kbd>
