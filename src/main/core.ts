@@ -37,6 +37,7 @@ import { openPrevious, sealAgain, sealPrevious } from './security/rotation'
 import { readTransfer, SyncService } from './sync/service'
 import { writeFileAtomic } from './store/atomic-write'
 import { readJoinFile } from './sync/engine'
+import { MachineLogs } from './sync/machine-logs'
 import type { TransferReport } from '../shared/domain/sync'
 import type { LocalStores } from './sync/local-records'
 import type { JournalEntry } from './store/journal'
@@ -358,6 +359,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return opened
   }
 
+  /** The other computers' access logs, as they arrived: opened when first needed. */
+  let machineLogs: Promise<MachineLogs> | null = null
+  const openMachineLogs = (): Promise<MachineLogs> => {
+    if (!machineLogs) {
+      const opening = MachineLogs.open(options.dataDir, now, codec())
+      opening.catch(() => {
+        if (machineLogs === opening) machineLogs = null
+      })
+      machineLogs = opening
+    }
+    return machineLogs
+  }
   /** Records across machines: opened when an administrator first asks, or at sign-in once set up. */
   let sync: Promise<SyncService> | null = null
   const openSync = (): Promise<SyncService> => {
@@ -385,6 +398,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           sessions
         }),
         onChange: (state) => emit('sync.changed', { state }),
+        accessLog: () => accessLog,
+        machineLogs: openMachineLogs,
         ...(options.syncComputer ? { computer: options.syncComputer } : {})
       })
       opening.catch(() => {
@@ -398,6 +413,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const open = sync
     sync = null
     if (open) await (await open).close().catch(() => undefined)
+    const logs = machineLogs
+    machineLogs = null
+    if (logs) await (await logs).close().catch(() => undefined)
   }
   /** Replicating with the clinic server runs while someone is signed in and the screen unlocked. */
   const resumeSync = () => {
@@ -704,6 +722,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       resumeSync()
     },
     sync: openSync,
+    syncInUse: async () =>
+      dataKey && existsSync(join(options.dataDir, 'sync.json')) ? openSync() : null,
     joined: () => joinReport,
     lockedBy: () => (locked ? signedIn() : null),
     status: () => {
@@ -737,6 +757,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         subject: line.subject.slice(0, 200),
         detail: (line.detail ?? '').slice(0, 300)
       })
+      // With the clinic server, the entry goes on to the other computers' merged view.
+      void sync?.then((service) => service.logAppended()).catch(() => undefined)
     },
     printToPrinter: async (html) => {
       if (!options.desktop?.printToPrinter) return false

@@ -9,7 +9,7 @@ import type {
 import { RuleError } from '../shared/result'
 import type { StoredStaff } from '../shared/domain/staff'
 import type { AuditLine } from './audit'
-import { accessLogEntries, accessLogExport } from './services/access-log'
+import { accessLogEntries, accessLogExport, mergedAccessLog } from './services/access-log'
 import { createBackup, previewBackup, restoreBackup } from './services/backups'
 import { SignInThrottle, waitText } from './security/throttle'
 import { toStaff, type ServiceContext } from './services/context'
@@ -136,6 +136,8 @@ export interface CoreSession {
   chosenFile(token: string, kind: FileKind): string
   /** Records across machines: opened the first time an administrator asks. */
   sync(): Promise<SyncService>
+  /** Sync as this computer uses it; null while sync was never turned on here. */
+  syncInUse(): Promise<SyncService | null>
   /** What joining this computer to the clinic brought in; null unless it just joined. */
   joined(): TransferReport | null
 }
@@ -659,6 +661,9 @@ export const handlers: Handlers = {
     }
   },
   'audit.list': { run: (ctx, input) => accessLogEntries(ctx, input) },
+  'audit.merged': {
+    run: async (ctx, input, session) => mergedAccessLog(ctx, input, await session.syncInUse())
+  },
   'audit.export': {
     run: async (ctx, { password }) => {
       requirePassword(ctx, password)

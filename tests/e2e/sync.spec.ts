@@ -188,6 +188,19 @@ test('a second computer joins from a transfer file; a record changed on both is 
       officePage.getByText('Every record has one version on this computer.')
     ).toBeVisible()
     await expect(chip).toHaveCount(0)
+
+    // The group room's access log came with its file: merged with this computer's, by time.
+    await officePage.goto(`${office.url}#/access-log`)
+    const entries = officePage.getByRole('table', { name: 'Access log entries, newest first' })
+    await expect(entries.getByRole('columnheader', { name: 'Computer' })).toBeVisible()
+    await expect(entries.getByRole('cell', { name: 'Group room laptop' }).first()).toBeVisible()
+    await expect(officePage.getByTestId('chain-state')).toHaveText(
+      'The chain of entries of this computer is intact.'
+    )
+    await expect(officePage.getByTestId('other-chains')).toContainText(
+      'Each of their chains of entries is intact.'
+    )
+    await officePage.screenshot({ path: test.info().outputPath('merged-access-log.png') })
   } finally {
     await officePage.close()
     await office.close()

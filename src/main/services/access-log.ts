@@ -1,4 +1,12 @@
-import type { AccessLogFilter } from '../../shared/domain/access-log'
+import type {
+  AccessLogFilter,
+  ComputerLog,
+  MergedAccessEntry,
+  MergedAccessLogQuery
+} from '../../shared/domain/access-log'
+import { entryMatches } from '../../shared/rules/access-log-filter'
+import { verifyEntries } from '../sync/machine-logs'
+import type { SyncService } from '../sync/service'
 import { clinicDate } from '../../shared/rules/dates'
 import type { ServiceContext } from './context'
 import { exportedFileDetail } from './exports'
@@ -21,6 +29,66 @@ export async function accessLogEntries(ctx: ServiceContext, filter: AccessLogFil
       ? null
       : `The log has been changed or damaged at entry ${verdict.firstBadSeq}: ${verdict.reason}`
   }
+}
+
+/**
+ * Every computer's access log merged by time, newest first, each entry with the computer it
+ * was written on, and each computer's chain checked on its own: a break in one is reported for
+ * that one. This computer's log is read and checked as `accessLogEntries` does; the others' as
+ * they arrived (sync not in use: this computer's alone).
+ */
+export async function mergedAccessLog(
+  ctx: ServiceContext,
+  query: MergedAccessLogQuery,
+  sync: SyncService | null
+) {
+  const zone = ctx.registry.data.clinic?.timeZone ?? 'UTC'
+  const verdict = await ctx.accessLog.verifyWhole()
+  const logs = sync ? await sync.accessLogs() : []
+  const here = logs[0] ?? { machineId: 'this-computer', machineName: 'This computer' }
+  const local = ctx.accessLog.entries(query.filter)
+  const computers: ComputerLog[] = [
+    {
+      computerId: here.machineId,
+      computer: here.machineName,
+      here: true,
+      entries: ctx.accessLog.entries().length,
+      intact: verdict.intact,
+      problem: verdict.intact
+        ? null
+        : `The log has been changed or damaged at entry ${verdict.firstBadSeq}: ${verdict.reason}`
+    }
+  ]
+  const merged: MergedAccessEntry[] = []
+  const wanted = (id: string) => query.computerId === undefined || query.computerId === id
+  if (wanted(here.machineId)) {
+    merged.push(
+      ...local.map((e) => ({ ...e, computerId: here.machineId, computer: here.machineName }))
+    )
+  }
+  for (const log of logs.slice(1)) {
+    const checked = verifyEntries(log.entries)
+    computers.push({
+      computerId: log.machineId,
+      computer: log.machineName,
+      here: false,
+      entries: log.entries.length,
+      intact: checked.intact,
+      problem: checked.intact
+        ? null
+        : `The log of “${log.machineName}” has been changed or damaged at entry ${checked.firstBadSeq}: ${checked.reason}`
+    })
+    if (!wanted(log.machineId)) continue
+    for (const entry of log.entries) {
+      if (entryMatches(entry, query.filter, zone)) {
+        merged.push({ ...entry, computerId: log.machineId, computer: log.machineName })
+      }
+    }
+  }
+  merged.sort(
+    (a, b) => b.at.localeCompare(a.at) || a.computer.localeCompare(b.computer) || b.seq - a.seq
+  )
+  return { entries: merged.slice(0, ENTRIES_SHOWN), total: merged.length, computers }
 }
 
 /** The whole log exactly as written, for the clinic's compliance officer. */

@@ -9,7 +9,7 @@ import {
   type AccessLogVerdict
 } from '../../shared/domain/access-log'
 import { RuleError } from '../../shared/result'
-import { clinicDate } from '../../shared/rules/dates'
+import { entryMatches } from '../../shared/rules/access-log-filter'
 import { SerialQueue, syncFolder, writeFileAtomic } from './atomic-write'
 import { StoreError } from './versioned-document'
 
@@ -321,31 +321,34 @@ export class AccessLog {
     if (!parsed.success) {
       throw new RuleError('invalid_input', parsed.error.issues[0]?.message ?? 'Invalid filter')
     }
-    const { from, to, staffId, action } = parsed.data
-    const text = parsed.data.text?.trim().toLowerCase() ?? ''
-    const zone = from || to ? this.timeZone() : 'UTC'
+    const zone = parsed.data.from || parsed.data.to ? this.timeZone() : 'UTC'
     const result: AccessEntry[] = []
     for (let i = this.records.length - 1; i >= 0; i--) {
       const record = this.records[i]
       if (record?.kind !== 'entry') continue
       const entry = record.entry
-      if (staffId !== undefined && entry.staffId !== staffId) continue
-      if (action !== undefined && entry.action !== action) continue
-      if (from || to) {
-        const day = clinicDate(Date.parse(entry.at), zone)
-        if ((from && day < from) || (to && day > to)) continue
-      }
-      if (
-        text &&
-        !entry.subject.toLowerCase().includes(text) &&
-        !entry.detail.toLowerCase().includes(text) &&
-        !entry.staffName.toLowerCase().includes(text)
-      ) {
-        continue
-      }
+      if (!entryMatches(entry, parsed.data, zone)) continue
       result.push({ ...entry })
     }
     return result
+  }
+
+  /**
+   * The entries numbered `seq` and after, in the order written: what another computer has not
+   * had yet. Those before the checkpoint need `readWhole` first.
+   */
+  entriesFrom(seq: number): AccessEntry[] {
+    if (this.base && seq <= this.base.seq) {
+      throw new Error('the access log was read from its checkpoint: read it whole first')
+    }
+    const result: AccessEntry[] = []
+    for (let i = this.records.length - 1; i >= 0; i--) {
+      const record = this.records[i]
+      if (record?.kind !== 'entry') continue
+      if (record.entry.seq < seq) break
+      result.push({ ...record.entry })
+    }
+    return result.reverse()
   }
 
   /**

@@ -11,6 +11,7 @@ import { RecordSeal, SealedDoc, type SyncRecord } from './sealed-docs'
 import { noteHeard, noteMade, renewIdentity, type SyncFile } from './sync-file'
 import { recordKind } from './describe'
 import { checkServer, type ServerProblem } from './server-check'
+import { LOG_FILE } from './machine-logs'
 
 let loading: Promise<typeof PouchDB> | null = null
 
@@ -110,6 +111,16 @@ export class SyncEngine {
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.seals = new RecordSeal(deps.dataKey, deps.clinicId)
+  }
+
+  /** Whether the mirror is built (changes go into it only then; a build takes every record). */
+  get mirrored(): boolean {
+    return this.mirror !== null
+  }
+
+  /** Whether records are replicating with the clinic server now. */
+  get replicating(): boolean {
+    return this.live !== null
   }
 
   get state(): SyncState {
@@ -397,7 +408,11 @@ export class SyncEngine {
         }
         arrived++
       } else already++
-      if ((winner?._conflicts?.length ?? 0) > 0) {
+      // A log chunk only grows on its own computer: the longer one is the one to keep.
+      const inConflict =
+        (winner?._conflicts?.length ?? 0) > 0 &&
+        !leaves.some((l) => this.seals.open(l)?.file === LOG_FILE)
+      if (inConflict) {
         conflicted++
         conflicts.push({
           docId: id,

@@ -16,6 +16,8 @@ import { applyRecords, localRecords, type LocalStores } from './local-records'
 import type { SyncRecord } from './sealed-docs'
 import { openSyncFile, type SyncFile } from './sync-file'
 import { thisComputer } from './identity'
+import type { AccessLog } from '../store/access-log'
+import { chunkOf, chunkRecords, LOG_CHUNK, type MachineLog, type MachineLogs } from './machine-logs'
 
 /** The largest transfer file read: a busy week is a few megabytes; a whole clinic more. */
 const TRANSFER_LIMIT_BYTES = 512 * 1024 * 1024
@@ -28,6 +30,10 @@ export interface SyncServiceOptions {
   now: () => number
   stores: () => LocalStores
   onChange: (state: SyncStatus['state']) => void
+  /** This computer's own access log, whose entries travel to the others. */
+  accessLog: () => AccessLog
+  /** The other computers' access logs, as they arrived here. */
+  machineLogs: () => Promise<MachineLogs>
   /** What marks this computer for sync; by default from the computer and the folder (`identity.ts`). */
   computer?: string
 }
@@ -38,6 +44,9 @@ export interface SyncServiceOptions {
  * turned on and the app is unlocked.
  */
 export class SyncService {
+  /** The last entry of this computer's access log put in the mirror. */
+  private logSent = 0
+
   private constructor(
     private readonly options: SyncServiceOptions,
     private readonly file: VersionedDocument<SyncFile>,
@@ -47,6 +56,7 @@ export class SyncService {
   static async open(options: SyncServiceOptions): Promise<SyncService> {
     const computer = options.computer ?? thisComputer(options.dataDir)
     const file = await openSyncFile(options.dataDir, options.now, options.codec, computer)
+    let service: SyncService | null = null
     const engine = new SyncEngine({
       computer,
       dataKey: options.dataKey,
@@ -58,16 +68,24 @@ export class SyncService {
         return (record) => describeRecord(record, names)
       },
       source: {
-        records: () => localRecords(options.stores()),
+        records: async function* () {
+          yield* localRecords(options.stores())
+          yield* await service!.ownLog(true)
+          yield* (await options.machineLogs()).records()
+        },
         clinicFile: async () => {
           await options.stores().registry.compact()
           return readFile(join(options.dataDir, 'registry.json'))
         },
-        apply: (records, everyOf) => applyRecords(options.stores(), records, everyOf)
+        apply: async (records, everyOf) => {
+          await (await options.machineLogs()).put(records, file.data.machineId)
+          await applyRecords(options.stores(), records, everyOf)
+        }
       },
       onChange: options.onChange
     })
-    return new SyncService(options, file, engine)
+    service = new SyncService(options, file, engine)
+    return service
   }
 
   status(): SyncStatus {
@@ -105,7 +123,35 @@ export class SyncService {
     return this.status()
   }
 
+  /**
+   * This computer's access log as sync records: every chunk, or the chunks written to since
+   * the last time (the last chunk grows as entries are added).
+   */
+  private async ownLog(all: boolean): Promise<SyncRecord[]> {
+    const log = this.options.accessLog()
+    const from = all ? 1 : chunkOf(this.logSent + 1) * LOG_CHUNK + 1
+    if (!log.whole) await log.readWhole()
+    const entries = log.entriesFrom(from)
+    if (entries.length === 0) return []
+    this.logSent = entries[entries.length - 1]!.seq
+    const { machineId, machineName } = this.file.data
+    return chunkRecords(machineId, machineName, entries)
+  }
+
+  /** The access log's newest entries into the mirror, for the server or the next file. */
+  async sendLog(): Promise<void> {
+    if (!this.engine.mirrored) return
+    const records = await this.ownLog(false)
+    if (records.length > 0) await this.engine.localChange(records)
+  }
+
+  /** An entry was added to this computer's access log: on to the server, if it is in use. */
+  logAppended(): void {
+    if (this.engine.replicating) void this.sendLog().catch(() => undefined)
+  }
+
   async exportTransfer(peerId: string | null) {
+    await this.sendLog()
     const { bytes, records } = await this.engine.exportTransfer(peerId)
     const day = new Date(this.options.now()).toISOString().slice(0, 10)
     const name = this.file.data.machineName.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 40)
@@ -187,7 +233,19 @@ export class SyncService {
         revision
       })
     }
-    void this.engine.localChange(records).catch(() => undefined)
+    void this.engine
+      .localChange(records)
+      .then(() => (this.engine.replicating ? this.sendLog() : undefined))
+      .catch(() => undefined)
+  }
+
+  /** The access logs of every computer of the clinic heard from, this one's first. */
+  async accessLogs(): Promise<MachineLog[]> {
+    const { machineId, machineName } = this.file.data
+    return [
+      { machineId, machineName, entries: [] },
+      ...(await this.options.machineLogs()).machines().filter((m) => m.machineId !== machineId)
+    ]
   }
 
   async close(): Promise<void> {

@@ -143,5 +143,34 @@ export const AccessLogFilter = z
   })
 export type AccessLogFilter = z.infer<typeof AccessLogFilter>
 
+/**
+ * The access logs of every computer of the clinic, merged by time: each entry says on which
+ * computer it was written; each computer's chain is checked on its own.
+ */
+export const MergedAccessLogQuery = z.strictObject({
+  filter: AccessLogFilter,
+  /** One computer's entries only (its id); every computer's when absent. */
+  computerId: z.string().max(100).optional()
+})
+export type MergedAccessLogQuery = z.infer<typeof MergedAccessLogQuery>
+
+export const MergedAccessEntry = AccessEntry.extend({
+  computerId: z.string(),
+  computer: z.string()
+})
+export type MergedAccessEntry = z.infer<typeof MergedAccessEntry>
+
+/** One computer's log as this computer holds it, and whether its chain holds. */
+export const ComputerLog = z.object({
+  computerId: z.string(),
+  computer: z.string(),
+  /** This computer's own log (the others' arrived by transfer file or the clinic server). */
+  here: z.boolean(),
+  entries: z.number().int(),
+  intact: z.boolean(),
+  problem: z.string().nullable()
+})
+export type ComputerLog = z.infer<typeof ComputerLog>
+
 export type AccessLogVerdict =
   { intact: true } | { intact: false; firstBadSeq: number; reason: string }

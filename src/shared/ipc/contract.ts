@@ -41,7 +41,13 @@ import { Cycle, CycleInput } from '../curriculum/cycle'
 import { optionalText } from '../domain/common'
 import { TEXT_LIMITS } from '../rules/limits'
 import { ServiceCode } from '../domain/billing'
-import { AccessEntry, AccessLogFilter } from '../domain/access-log'
+import {
+  AccessEntry,
+  AccessLogFilter,
+  ComputerLog,
+  MergedAccessEntry,
+  MergedAccessLogQuery
+} from '../domain/access-log'
 import {
   MeasureEntry,
   MeasureId,
@@ -994,6 +1000,15 @@ export const contract = {
       total: z.number().int(),
       intact: z.boolean(),
       problem: z.string().nullable()
+    }),
+    access: 'admin'
+  }),
+  'audit.merged': channel({
+    input: MergedAccessLogQuery,
+    output: z.object({
+      entries: z.array(MergedAccessEntry),
+      total: z.number().int(),
+      computers: z.array(ComputerLog)
     }),
     access: 'admin'
   }),

@@ -94,6 +94,7 @@ export const CHANNEL_NAMES = [
   'recovery.restoreBackup',
   'security.rotateKey',
   'audit.list',
+  'audit.merged',
   'audit.export',
   'groups.serviceCode',
   'groups.setServiceCode',

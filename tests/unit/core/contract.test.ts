@@ -387,6 +387,10 @@ const MALFORMED: Record<ChannelName, [string, unknown][]> = {
     ['an unknown action', { action: 'peek' }],
     ['an end before the start', { from: '2026-11-30', to: '2026-11-01' }]
   ],
+  'audit.merged': [
+    ['an end before the start', { filter: { from: '2026-11-30', to: '2026-11-01' } }],
+    ['a computer that is not text', { filter: {}, computerId: 7 }]
+  ],
   'audit.export': [['a list', ['all']]],
   'groups.serviceCode': [['no group', {}]],
   'groups.setServiceCode': [['an unknown code', { groupId: 'g', code: 'H2019' }]],
@@ -624,7 +628,8 @@ function derivedMalformed(name: ChannelName): [string, unknown][] {
     const where = path.join('.')
     // A draft leaves out the sections nobody has started, and an access-log filter any of its
     // fields: absent is empty, not malformed.
-    const optional = where.startsWith('body.sections.') || name === 'audit.list'
+    const optional =
+      where.startsWith('body.sections.') || name === 'audit.list' || name === 'audit.merged'
     if (typeof path[path.length - 1] === 'string' && !optional) {
       cases.push([`no ${where}`, edit(valid, path, (parent, key) => delete parent[key])])
     }

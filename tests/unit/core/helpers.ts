@@ -479,6 +479,7 @@ export const WELL_FORMED: Record<ChannelName, unknown> = {
   'security.rotateKey': { passphrase: 'not the one', understood: true },
   'recovery.restoreBackup': { file: UNCHOSEN_FILE, staffId: 'staff-1', passphrase: 'not the one' },
   'audit.list': { from: '2026-11-01', to: '2026-11-30', action: 'sign_in', text: 'Robin' },
+  'audit.merged': { filter: { action: 'sign_in' }, computerId: 'computer-1' },
   'audit.export': {},
   'groups.serviceCode': { groupId: 'group-unknown' },
   'groups.setServiceCode': { groupId: 'group-unknown', code: 'S9480' },

@@ -5,8 +5,10 @@ import {
   ACCESS_ACTION_LABELS,
   ACCESS_ACTIONS,
   type AccessAction,
-  type AccessLogFilter
+  type AccessLogFilter,
+  type ComputerLog
 } from '../../../../shared/domain/access-log'
+import { isolate } from '../../../../shared/rules/bidi'
 import { clinicDate, clinicTimeOfDay } from '../../../../shared/rules/dates'
 import { useTimeFormat } from '../../app/clinicTime'
 import { api, unwrap } from '../../api'
@@ -23,14 +25,19 @@ export function AccessLogPage() {
   const status = useStatus()
   const staff = useStaffList()
   const [filter, setFilter] = useState<AccessLogFilter>({})
+  const [computerId, setComputerId] = useState<string | null>(null)
   const [draft, setDraft] = useState({ from: '', to: '', staffId: '', action: '', text: '' })
   const exporting = useProtectedExport('the access log', (password) =>
     unwrap(api().audit.export({ password }))
   )
+  // Every computer's log, merged by time (this computer's alone until sync is in use).
   const log = useQuery({
-    queryKey: ['audit', filter],
-    queryFn: () => unwrap(api().audit.list(filter))
+    queryKey: ['audit', filter, computerId],
+    queryFn: () => unwrap(api().audit.merged({ filter, ...(computerId ? { computerId } : {}) }))
   })
+  const computers = log.data?.computers ?? []
+  const here = computers.find((c) => c.here)
+  const several = computers.length > 1
   const zone = status.data?.clinic?.timeZone ?? 'UTC'
   const apply = () =>
     setFilter({
@@ -94,21 +101,37 @@ export function AccessLogPage() {
             value={draft.text}
             onChange={(e) => setDraft({ ...draft, text: e.currentTarget.value })}
           />
+          {several && (
+            <Select
+              label="Computer"
+              placeholder="Every computer"
+              clearable
+              data={computers.map((c) => ({
+                value: c.computerId,
+                label: c.here ? `${isolate(c.computer)} (this computer)` : isolate(c.computer)
+              }))}
+              value={computerId}
+              onChange={setComputerId}
+            />
+          )}
           <Button type="submit">Show</Button>
         </Group>
       </form>
       <ErrorNotice error={log.error} />
-      {log.data && !log.data.intact && (
+      {here && !here.intact && (
         <Alert color="red" title="The log has been tampered with or damaged" role="alert">
-          {log.data.problem} Entries after that point are still recorded. Tell the clinic’s
-          compliance officer, and keep a copy of the log as it is now (Export the log).
+          {here.problem} Entries after that point are still recorded. Tell the clinic’s compliance
+          officer, and keep a copy of the log as it is now (Export the log).
         </Alert>
       )}
-      {log.data && log.data.intact && (
+      {here?.intact && (
         <Text size="sm" data-testid="chain-state">
-          The chain of entries is intact.
+          {several
+            ? 'The chain of entries of this computer is intact.'
+            : 'The chain of entries is intact.'}
         </Text>
       )}
+      {several && <OtherComputers computers={computers.filter((c) => !c.here)} />}
       {log.data && (
         <>
           <Text size="sm">
@@ -121,6 +144,7 @@ export function AccessLogPage() {
           <Table striped aria-label="Access log entries, newest first">
             <Table.Thead>
               <Table.Tr>
+                {several && <Table.Th>Computer</Table.Th>}
                 <Table.Th>#</Table.Th>
                 <Table.Th>When</Table.Th>
                 <Table.Th>Who</Table.Th>
@@ -131,7 +155,12 @@ export function AccessLogPage() {
             </Table.Thead>
             <Table.Tbody>
               {log.data.entries.map((e) => (
-                <Table.Tr key={e.seq}>
+                <Table.Tr key={`${e.computerId}-${e.seq}`}>
+                  {several && (
+                    <Table.Td>
+                      <bdi>{e.computer}</bdi>
+                    </Table.Td>
+                  )}
                   <Table.Td>{e.seq}</Table.Td>
                   <Table.Td>
                     {clinicDate(Date.parse(e.at), zone)}{' '}
@@ -148,6 +177,43 @@ export function AccessLogPage() {
             </Table.Tbody>
           </Table>
         </>
+      )}
+    </Stack>
+  )
+}
+
+/**
+ * The logs of the clinic's other computers, as they arrived here: each chain checked on its
+ * own, a break reported for the computer whose log it is.
+ */
+function OtherComputers({ computers }: { computers: ComputerLog[] }) {
+  const intact = computers.filter((c) => c.intact)
+  return (
+    <Stack gap="xs" data-testid="other-chains">
+      {computers
+        .filter((c) => !c.intact)
+        .map((c) => (
+          <Alert
+            key={c.computerId}
+            color="red"
+            role="alert"
+            title={`The log of ${isolate(c.computer)} has been tampered with or damaged`}
+          >
+            {c.problem} Its other entries are still shown. Tell the clinic’s compliance officer, and
+            check that computer’s own access log.
+          </Alert>
+        ))}
+      {intact.length > 0 && (
+        <Text size="sm">
+          Also shown, as they arrived from the clinic’s other computers:{' '}
+          {intact.map((c, i) => (
+            <span key={c.computerId}>
+              {i > 0 ? ', ' : ''}
+              <bdi>{c.computer}</bdi> ({c.entries} {c.entries === 1 ? 'entry' : 'entries'})
+            </span>
+          ))}
+          . Each of their chains of entries is intact.
+        </Text>
       )}
     </Stack>
   )
