@@ -59,12 +59,12 @@ export async function mergedAccessLog(
         : `The log has been changed or damaged at entry ${verdict.firstBadSeq}: ${verdict.reason}`
     }
   ]
-  const merged: MergedAccessEntry[] = []
+  // Each computer's entries newest first, in the order its own log has them (a clock set back
+  // never reorders one computer's log); merged by time across computers.
+  const lists: MergedAccessEntry[][] = []
   const wanted = (id: string) => query.computerId === undefined || query.computerId === id
   if (wanted(here.machineId)) {
-    merged.push(
-      ...local.map((e) => ({ ...e, computerId: here.machineId, computer: here.machineName }))
-    )
+    lists.push(local.map((e) => ({ ...e, computerId: here.machineId, computer: here.machineName })))
   }
   for (const log of logs.slice(1)) {
     const checked = verifyEntries(log.entries)
@@ -79,16 +79,32 @@ export async function mergedAccessLog(
         : `The log of “${log.machineName}” has been changed or damaged at entry ${checked.firstBadSeq}: ${checked.reason}`
     })
     if (!wanted(log.machineId)) continue
-    for (const entry of log.entries) {
+    const matching: MergedAccessEntry[] = []
+    for (let i = log.entries.length - 1; i >= 0; i--) {
+      const entry = log.entries[i]!
       if (entryMatches(entry, query.filter, zone)) {
-        merged.push({ ...entry, computerId: log.machineId, computer: log.machineName })
+        matching.push({ ...entry, computerId: log.machineId, computer: log.machineName })
       }
     }
+    lists.push(matching)
   }
-  merged.sort(
-    (a, b) => b.at.localeCompare(a.at) || a.computer.localeCompare(b.computer) || b.seq - a.seq
-  )
+  const merged = mergeNewestFirst(lists)
   return { entries: merged.slice(0, ENTRIES_SHOWN), total: merged.length, computers }
+}
+
+/** Lists each newest first, merged into one: the newer head first, the earlier list's on a tie. */
+function mergeNewestFirst(lists: MergedAccessEntry[][]): MergedAccessEntry[] {
+  const at = lists.map(() => 0)
+  const merged: MergedAccessEntry[] = []
+  for (;;) {
+    let pick = -1
+    for (const [i, list] of lists.entries()) {
+      const head = list[at[i]!]
+      if (head && (pick < 0 || head.at > lists[pick]![at[pick]!]!.at)) pick = i
+    }
+    if (pick < 0) return merged
+    merged.push(lists[pick]![at[pick]!++]!)
+  }
 }
 
 /** The whole log exactly as written, for the clinic's compliance officer. */

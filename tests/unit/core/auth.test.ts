@@ -355,6 +355,7 @@ describe('administrator rights', () => {
       'agreements.save',
       'audit.export',
       'audit.list',
+      'audit.merged',
       'backups.create',
       'backups.preview',
       'backups.restore',
