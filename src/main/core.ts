@@ -793,6 +793,44 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   /** Wrong recovery keys slow further tries as wrong passphrases do: one count for the clinic. */
   const recoveryThrottle = new SignInThrottle(now)
 
+  /** Who could open a file from outside, by its own keyring: asked before anything is written. */
+  const staffOf = (keys: Keyring) =>
+    keys.staff
+      .map((s) => ({ id: s.staffId, fullName: s.fullName, credentials: s.credentials }))
+      .sort((a, b) => a.fullName.localeCompare(b.fullName))
+
+  /**
+   * Opens a clinic from a file brought from outside (a backup onto a new computer, a transfer
+   * file made for one): the secret is checked against the file's own keyring (wrong tries slow
+   * further ones, per staff member and kind of file), `install` puts the files in place, and
+   * the records open with the key. Only while no clinic can be opened here.
+   */
+  const openFromOutside = async (
+    kind: 'restore' | 'join',
+    keys: Keyring,
+    request: Record<string, unknown>,
+    install: (key: Buffer) => Promise<void>
+  ): Promise<Result<null>> => {
+    const throttleKey = `${kind}:${String(request.staffId)}`
+    if (session.throttle.waitMs(throttleKey) > 0) {
+      return fail('too_many_attempts', 'Too many wrong tries. Wait a few minutes and try again.')
+    }
+    const secret =
+      'recoveryKey' in request
+        ? { staffId: String(request.staffId), recoveryKey: String(request.recoveryKey) }
+        : { staffId: String(request.staffId), passphrase: String(request.passphrase) }
+    const key = await unlockBackup(keys, secret)
+    if (!key.ok) {
+      session.throttle.failed(throttleKey)
+      return key
+    }
+    session.throttle.succeeded(throttleKey)
+    await install(key.value)
+    found = await findClinic(options.dataDir)
+    keyring = found.state === 'sealed' ? found.keyring : null
+    return openWith(key.value)
+  }
+
   /**
    * A backup onto a new computer, or over records whose keyring is lost: only when no clinic
    * can be opened here. Inspecting answers at once; restoring checks the secret against the
@@ -813,37 +851,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const { manifest, files } = await loadBackup(chosenFiles.path(String(request.file), 'backup'))
       const backupKeys = backupKeyring(files)
       if (channel === 'recovery.inspectBackup') {
-        return ok({
-          ...summaryOf(manifest),
-          staff: backupKeys.staff
-            .map((s) => ({ id: s.staffId, fullName: s.fullName, credentials: s.credentials }))
-            .sort((a, b) => a.fullName.localeCompare(b.fullName))
-        })
+        return ok({ ...summaryOf(manifest), staff: staffOf(backupKeys) })
       }
-      const throttleKey = `restore:${String(request.staffId)}`
-      const wait = session.throttle.waitMs(throttleKey)
-      if (wait > 0) {
-        return fail('too_many_attempts', 'Too many wrong tries. Wait a few minutes and try again.')
-      }
-      const secret =
-        'recoveryKey' in request
-          ? { staffId: String(request.staffId), recoveryKey: String(request.recoveryKey) }
-          : { staffId: String(request.staffId), passphrase: String(request.passphrase) }
-      const key = await unlockBackup(backupKeys, secret)
-      if (!key.ok) {
-        session.throttle.failed(throttleKey)
-        return key
-      }
-      session.throttle.succeeded(throttleKey)
-      checkBackupBelongs(
-        { registry, keys: staffKeys(key.value, backupKeys.clinicId) },
-        manifest,
-        files
-      )
-      await installBackup(options.dataDir, files, now())
-      found = await findClinic(options.dataDir)
-      keyring = found.state === 'sealed' ? found.keyring : null
-      return openWith(key.value).then((opened) => (opened.ok ? null : opened))
+      const opened = await openFromOutside('restore', backupKeys, request, async (key) => {
+        checkBackupBelongs({ registry, keys: staffKeys(key, backupKeys.clinicId) }, manifest, files)
+        await installBackup(options.dataDir, files, now())
+      })
+      return opened.ok ? null : opened
     } catch (error) {
       return toFailure(channel, error)
     }
@@ -872,30 +886,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           fromName: joining.fromName,
           createdAt: joining.createdAt,
           records: joining.records,
-          staff: joinKeys.staff
-            .map((s) => ({ id: s.staffId, fullName: s.fullName, credentials: s.credentials }))
-            .sort((a, b) => a.fullName.localeCompare(b.fullName))
+          staff: staffOf(joinKeys)
         })
       }
-      const throttleKey = `join:${String(request.staffId)}`
-      const wait = session.throttle.waitMs(throttleKey)
-      if (wait > 0) {
-        return fail('too_many_attempts', 'Too many wrong tries. Wait a few minutes and try again.')
-      }
-      const secret =
-        'recoveryKey' in request
-          ? { staffId: String(request.staffId), recoveryKey: String(request.recoveryKey) }
-          : { staffId: String(request.staffId), passphrase: String(request.passphrase) }
-      const key = await unlockBackup(joinKeys, secret)
-      if (!key.ok) {
-        session.throttle.failed(throttleKey)
-        return key
-      }
-      session.throttle.succeeded(throttleKey)
-      await writeFileAtomic(join(options.dataDir, 'registry.json'), joining.clinicFile)
-      found = await findClinic(options.dataDir)
-      keyring = found.state === 'sealed' ? found.keyring : null
-      const opened = await openWith(key.value)
+      const opened = await openFromOutside('join', joinKeys, request, () =>
+        writeFileAtomic(join(options.dataDir, 'registry.json'), joining.clinicFile)
+      )
       if (!opened.ok) return opened
       // The records of the file arrive as from any other computer: sessions, measures, notes.
       joinReport = await (await openSync()).importBytes(bytes)

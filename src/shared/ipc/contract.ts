@@ -463,6 +463,25 @@ export const HomeDay = z.object({
 })
 export type HomeDay = z.infer<typeof HomeDay>
 
+/**
+ * A file from outside (a backup onto a new computer, a transfer file to join the clinic)
+ * opened with a staff member's passphrase, or with the recovery key and the new passphrase an
+ * administrator then signs in with.
+ */
+const OpenFileWithSecret = z.union([
+  z.strictObject({
+    file: FileToken,
+    staffId: Id,
+    passphrase: z.string().min(1, 'Enter your passphrase').max(PASSPHRASE_MAX_LENGTH)
+  }),
+  z.strictObject({
+    file: FileToken,
+    recoveryKey: z.string().min(1, 'Type the recovery key').max(200, 'That is not a recovery key'),
+    staffId: Id,
+    newPassphrase: NewPassphrase
+  })
+])
+
 export const contract = {
   'app.status': channel({ input: Nothing, output: AppStatus, access: 'public' }),
   'app.dismissNotice': channel({
@@ -885,22 +904,7 @@ export const contract = {
    * administrator then sets a new passphrase). Signs that person in.
    */
   'recovery.restoreBackup': channel({
-    input: z.union([
-      z.strictObject({
-        file: FileToken,
-        staffId: Id,
-        passphrase: z.string().min(1, 'Enter your passphrase').max(PASSPHRASE_MAX_LENGTH)
-      }),
-      z.strictObject({
-        file: FileToken,
-        recoveryKey: z
-          .string()
-          .min(1, 'Type the recovery key')
-          .max(200, 'That is not a recovery key'),
-        staffId: Id,
-        newPassphrase: NewPassphrase
-      })
-    ]),
+    input: OpenFileWithSecret,
     output: Staff,
     access: 'public'
   }),
@@ -924,22 +928,7 @@ export const contract = {
    * recovery key (an administrator then sets a new passphrase), as a backup is restored.
    */
   'recovery.joinClinic': channel({
-    input: z.union([
-      z.strictObject({
-        file: FileToken,
-        staffId: Id,
-        passphrase: z.string().min(1, 'Enter your passphrase').max(PASSPHRASE_MAX_LENGTH)
-      }),
-      z.strictObject({
-        file: FileToken,
-        recoveryKey: z
-          .string()
-          .min(1, 'Type the recovery key')
-          .max(200, 'That is not a recovery key'),
-        staffId: Id,
-        newPassphrase: NewPassphrase
-      })
-    ]),
+    input: OpenFileWithSecret,
     output: Staff.extend({ report: TransferReport }),
     access: 'public'
   }),
