@@ -4,6 +4,7 @@ import type {
   MergedAccessEntry,
   MergedAccessLogQuery
 } from '../../shared/domain/access-log'
+import { RuleError } from '../../shared/result'
 import { entryMatches } from '../../shared/rules/access-log-filter'
 import { verifyEntries } from '../sync/machine-logs'
 import type { SyncService } from '../sync/service'
@@ -87,6 +88,9 @@ export async function mergedAccessLog(
       }
     }
     lists.push(matching)
+  }
+  if (query.computerId !== undefined && !computers.some((c) => c.computerId === query.computerId)) {
+    throw new RuleError('not_found', 'That computer has not been heard from.')
   }
   const merged = mergeNewestFirst(lists)
   return { entries: merged.slice(0, ENTRIES_SHOWN), total: merged.length, computers }

@@ -77,6 +77,9 @@ describe('the access logs of the clinic’s computers', () => {
     // One computer's entries only.
     const onlyB = await merged(a, { filter: {}, computerId: idB })
     expect(onlyB.entries).toEqual(fromB)
+    expect(
+      await a.core.handle('audit.merged', { filter: {}, computerId: 'never-heard-of' })
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } })
     // The filter reads the other computer's entries as it reads this one's.
     const signIns = await merged(a, { filter: { action: 'sign_in' } })
     expect(signIns.entries.length).toBeGreaterThan(0)
