@@ -255,8 +255,30 @@ export async function measureScreens(): Promise<ScreenRow[]> {
       const context = await newContext(browser, offsetMs)
       await context.addInitScript(COLD_OPEN_SCRIPT)
       const page = await context.newPage()
+      const profiler = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null
+      if (profiler) {
+        await profiler.send('Profiler.enable')
+        await profiler.send('Profiler.setSamplingInterval', { interval: 200 })
+        await profiler.send('Profiler.start')
+      }
       await page.goto(host.url)
       const usableAt = Number(await page.evaluate('globalThis.benchUsable'))
+      if (profiler) {
+        const { profile } = await profiler.send('Profiler.stop')
+        const self = new Map<string, number>()
+        const dt = new Map<number, number>()
+        profile.samples?.forEach((id, k) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas?.[k] ?? 0)))
+        for (const node of profile.nodes) {
+          const f = node.callFrame
+          const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`
+          self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0) / 1000)
+        }
+        say([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1)} ms ${k}`).join('\n'))
+      }
+      if (process.env.BENCH_DEBUG) {
+        const entries = `[...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource'), ...performance.getEntriesByType('paint')].map((e) => [e.name.split('/').pop(), e.startTime.toFixed(1), (e.responseEnd ?? 0).toFixed(1), (e.duration ?? 0).toFixed(1)])`
+        say(JSON.stringify({ usableAt, entries: await page.evaluate(entries) }))
+      }
       if (i >= WARM_UP) cold.push(usableAt)
       await context.close()
     }

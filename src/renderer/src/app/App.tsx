@@ -22,7 +22,7 @@ import { HashRouter } from 'react-router'
 import { api } from '../api'
 import { ClinicTimeProvider } from './clinicTime'
 import { Gate } from './Gate'
-import { keys } from './queries'
+import { keys, statusQuery } from './queries'
 
 // Query results reach the screen in a microtask rather than a timer: the
 // projector's window is often in the background, where timers are throttled,
@@ -91,12 +91,25 @@ const theme = createTheme({
   }
 })
 
+/** A session's own views: session.changed refreshes them (useSessionUpdates). */
+function followsSessionEvents(key: readonly unknown[]): boolean {
+  return key[0] === keys.session('')[0] || key[0] === keys.audience('')[0]
+}
+
 /** Keeps every screen current when records change, here or in another window. */
 function LiveUpdates() {
   const client = useQueryClient()
   useEffect(() => {
-    const offRecords = api().subscribe('records.changed', () => {
-      void client.invalidateQueries()
+    const offRecords = api().subscribe('records.changed', ({ scope }) => {
+      if (scope !== 'sessions') return void client.invalidateQueries()
+      // A change to a session also comes as session.changed, which refreshes that session's
+      // views (running screen, projector) at once; refreshed here as well, each would be asked
+      // for twice on every key press (issue 18). They are only marked out of date here.
+      void client.invalidateQueries({ predicate: (query) => !followsSessionEvents(query.queryKey) })
+      void client.invalidateQueries({
+        predicate: (query) => followsSessionEvents(query.queryKey),
+        refetchType: 'none'
+      })
     })
     const offAuth = api().subscribe('auth.changed', () => {
       void client.invalidateQueries({ queryKey: keys.status })
@@ -114,16 +127,19 @@ function LiveUpdates() {
 }
 
 export function App() {
-  const [client] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: {
-          // Records live on this machine: no retries against a network, no refetch on focus.
-          queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
-          mutations: { retry: false }
-        }
-      })
-  )
+  const [client] = useState(() => {
+    const client = new QueryClient({
+      defaultOptions: {
+        // Records live on this machine: no retries against a network, no refetch on focus.
+        queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
+        mutations: { retry: false }
+      }
+    })
+    // Asked for before the first render rather than after it: every screen waits on it (issue
+    // 18, cold open).
+    void client.prefetchQuery(statusQuery)
+    return client
+  })
   return (
     <MantineProvider
       theme={theme}

@@ -1,23 +1,55 @@
 import { Center, Loader } from '@mantine/core'
 import { Route, Routes } from 'react-router'
-import { AudiencePage } from '../features/audience/AudiencePage'
-import { RunSessionPage } from '../features/sessions/RunSessionPage'
 import { ErrorNotice } from '../components/ErrorNotice'
 import { SignInScreen } from '../features/auth/SignInScreen'
-import { RecoveryKeyScreen, SetupScreen } from '../features/setup/SetupScreen'
-import { keys, useSessionSettings, useStatus } from './queries'
+import { directoryQuery, keys, useSessionSettings, useStatus } from './queries'
 import { useHotkeys } from '@mantine/hooks'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useState } from 'react'
 import type { AppStatus } from '../../../shared/ipc/contract'
 import type { Staff } from '../../../shared/domain/staff'
 import { LockScreen } from '../features/auth/LockScreen'
 import { useLock } from './lock'
 import { LockedOutScreen } from '../features/setup/RestoreClinic'
-import { Shell } from './Shell'
-import { FindAnything } from './FindAnything'
-import { KeyboardShortcuts } from './KeyboardShortcuts'
+import { deferred } from './deferred'
 import { BackToHome, useBehindTheFence, useRecordVisit } from './signInFence'
+
+// Loaded when first needed, so opening the app parses only the sign-in screen (issue 18). The
+// sign-in and lock screens preload the signed-in app while the passphrase is typed.
+const AudiencePage = deferred(
+  () => import('../features/audience/AudiencePage').then((m) => m.AudiencePage),
+  'Opening the projector view'
+)
+const SetupScreen = deferred(
+  () => import('../features/setup/SetupScreen').then((m) => m.SetupScreen),
+  'Opening the setup'
+)
+const RecoveryKeyScreen = deferred(
+  () => import('../features/setup/SetupScreen').then((m) => m.RecoveryKeyScreen),
+  'Opening the recovery key'
+)
+const RunSessionPage = deferred(
+  () => import('../features/sessions/RunSessionPage').then((m) => m.RunSessionPage),
+  'Opening the session'
+)
+const Shell = deferred(() => import('./Shell').then((m) => m.Shell), 'Opening the records')
+// Not screens of their own: nothing shows while their code loads.
+const FindAnything = deferred(() => import('./FindAnything').then((m) => m.FindAnything), null)
+const KeyboardShortcuts = deferred(
+  () => import('./KeyboardShortcuts').then((m) => m.KeyboardShortcuts),
+  null
+)
+
+/**
+ * The signed-in app's code, loaded ahead while someone types their passphrase: after the next
+ * frame, so the sign-in screen is painted first.
+ */
+function preloadSignedInApp(): void {
+  requestAnimationFrame(() => {
+    void Shell.preload().catch(() => undefined)
+    void RunSessionPage.preload().catch(() => undefined)
+  })
+}
 
 /**
  * The projector's page stands apart: it must never show the sign-in list or
@@ -34,6 +66,8 @@ export function Gate() {
 
 /** First run → setup; nobody signed in → sign-in; locked → only the lock screen; otherwise the app. */
 function SignedInGate() {
+  // The sign-in screen's list is asked for beside the status, not after it (issue 18, cold open).
+  usePrefetchQuery(directoryQuery)
   const status = useStatus()
   const client = useQueryClient()
   const pendingKey = useQuery<string | null>({
@@ -75,7 +109,11 @@ function SignedInGate() {
   if (!setUp) return <SetupScreen notices={status.data.notices} />
   if (!signedIn)
     return (
-      <SignInScreen clinicName={status.data.clinic?.name ?? ''} notices={status.data.notices} />
+      <SignInScreen
+        clinicName={status.data.clinic?.name ?? ''}
+        notices={status.data.notices}
+        onReady={preloadSignedInApp}
+      />
     )
   // Locked: every record view is unmounted and its data dropped. The address stays, so
   // unlocking opens the same screen again, its records fetched afresh.

@@ -15,14 +15,28 @@ export const keys = {
   participant: (id: string) => ['participants', id] as const,
   /** One session; the running screen uses this same key. */
   session: (id: string) => ['sessions', id] as const,
+  /** What the projector shows of a session; refreshed by session.changed alone. */
+  audience: (id: string) => ['audience', id] as const,
   groupSessions: (groupId: string) => ['groups', groupId, 'sessions'] as const,
   groupAgenda: (groupId: string) => ['groups', groupId, 'agenda'] as const,
   curriculum: ['curriculum'] as const,
   sessionSettings: ['sessionSettings'] as const
 }
 
+/** The app's status: asked for as the app opens (see App), and kept current by its events. */
+export const statusQuery = {
+  queryKey: keys.status,
+  queryFn: () => unwrap(api().app.status())
+}
+
 export function useStatus() {
-  return useQuery({ queryKey: keys.status, queryFn: () => unwrap(api().app.status()) })
+  return useQuery(statusQuery)
+}
+
+/** Who can sign in here: the sign-in screen's list, asked for beside the status as the app opens. */
+export const directoryQuery = {
+  queryKey: keys.directory,
+  queryFn: () => unwrap(api().auth.directory())
 }
 
 export function useStaffList() {

@@ -7,6 +7,7 @@ import { agreementsOnProjector } from '../../../../shared/session/agreements'
 import { turnTimer } from '../../../../shared/session/rounds'
 import type { SessionState } from '../../../../shared/session/types'
 import { api, unwrap } from '../../api'
+import { keys } from '../../app/queries'
 import { useLive, useLiveSession, type LiveSession } from '../sessions/liveSession'
 import { useSessionUpdates } from '../sessions/useSession'
 import { AgreementsFrame } from './AgreementsFrame'
@@ -32,7 +33,7 @@ function Calm({ children, testId }: { children?: ReactNode; testId: string }) {
  */
 export function AudiencePage() {
   const { sessionId = '' } = useParams()
-  const key = ['audience', sessionId]
+  const key = keys.audience(sessionId)
   useSessionUpdates(sessionId, key)
   const view = useQuery({
     queryKey: key,

@@ -4,20 +4,26 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import type { Notice } from '../../../../shared/ipc/contract'
 import { api, unwrap } from '../../api'
-import { keys } from '../../app/queries'
+import { directoryQuery, keys } from '../../app/queries'
 import { useLandOnHome } from '../../app/signInFence'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { NoticeBanner } from '../../components/NoticeBanner'
 import { RecoverWithKey } from './RecoverWithKey'
 import { isolate } from '../../../../shared/rules/bidi'
 
-export function SignInScreen({ clinicName, notices }: { clinicName: string; notices: Notice[] }) {
+export function SignInScreen({
+  clinicName,
+  notices,
+  onReady
+}: {
+  clinicName: string
+  notices: Notice[]
+  /** Called once the list of staff is shown: the form can be used. */
+  onReady?: () => void
+}) {
   const client = useQueryClient()
   const landOnHome = useLandOnHome()
-  const directory = useQuery({
-    queryKey: keys.directory,
-    queryFn: () => unwrap(api().auth.directory())
-  })
+  const directory = useQuery(directoryQuery)
   const form = useForm({
     mode: 'uncontrolled',
     initialValues: { staffId: '', passphrase: '' },
@@ -26,6 +32,10 @@ export function SignInScreen({ clinicName, notices }: { clinicName: string; noti
       passphrase: (v) => (v ? null : 'Enter your passphrase')
     }
   })
+  const listed = directory.isSuccess
+  useEffect(() => {
+    if (listed) onReady?.()
+  }, [listed, onReady])
   const people = directory.data ?? []
   const onlyOne = people.length === 1 ? people[0]!.id : undefined
   // With one staff member there is nobody else to choose.
