@@ -16,6 +16,8 @@
  * animation frame) sees the DOM change, a `requestAnimationFrame` callback
  * follows, and the time is read in the next task after that callback, which
  * the browser runs once that frame's style, layout and paint are done.
+ * Both pages stay visible, as the projector's own window on its own screen
+ * is (a page brought behind another would have its frames held back).
  * Pages in one browser share one clock (`performance.timeOrigin +
  * performance.now()`), so a press stamped on the facilitator's page compares
  * with a frame time read on the projector's page.
@@ -43,6 +45,10 @@
  *    (MutationObserver: child lists, attributes, text). Only changes of text
  *    whose new value is a clock figure (digits with a colon, such as 41:59)
  *    count as the clock's; any other mutated node is named in the output.
+ *
+ * With BENCH_DEBUG=1 each sample also prints when each call to the host began
+ * and ended (Resource Timing), to see where the time goes; BENCH_SEGMENTS and
+ * BENCH_COLD change the number of samples.
  *
  * Median and p95 are printed, never asserted. Run alone with
  * `npx tsx tests/bench/screens.bench.ts`, or through issue-18.bench.ts (which
@@ -255,26 +261,8 @@ export async function measureScreens(): Promise<ScreenRow[]> {
       const context = await newContext(browser, offsetMs)
       await context.addInitScript(COLD_OPEN_SCRIPT)
       const page = await context.newPage()
-      const profiler = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null
-      if (profiler) {
-        await profiler.send('Profiler.enable')
-        await profiler.send('Profiler.setSamplingInterval', { interval: 200 })
-        await profiler.send('Profiler.start')
-      }
       await page.goto(host.url)
       const usableAt = Number(await page.evaluate('globalThis.benchUsable'))
-      if (profiler) {
-        const { profile } = await profiler.send('Profiler.stop')
-        const self = new Map<string, number>()
-        const dt = new Map<number, number>()
-        profile.samples?.forEach((id, k) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas?.[k] ?? 0)))
-        for (const node of profile.nodes) {
-          const f = node.callFrame
-          const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`
-          self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0) / 1000)
-        }
-        say([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1)} ms ${k}`).join('\n'))
-      }
       if (process.env.BENCH_DEBUG) {
         const entries = `[...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource'), ...performance.getEntriesByType('paint')].map((e) => [e.name.split('/').pop(), e.startTime.toFixed(1), (e.responseEnd ?? 0).toFixed(1), (e.duration ?? 0).toFixed(1)])`
         say(JSON.stringify({ usableAt, entries: await page.evaluate(entries) }))
@@ -373,7 +361,10 @@ export async function measureScreens(): Promise<ScreenRow[]> {
     await host.close()
     await rm(root, { recursive: true, force: true })
   }
-  return rows
+  // In the order of the issue's table.
+  const order = ["'n' into", 'Slide change', 'Cold open', 'Renderer while']
+  const rank = (r: ScreenRow) => order.findIndex((o) => r.what.startsWith(o))
+  return rows.sort((a, b) => rank(a) - rank(b))
 }
 
 interface Mutations {
