@@ -10,8 +10,8 @@ import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { MemoryRouter } from 'react-router'
-import { describe, expect, it } from 'vitest'
-import { Gate } from '../../src/renderer/src/app/Gate'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { Gate, loadSignedInApp } from '../../src/renderer/src/app/Gate'
 import { useAutosave } from '../../src/renderer/src/features/notes/useAutosave'
 import type { ChannelName } from '../../src/shared/ipc/names'
 import type { Result } from '../../src/shared/result'
@@ -108,6 +108,10 @@ function renderApp(route: string, extra: React.ReactNode = null) {
   )
   return client
 }
+
+// The signed-in app's code loads when first needed; loaded here first, so each screen shows as
+// soon as its records do.
+beforeAll(loadSignedInApp, 60_000)
 
 describe('the locked screen', () => {
   it('leaves nothing of the records in the page or in memory, and unlocking returns to the same screen', async () => {

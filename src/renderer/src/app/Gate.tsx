@@ -40,15 +40,14 @@ const KeyboardShortcuts = deferred(
   null
 )
 
-/**
- * The signed-in app's code, loaded ahead while someone types their passphrase: after the next
- * frame, so the sign-in screen is painted first.
- */
+/** The signed-in app's code (the menu's screens and the running screen), loaded now. */
+export async function loadSignedInApp(): Promise<void> {
+  await Promise.all([Shell.preload(), RunSessionPage.preload()])
+}
+
+/** Loaded ahead while someone types their passphrase: after the next frame, once it is painted. */
 function preloadSignedInApp(): void {
-  requestAnimationFrame(() => {
-    void Shell.preload().catch(() => undefined)
-    void RunSessionPage.preload().catch(() => undefined)
-  })
+  requestAnimationFrame(() => void loadSignedInApp().catch(() => undefined))
 }
 
 /**
