@@ -2,7 +2,8 @@
  * Issue 18's four screen rows, measured in Chromium to the painted frame on the
  * five-year clinic (3 groups, 2,340 session files, about 28,000 notes, written
  * sealed as an encrypted clinic keeps it), served by the test host: the app's
- * real core behind HTTP, the built renderer in the browser.
+ * real core behind HTTP, in a process of its own (screens-host.ts) as the
+ * desktop app's main process is, and the built renderer in the browser.
  *
  * The clock. The clinic's records run to its "today" (`TODAY` in
  * five-year-clinic.ts, a Friday evening five years on), so the host and the
@@ -34,9 +35,10 @@
  *    measured from the start of the navigation (`performance.timeOrigin`, the
  *    page's navigation start) to the first painted frame in which the sign-in
  *    form is usable: the "Staff member" picker and the "Passphrase" field are
- *    in the DOM and enabled, and the list of staff (`auth.directory`) has
- *    answered, so a name can be chosen. The host is already serving and has
- *    opened the data folder; the browser process is already running.
+ *    in the DOM and enabled, and the page has read the answer to the list of
+ *    staff (`auth.directory`), so a name can be chosen. The host is already
+ *    serving and has opened the data folder; the browser process is already
+ *    running.
  * 4. Idle: the session running in its educational segment, the projector page
  *    open, nobody touching either; over 10 s of real time, the facilitator
  *    page's main thread busy fraction (CDP `Performance.getMetrics`
@@ -57,12 +59,12 @@
  * it is built when missing. All data is synthetic.
  */
 import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { REPO_ROOT } from '../host/build-bridge'
-import { startTestHost } from '../host/server'
 import { findChromium } from '../e2e/chromium'
 import { agendaWithModules } from '../e2e/steps'
 import {
@@ -141,6 +143,16 @@ function initScript(offsetMs: number): string {
 
 /** Checked in every animation frame from the first: the sign-in form usable. */
 const COLD_OPEN_SCRIPT = `(() => {
+  // The staff list has reached the page when the answer to auth.directory has been read.
+  let listed = false
+  const realFetch = globalThis.fetch
+  globalThis.fetch = async (...args) => {
+    const response = await realFetch(...args)
+    if (String(args[0]).includes('/__host/call/auth.directory')) {
+      response.clone().text().then(() => { listed = true })
+    }
+    return response
+  }
   const usable = () => {
     const labelled = (text) => {
       for (const label of document.querySelectorAll('label')) {
@@ -151,9 +163,6 @@ const COLD_OPEN_SCRIPT = `(() => {
       }
       return false
     }
-    const listed = performance.getEntriesByType('resource').some(
-      (e) => e.name.includes('/__host/call/auth.directory') && e.responseEnd > 0
-    )
     return listed && labelled('Staff member') && labelled('Passphrase')
   }
   globalThis.benchUsable = new Promise((resolve) => {
@@ -180,6 +189,31 @@ async function buildRendererIfMissing(): Promise<void> {
     child.once('exit', resolve)
   })
   if (code !== 0) throw new Error(`electron-vite build failed (exit code ${code})`)
+}
+
+/** The test host in a child process (screens-host.ts); answers its address and how to close it. */
+async function startHost(
+  dataDir: string,
+  offsetMs: number
+): Promise<{ url: string; close(): Promise<void> }> {
+  const child = spawn(
+    'npx',
+    ['tsx', join(REPO_ROOT, 'tests', 'bench', 'screens-host.ts'), dataDir, String(offsetMs)],
+    { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'inherit'] }
+  )
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('error', reject)
+    void exited.then(() => reject(new Error('the test host stopped before it served')))
+    createInterface({ input: child.stdout! }).once('line', resolve)
+  })
+  return {
+    url,
+    close: async () => {
+      child.stdin!.end()
+      await exited
+    }
+  }
 }
 
 async function newContext(browser: Browser, offsetMs: number): Promise<BrowserContext> {
@@ -240,7 +274,7 @@ export async function measureScreens(): Promise<ScreenRow[]> {
   const clinic = await syntheticClinic({ absences: true })
   await writeSealedClinic(root, clinic)
   const offsetMs = TODAY - Date.now()
-  const host = await startTestHost({ dataDir: root, now: () => Date.now() + offsetMs })
+  const host = await startHost(root, offsetMs)
   const browser = await chromium.launch({
     executablePath: found.path,
     args: [
