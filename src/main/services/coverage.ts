@@ -1,6 +1,7 @@
 import { coverageOf, nextSlotIndex } from '../../shared/curriculum/coverage'
 import { proposeModules } from '../../shared/curriculum/planner'
 import type { ModuleKind } from '../../shared/curriculum/module'
+import { coveredIn } from '../../shared/domain/session'
 import { RuleError } from '../../shared/result'
 import { clinicDate } from '../../shared/rules/dates'
 import type { ServiceContext } from './context'
@@ -23,7 +24,7 @@ function heldSessions(ctx: ServiceContext, groupId: string) {
 export function attendedModules(ctx: ServiceContext, participantId: string): string[] {
   const ids = new Set<string>()
   for (const session of ctx.registry.data.sessions) {
-    for (const id of session.coverage[participantId] ?? []) ids.add(id)
+    for (const id of coveredIn(session, participantId)) ids.add(id)
   }
   return [...ids]
 }

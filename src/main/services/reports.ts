@@ -15,7 +15,7 @@ import type { ServiceContext } from './context'
 import { clinicZone, endedSessions } from './progress'
 import { openSession, syncIndexes } from './sessions'
 import { hoursRules, sessionHours } from '../../shared/session/hours'
-import type { SessionHours, SessionIndexEntry, SessionRecord } from '../../shared/domain/session'
+import type { SessionFigures, SessionIndexEntry, SessionRecord } from '../../shared/domain/session'
 import { figureSettingsFor, requirementFor, serviceCodeFor } from './requirements'
 
 export { serviceCodeFor } from './requirements'
@@ -63,13 +63,13 @@ function groupsInScope(ctx: ServiceContext, groupId: string | null) {
 async function hoursOf(
   ctx: ServiceContext,
   sessions: ReadonlyArray<SessionIndexEntry>
-): Promise<Array<{ session: SessionIndexEntry; hours: SessionHours }>> {
-  const result: Array<{ session: SessionIndexEntry; hours: SessionHours }> = []
+): Promise<Array<{ session: SessionIndexEntry; hours: SessionFigures }>> {
+  const result: Array<{ session: SessionIndexEntry; hours: SessionFigures }> = []
   const stale: SessionRecord[] = []
   for (const session of sessions) {
     const settings = figureSettingsFor(ctx, session.groupId)
-    if (session.hours && session.hours.rules === hoursRules(settings)) {
-      result.push({ session, hours: session.hours })
+    if (session.figures && session.figures.rules === hoursRules(settings)) {
+      result.push({ session, hours: session.figures })
       continue
     }
     const { data } = await openSession(ctx, session.id)
@@ -180,7 +180,9 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
     >()
     for (const { session, hours } of await hoursOf(ctx, inRange)) {
       const required = requirementFor(ctx, session.groupId).weeklyHours
-      for (const [participantId, figures] of Object.entries(hours.people)) {
+      const late = new Set(hours.late)
+      const leftEarly = new Set(hours.leftEarly)
+      for (const [participantId, minutes] of Object.entries(hours.minutes)) {
         const entry = byPerson.get(participantId) ?? {
           days: [],
           late: [],
@@ -188,10 +190,10 @@ export async function runReport(ctx: ServiceContext, request: ReportRequest): Pr
           required: []
         }
         entry.required.push(required)
-        if (figures.minutes !== null) {
-          entry.days.push({ date: session.date, minutes: figures.minutes })
-          if (figures.late) entry.late.push(session.date)
-          if (figures.leftEarly) entry.early.push(session.date)
+        if (minutes !== null) {
+          entry.days.push({ date: session.date, minutes })
+          if (late.has(participantId)) entry.late.push(session.date)
+          if (leftEarly.has(participantId)) entry.early.push(session.date)
         }
         byPerson.set(participantId, entry)
       }

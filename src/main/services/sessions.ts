@@ -266,6 +266,26 @@ function checkMakeUp(registry: Registry, groupId: string, cancelledId: string): 
   }
 }
 
+/**
+ * Who covered other modules than every one that ran (a late arrival, an early leaver, a
+ * walk-in): only they are listed in the line; `coveredIn` gives everyone's.
+ */
+function coverageExceptions(
+  record: SessionRecord,
+  now: number,
+  moduleIds: string[]
+): Record<string, string[]> {
+  const covered = modulesCovered(record, now)
+  const all = [...moduleIds].sort().join('\n')
+  const exceptions: Record<string, string[]> = {}
+  for (const a of record.attendance) {
+    if (a.status !== 'present') continue
+    const own = covered[a.participantId] ?? []
+    if ([...own].sort().join('\n') !== all) exceptions[a.participantId] = own
+  }
+  return exceptions
+}
+
 export function indexEntry(
   record: SessionRecord,
   now: number,
@@ -273,6 +293,9 @@ export function indexEntry(
 ): SessionIndexEntry {
   const state = sessionState(record, now, { wrapUpMinutes: 5 })
   const ran = new Set(state.segments.filter((s) => s.actualMs > 0).map((s) => s.segmentId))
+  const moduleIds = record.segments.flatMap((s) =>
+    s.module && ran.has(s.id) ? [s.module.moduleId] : []
+  )
   return {
     id: record.id,
     groupId: record.groupId,
@@ -284,10 +307,8 @@ export function indexEntry(
         : state.status,
     startedAt: state.startedAt === null ? null : new Date(state.startedAt).toISOString(),
     endedAt: state.endedAt === null ? null : new Date(state.endedAt).toISOString(),
-    moduleIds: record.segments.flatMap((s) =>
-      s.module && ran.has(s.id) ? [s.module.moduleId] : []
-    ),
-    coverage: state.status === 'ended' ? modulesCovered(record, now) : {},
+    moduleIds,
+    coverage: state.status === 'ended' ? coverageExceptions(record, now, moduleIds) : {},
     noteStates: Object.fromEntries(record.notes.map((n) => [n.participantId, n.state])),
     notesExpected:
       state.status === 'ended'
@@ -295,7 +316,7 @@ export function indexEntry(
         : [],
     cancelReason: record.cancellation?.reason ?? null,
     makeUpFor: record.makeUpFor ?? null,
-    hours: state.status === 'ended' ? sessionHours(record, now, settings) : null
+    figures: state.status === 'ended' ? sessionHours(record, now, settings) : null
   }
 }
 

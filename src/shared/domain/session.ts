@@ -336,20 +336,19 @@ export const SessionRecord = z.object({
 })
 export type SessionRecord = z.infer<typeof SessionRecord>
 
-/** One person's figures at an ended session, as the attendance report shows them. */
-export const PersonHours = z.object({
-  /** Whole countable minutes; null when they were not present. */
-  minutes: z.number().int().nonnegative().nullable(),
-  /** Kept only when true: five years of lines stay small. */
-  late: z.literal(true).optional(),
-  leftEarly: z.literal(true).optional()
-})
-export type PersonHours = z.infer<typeof PersonHours>
-export const SessionHours = z.object({
+/**
+ * What each person on an ended session's list counted for, as the attendance report shows it:
+ * whole countable minutes (null when not present), and who arrived late or left early.
+ * `rules` names the attendance rules the figures were worked out under.
+ */
+export const SessionFigures = z.object({
   rules: z.string(),
-  people: z.record(z.string(), PersonHours)
+  minutes: z.record(z.string(), z.number().int().nonnegative().nullable()),
+  /** Kept only when someone did: five years of lines stay small. */
+  late: z.array(Id).optional(),
+  leftEarly: z.array(Id).optional()
 })
-export type SessionHours = z.infer<typeof SessionHours>
+export type SessionFigures = z.infer<typeof SessionFigures>
 
 /** What the registry keeps about each session, so lists never open every session file. */
 export const SessionIndexEntry = z.object({
@@ -361,7 +360,11 @@ export const SessionIndexEntry = z.object({
   endedAt: Timestamp.nullable(),
   /** The modules whose segments ran. */
   moduleIds: z.array(Id).default([]),
-  /** Once ended: participant id → the modules they were present for (curriculum coverage). */
+  /**
+   * Once ended: participant id → the modules they were present for (curriculum coverage), kept
+   * only for those whose modules differ from `moduleIds`: everyone else who was present covered
+   * every module that ran (see `coveredIn`).
+   */
   coverage: z.record(z.string(), z.array(Id)).default({}),
   /** Participant id → their note's state, so the notes owed are listed without opening every file. */
   noteStates: z.record(z.string(), z.enum(['draft', 'awaiting_cosignature', 'signed'])).default({}),
@@ -372,12 +375,22 @@ export const SessionIndexEntry = z.object({
   makeUpFor: Id.nullable().optional(),
   /**
    * Once ended: what each person on the list counted for, so the weekly-hours report reads
-   * the registry instead of every session file. `rules` names the attendance rules the
-   * figures were worked out under; figures under other rules are worked out again.
+   * the registry instead of every session file. Figures worked out under other attendance
+   * rules than the clinic's now are worked out again.
    */
-  hours: SessionHours.nullable().optional()
+  figures: SessionFigures.nullable().optional()
 })
 export type SessionIndexEntry = z.infer<typeof SessionIndexEntry>
+
+/** The modules a participant covered at a session, from the registry's line for it. */
+export function coveredIn(
+  session: Pick<SessionIndexEntry, 'coverage' | 'moduleIds' | 'notesExpected'>,
+  participantId: string
+): string[] {
+  const own = session.coverage[participantId]
+  if (own) return own
+  return session.notesExpected.includes(participantId) ? session.moduleIds : []
+}
 
 // ---- Settings -----------------------------------------------------------
 

@@ -1,5 +1,4 @@
-import type { SessionHours } from '../domain/session'
-import type { SessionRecord } from '../domain/session'
+import type { SessionFigures, SessionRecord } from '../domain/session'
 import { attendanceFigures, type AttendanceSettings } from './countable'
 
 /**
@@ -21,19 +20,22 @@ export function sessionHours(
   record: SessionRecord,
   now: number,
   settings: AttendanceSettings
-): SessionHours {
+): SessionFigures {
   const figures = attendanceFigures(record, record.attendance, now, settings)
-  const people: SessionHours['people'] = {}
+  const minutes: SessionFigures['minutes'] = {}
+  const late: string[] = []
+  const leftEarly: string[] = []
   for (const [i, a] of record.attendance.entries()) {
     const f = figures[i]!
-    people[a.participantId] =
-      a.status === 'present'
-        ? {
-            minutes: f.countableMinutes,
-            ...(f.late ? { late: true as const } : {}),
-            ...(f.leftEarly ? { leftEarly: true as const } : {})
-          }
-        : { minutes: null }
+    const present = a.status === 'present'
+    minutes[a.participantId] = present ? f.countableMinutes : null
+    if (present && f.late) late.push(a.participantId)
+    if (present && f.leftEarly) leftEarly.push(a.participantId)
   }
-  return { rules: hoursRules(settings), people }
+  return {
+    rules: hoursRules(settings),
+    minutes,
+    ...(late.length ? { late } : {}),
+    ...(leftEarly.length ? { leftEarly } : {})
+  }
 }

@@ -1056,6 +1056,81 @@ describe('weekly hours report', () => {
   })
 })
 
+describe('curriculum coverage', () => {
+  const here = sharedClinic()
+
+  test('someone who arrived after the educational segment covered only the skills module; someone there throughout covered both', async () => {
+    const { core, clock } = here()
+    const groupId = await addGroup(core, { name: 'Coverage Group' })
+    const jo = await admit(core, groupId, { clientId: 'C-CV1', admissionDate: '2026-11-02' })
+    const kai = await admit(core, groupId, {
+      fullName: 'Kai Moreno',
+      preferredName: '',
+      clientId: 'C-CV2',
+      admissionDate: '2026-11-02'
+    })
+    const library = await value<Array<{ id: string; title: string; kind: string }>>(
+      core.handle('curriculum.list', {})
+    )
+    const education = library.find((m) => m.kind === 'educational')!
+    const skills = library.find((m) => m.kind === 'skills')!
+    const date = '2026-11-23'
+    clock.now = nineAm(date)
+    const session = await value<SessionView>(
+      core.handle('sessions.plan', {
+        groupId,
+        date,
+        facilitatorIds: [template.adminId],
+        segments: countableAgenda().map((segment) => ({
+          ...segment,
+          moduleId:
+            segment.kind === 'educational'
+              ? education.id
+              : segment.kind === 'skills'
+                ? skills.id
+                : null
+        }))
+      })
+    )
+    const act = (action: { type: string }) =>
+      value(core.handle('sessions.act', { sessionId: session.id, action }))
+    const arrives = (participantId: string) =>
+      value(
+        core.handle('sessions.attendance', {
+          sessionId: session.id,
+          participantId,
+          status: 'present',
+          timeIn: null,
+          timeOut: null
+        })
+      )
+    await arrives(jo)
+    await act({ type: 'start' })
+    // Arrival 10, check-in 30, the educational segment 50, then the break: Kai comes in during it.
+    for (const minutes of [10, 30, 50]) {
+      clock.now += minutes * MIN
+      await act({ type: 'next' })
+    }
+    clock.now += 5 * MIN
+    await arrives(kai)
+    for (const minutes of [10, 50, 30]) {
+      clock.now += minutes * MIN
+      await act({ type: 'next' })
+    }
+    clock.now += 10 * MIN
+    await act({ type: 'end' })
+
+    const covered = async (participantId: string) => {
+      const groups = await value<Array<{ covered: Array<{ moduleId: string }> }>>(
+        core.handle('curriculum.coverage', { participantId })
+      )
+      return groups.flatMap((g) => g.covered.map((m) => m.moduleId)).sort()
+    }
+    expect(await covered(jo)).toEqual([education.id, skills.id].sort())
+    expect(await covered(kai)).toEqual([skills.id])
+  })
+})
+
 describe('printable progress summary', () => {
   const here = sharedClinic()
 
