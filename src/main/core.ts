@@ -19,6 +19,7 @@ import { sealedCodec } from './security/sealed-codec'
 import {
   canonicalJson,
   ClinicFileCodec,
+  REGISTRY_FILE_KIND,
   macMatches,
   macOf,
   purposeKey,
@@ -889,9 +890,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           staff: staffOf(joinKeys)
         })
       }
-      const opened = await openFromOutside('join', joinKeys, request, () =>
-        writeFileAtomic(join(options.dataDir, 'registry.json'), joining.clinicFile)
-      )
+      // The clinic file made on the other computer carries the end of that computer's access
+      // log: sealed again here with none, as this computer's log begins empty.
+      const opened = await openFromOutside('join', joinKeys, request, async (key) => {
+        const fresh = new ClinicFileCodec(key, null, () => null)
+        const text = fresh.decode(joining.clinicFile, REGISTRY_FILE_KIND)
+        await writeFileAtomic(
+          join(options.dataDir, 'registry.json'),
+          fresh.encode(text, REGISTRY_FILE_KIND)
+        )
+      })
       if (!opened.ok) return opened
       // The records of the file arrive as from any other computer: sessions, measures, notes.
       joinReport = await (await openSync()).importBytes(bytes)

@@ -240,6 +240,21 @@ describe('two computers, no network between them', () => {
     expect(onNew.people).toEqual(onA.people)
     expect(onNew.sessions).toEqual(onA.sessions)
     expect(onNew.measures).toEqual(onA.measures)
+    // The new computer's access log begins here: opened again, it is whole, with no notice that
+    // entries went missing (the other computer's log end is not carried over).
+    const reopened = await createCore({
+      dataDir: dir,
+      now: () => START,
+      newId: ids,
+      curriculumDir: CURRICULUM_DIR
+    })
+    await value(
+      reopened.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE })
+    )
+    const status = await value<{ notices: Array<{ message: string }> }>(
+      reopened.handle('app.status', {})
+    )
+    expect(status.notices.map((n) => n.message)).toEqual([])
   }, 240_000)
 
   test('one draft signed differently on both computers: both signed versions kept, flagged as a pair', async () => {
