@@ -12,7 +12,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest'
 import { newDataKey } from '../../../src/main/security/crypto'
 import { sealedCodec } from '../../../src/main/security/sealed-codec'
 import { openRegistry } from '../../../src/main/store/registry'
-import type { Participant } from '../../../src/shared/domain/participant'
+import { syntheticParticipant } from './fixtures/participants'
 
 const DAY = 86_400_000
 const DAY_1 = Date.UTC(2031, 8, 1, 10, 0, 0)
@@ -28,23 +28,7 @@ afterEach(async () => {
   await rm(folder, { recursive: true, force: true })
 })
 
-function participant(id: string): Participant {
-  const at = new Date(DAY_1).toISOString()
-  return {
-    id,
-    fullName: `Avery Synthetic ${id}`,
-    preferredName: '',
-    clientId: `SYN-${id}`,
-    dateOfBirth: '1980-01-01',
-    admissionDate: '2031-08-15',
-    track: 'mental_health',
-    status: 'active',
-    discharge: null,
-    goals: [],
-    createdAt: at,
-    updatedAt: at
-  }
-}
+const participant = (id: string) => syntheticParticipant(id, DAY_1)
 
 test('opened on a new day: the day’s copy is the file byte for byte, and survives the file being damaged in place', async () => {
   const codec = sealedCodec(newDataKey(), 'clinic-synthetic-1')

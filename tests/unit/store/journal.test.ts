@@ -14,6 +14,7 @@ import { newDataKey } from '../../../src/main/security/crypto'
 import { sealedCodec } from '../../../src/main/security/sealed-codec'
 import { changesBetween, nextRevision, recordKey } from '../../../src/main/store/journal'
 import { JOURNAL_IDLE_MS } from '../../../src/main/store/versioned-document'
+import { syntheticParticipant } from './fixtures/participants'
 
 const AT = '2031-05-01T09:00:00.000Z'
 const now = () => Date.parse(AT)
@@ -27,22 +28,7 @@ afterEach(async () => {
   await rm(folder, { recursive: true, force: true })
 })
 
-function participant(id: string, fullName: string): Participant {
-  return {
-    id,
-    fullName,
-    preferredName: '',
-    clientId: `SYN-${id}`,
-    dateOfBirth: '1990-01-01',
-    admissionDate: '2031-05-01',
-    track: 'substance_use',
-    status: 'active',
-    discharge: null,
-    goals: [],
-    createdAt: AT,
-    updatedAt: AT
-  }
-}
+const participant = (id: string, fullName: string) => syntheticParticipant(id, now(), { fullName })
 
 function followUp(id: string): FollowUp {
   return {

@@ -13,6 +13,7 @@ import type { AppStatus } from '../../../src/shared/ipc/contract'
 import type { Participant } from '../../../src/shared/domain/participant'
 import { openRegistry, REGISTRY_VERSION } from '../../../src/main/store/registry'
 import { StoreError } from '../../../src/main/store/versioned-document'
+import { syntheticParticipant } from './fixtures/participants'
 
 const DAY = 86_400_000
 const DAY_1 = Date.UTC(2031, 8, 1, 10, 0, 0)
@@ -28,22 +29,11 @@ function manualClock(start: number) {
   }
 }
 
+/** Participant n, with a goal, so a restored backup carries nested records too. */
 function participant(n: number, at: number): Participant {
-  const iso = new Date(at).toISOString()
-  return {
-    id: `p-${n}`,
-    fullName: `Avery Syntheticperson${n}`,
-    preferredName: '',
-    clientId: `SYN-${n}`,
-    dateOfBirth: '1979-03-30',
-    admissionDate: '2031-08-15',
-    track: 'mental_health',
-    status: 'active',
-    discharge: null,
-    goals: [{ id: `p-${n}-goal-1`, text: 'Use the safety plan', status: 'in_progress' }],
-    createdAt: iso,
-    updatedAt: iso
-  }
+  return syntheticParticipant(`p-${n}`, at, {
+    goals: [{ id: `p-${n}-goal-1`, text: 'Use the safety plan', status: 'in_progress' }]
+  })
 }
 
 let folder: string

@@ -13,6 +13,7 @@ import { openRegistry, Registry, REGISTRY_VERSION } from '../../../src/main/stor
 import { DEFAULT_SESSION_SETTINGS } from '../../../src/shared/domain/session'
 import { defaultTrackSchedules } from '../../../src/shared/domain/measure'
 import { shapeOf, StoreError } from '../../../src/main/store/versioned-document'
+import { syntheticParticipant } from './fixtures/participants'
 
 const NOW = Date.UTC(2031, 4, 12, 14, 30, 0)
 const now = () => NOW
@@ -51,21 +52,12 @@ function staff(id: string, fullName: string): StoredStaff {
   }
 }
 
+/** A participant with one goal not yet started, so the round trip carries a goal's status. */
 function participant(id: string, fullName: string): Participant {
-  return {
-    id,
+  return syntheticParticipant(id, NOW, {
     fullName,
-    preferredName: '',
-    clientId: `SYN-${id}`,
-    dateOfBirth: '1988-07-19',
-    admissionDate: '2031-05-01',
-    track: 'substance_use',
-    status: 'active',
-    discharge: null,
-    goals: [{ id: `${id}-goal-1`, text: 'Attend every group session', status: 'not_started' }],
-    createdAt: AT,
-    updatedAt: AT
-  }
+    goals: [{ id: `${id}-goal-1`, text: 'Attend every group session', status: 'not_started' }]
+  })
 }
 
 const registryFile = () => join(folder, 'registry.json')

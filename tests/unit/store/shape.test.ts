@@ -14,7 +14,7 @@ import { newDataKey } from '../../../src/main/security/crypto'
 import { sealedCodec } from '../../../src/main/security/sealed-codec'
 import { openRegistry, Registry, REGISTRY_VERSION } from '../../../src/main/store/registry'
 import { shapeOf } from '../../../src/main/store/versioned-document'
-import type { Participant } from '../../../src/shared/domain/participant'
+import { syntheticParticipant } from './fixtures/participants'
 
 const now = () => Date.UTC(2031, 8, 1, 10, 0, 0)
 let folder: string
@@ -27,23 +27,7 @@ afterEach(async () => {
   await rm(folder, { recursive: true, force: true })
 })
 
-function participant(id: string): Participant {
-  const at = new Date(now()).toISOString()
-  return {
-    id,
-    fullName: `Avery Synthetic ${id}`,
-    preferredName: '',
-    clientId: `SYN-${id}`,
-    dateOfBirth: '1980-01-01',
-    admissionDate: '2031-08-15',
-    track: 'mental_health',
-    status: 'active',
-    discharge: null,
-    goals: [],
-    createdAt: at,
-    updatedAt: at
-  }
-}
+const participant = (id: string) => syntheticParticipant(id, now())
 
 const registrySpec = { version: REGISTRY_VERSION, schema: Registry }
 
