@@ -176,20 +176,9 @@ export class VersionedDocument<T> {
       )
       const { revisions, entries } = revise(this.revisions, changes)
       const next: Envelope<T> = { ...this.db.data, data, revisions }
-      const writeThrough = this.spec.journal?.writeThrough ?? []
-      if (this.journal && !changes.some((c) => writeThrough.includes(c.at))) {
-        try {
-          await this.journal.append(entries)
-        } catch (error) {
-          throw new StoreError('write_failed', `Could not save to ${this.path}: ${describe(error)}`)
-        }
-        this.db.data = next
-        this.foldWhenIdle()
-        this.tell(entries)
-        return result
+      if ((await this.save(next, entries)) === 'file') {
+        await this.backupIfDue().catch(() => undefined)
       }
-      await this.writeWhole(next)
-      await this.backupIfDue().catch(() => undefined)
       this.tell(entries)
       return result
     })
@@ -226,18 +215,7 @@ export class VersionedDocument<T> {
       }
       const revisions = reviseFromJournal(this.revisions, entries)
       const next: Envelope<T> = { ...this.db.data, data, revisions }
-      const writeThrough = this.spec.journal?.writeThrough ?? []
-      if (this.journal && !entries.some((e) => writeThrough.includes(e.at))) {
-        try {
-          await this.journal.append(entries)
-        } catch (error) {
-          throw new StoreError('write_failed', `Could not save to ${this.path}: ${describe(error)}`)
-        }
-        this.db.data = next
-        this.foldWhenIdle()
-        return
-      }
-      await this.writeWhole(next)
+      await this.save(next, entries)
     })
   }
 
@@ -281,6 +259,28 @@ export class VersionedDocument<T> {
   async close(): Promise<void> {
     await this.compact()
     await this.queue.run(async () => this.journal?.close())
+  }
+
+  /**
+   * Makes `next` current once `entries` (the changes from the current records to it) are saved:
+   * appended to the journal, which is folded into the file when the app falls idle, or, with no
+   * journal or when an entry touches a `writeThrough` list, written into the whole file at once.
+   * Says which, as only a whole-file write may be due a day's copy.
+   */
+  private async save(next: Envelope<T>, entries: JournalEntry[]): Promise<'journal' | 'file'> {
+    const writeThrough = this.spec.journal?.writeThrough ?? []
+    if (this.journal && !entries.some((entry) => writeThrough.includes(entry.at))) {
+      try {
+        await this.journal.append(entries)
+      } catch (error) {
+        throw new StoreError('write_failed', `Could not save to ${this.path}: ${describe(error)}`)
+      }
+      this.db.data = next
+      this.foldWhenIdle()
+      return 'journal'
+    }
+    await this.writeWhole(next)
+    return 'file'
   }
 
   /**
