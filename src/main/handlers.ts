@@ -191,6 +191,31 @@ async function printOrSave(
   }
 }
 
+/**
+ * The person who opened a backup or another computer's clinic file here signs in (the core has
+ * already checked their passphrase or the recovery key). With the recovery key they must be an
+ * administrator, and the new passphrase they chose is set before they sign in.
+ */
+async function signInOpener(
+  ctx: ServiceContext,
+  input: ParsedInputOf<'recovery.joinClinic'> | ParsedInputOf<'recovery.restoreBackup'>,
+  session: CoreSession
+): Promise<StoredStaff> {
+  const staff = ctx.registry.data.staff.find((s) => s.id === input.staffId && s.active)
+  if (!staff) throw new RuleError('not_found', 'That staff member was not found.')
+  if ('recoveryKey' in input) {
+    if (!staff.isAdmin) {
+      throw new RuleError(
+        'forbidden',
+        'Choose an active administrator: they set the new passphrase and can then reset the others.'
+      )
+    }
+    await resetPassphrase(ctx, { staffId: staff.id, passphrase: input.newPassphrase })
+  }
+  session.signIn(staff.id)
+  return staff
+}
+
 export const handlers: Handlers = {
   'app.status': { run: (_ctx, _input, session) => session.status() },
   'app.dismissNotice': {
@@ -593,18 +618,7 @@ export const handlers: Handlers = {
   'recovery.joinClinic': {
     // The core has joined this computer to the clinic: the person who opened the file signs in.
     run: async (ctx, input, session) => {
-      const staff = ctx.registry.data.staff.find((s) => s.id === input.staffId && s.active)
-      if (!staff) throw new RuleError('not_found', 'That staff member was not found.')
-      if ('recoveryKey' in input) {
-        if (!staff.isAdmin) {
-          throw new RuleError(
-            'forbidden',
-            'Choose an active administrator: they set the new passphrase and can then reset the others.'
-          )
-        }
-        await resetPassphrase(ctx, { staffId: staff.id, passphrase: input.newPassphrase })
-      }
-      session.signIn(staff.id)
+      const staff = await signInOpener(ctx, input, session)
       const report = session.joined()
       await session.audit({
         action: 'transfer_in',
@@ -628,18 +642,7 @@ export const handlers: Handlers = {
   'recovery.restoreBackup': {
     // The core has restored and opened the backup: the person who opened it signs in.
     run: async (ctx, input, session) => {
-      const staff = ctx.registry.data.staff.find((s) => s.id === input.staffId && s.active)
-      if (!staff) throw new RuleError('not_found', 'That staff member was not found.')
-      if ('recoveryKey' in input) {
-        if (!staff.isAdmin) {
-          throw new RuleError(
-            'forbidden',
-            'Choose an active administrator: they set the new passphrase and can then reset the others.'
-          )
-        }
-        await resetPassphrase(ctx, { staffId: staff.id, passphrase: input.newPassphrase })
-      }
-      session.signIn(staff.id)
+      const staff = await signInOpener(ctx, input, session)
       await session.audit(
         {
           action: 'restore',
