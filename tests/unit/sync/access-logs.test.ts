@@ -16,7 +16,14 @@ import {
   value,
   type Template
 } from '../core/helpers'
-import { exportFor, importInto, machine, openFolder, status, type Machine } from './machines'
+import {
+  exportFor,
+  groupRoomAndOffice,
+  importInto,
+  openFolder,
+  status,
+  type Machine
+} from './machines'
 
 let template: Template
 
@@ -37,9 +44,7 @@ function merged(m: Machine, query: Record<string, unknown> = { filter: {} }): Pr
 
 describe('the access logs of the clinic’s computers', () => {
   test('merged by time with the computer of each entry, each chain checked, the local log as it was', async () => {
-    const a = await machine(template, 'Group room laptop')
-    const b = await machine(template, 'Office workstation')
-    await importInto(b, await exportFor(a, null))
+    const [a, b] = await groupRoomAndOffice(template, { exchanged: 'one way' })
     a.clock.now += 60_000
     await value(a.core.handle('participants.create', participant('LOG-A')))
     b.clock.now += 120_000
@@ -109,10 +114,7 @@ describe('the access logs of the clinic’s computers', () => {
 
   test('a break in one computer’s log is reported for that computer only', async () => {
     const office = { syncComputer: 'the office workstation' }
-    const a = await machine(template, 'Group room laptop')
-    const b = await machine(template, 'Office workstation', office)
-    await importInto(b, await exportFor(a, null))
-    await importInto(a, await exportFor(b, a))
+    const [a, b] = await groupRoomAndOffice(template, { exchanged: 'both ways', office })
     for (let i = 0; i < 3; i++) {
       await value(b.core.handle('participants.create', participant(`GAP-${i}`)))
     }

@@ -15,8 +15,8 @@ import {
 } from '../core/helpers'
 import {
   exportFor,
+  groupRoomAndOffice,
   importInto,
-  machine,
   openFolder,
   recordsOf,
   status,
@@ -42,10 +42,7 @@ async function peopleOn(m: Machine): Promise<string[]> {
 
 describe('a copied data folder', () => {
   test('opened on another computer (or in another place), it takes part as a new computer: nothing is lost', async () => {
-    const a = await machine(template, 'Group room laptop')
-    const b = await machine(template, 'Office workstation')
-    await importInto(b, await exportFor(a, null))
-    await importInto(a, await exportFor(b, a))
+    const [a, b] = await groupRoomAndOffice(template, { exchanged: 'both ways' })
 
     // Someone copies the group-room laptop's data folder onto a new laptop.
     const folder = await copyClinic(a.dir)
@@ -87,10 +84,7 @@ describe('a copied data folder', () => {
 
   test('two folders taken as one computer: the first exchange finds the shared id, and nothing is lost', async () => {
     const same = { syncComputer: 'one and the same computer' }
-    const a = await machine(template, 'Group room laptop', same)
-    const b = await machine(template, 'Office workstation')
-    await importInto(b, await exportFor(a, null))
-    await importInto(a, await exportFor(b, a))
+    const [a, b] = await groupRoomAndOffice(template, { exchanged: 'both ways', groupRoom: same })
     const copy = await openFolder(template, await copyClinic(a.dir), 'Group room laptop', same)
     expect((await status(copy)).machineId).toBe((await status(a)).machineId)
 

@@ -31,10 +31,15 @@ export interface Machine {
   picker: ReturnType<typeof filePicker>
 }
 
+/** How a test's computer tells itself apart (the same string on two folders: one computer). */
+export interface MachineOptions {
+  syncComputer?: string
+}
+
 export async function machine(
   template: Template,
   name: string,
-  options: { syncComputer?: string } = {}
+  options: MachineOptions = {}
 ): Promise<Machine> {
   // Both computers start from the clinic as it was set up (an image of the first).
   const m = await openFolder(template, await copyClinic(template.dir), name, options)
@@ -47,7 +52,7 @@ export async function openFolder(
   template: Template,
   dir: string,
   name: string,
-  options: { syncComputer?: string } = {}
+  options: MachineOptions = {}
 ): Promise<Machine> {
   const clock = { now: START }
   const picker = filePicker()
@@ -64,6 +69,27 @@ export async function openFolder(
   return { name, dir, core, clock, picker }
 }
 
+/**
+ * The clinic's group-room laptop and office workstation, each started from the clinic as it was
+ * set up. `exchanged`: nothing yet ('none'), the office has taken the group room's file for a
+ * new computer ('one way'), and the group room the office's answer too ('both ways').
+ */
+export async function groupRoomAndOffice(
+  template: Template,
+  options: {
+    exchanged?: 'none' | 'one way' | 'both ways'
+    groupRoom?: MachineOptions
+    office?: MachineOptions
+  } = {}
+): Promise<[groupRoom: Machine, office: Machine]> {
+  const a = await machine(template, 'Group room laptop', options.groupRoom)
+  const b = await machine(template, 'Office workstation', options.office)
+  const exchanged = options.exchanged ?? 'none'
+  if (exchanged !== 'none') await importInto(b, await exportFor(a, null))
+  if (exchanged === 'both ways') await importInto(a, await exportFor(b, a))
+  return [a, b]
+}
+
 export async function exportFor(from: Machine, to: Machine | null): Promise<Buffer> {
   const peerId = to ? (await status(from)).peers.find((p) => p.name === to.name)?.machineId : null
   const file = await value<{ base64: string; records: number }>(
@@ -73,13 +99,23 @@ export async function exportFor(from: Machine, to: Machine | null): Promise<Buff
 }
 
 export async function importInto(to: Machine, bytes: Buffer): Promise<TransferReport> {
-  const path = join(await emptyFolder('iop-transfer-'), 'transfer.iopsync')
+  const file = await chooseTransfer(to, bytes)
+  return value<TransferReport>(to.core.handle('sync.importTransfer', { file }))
+}
+
+/** The token of a transfer file holding `bytes`, as the person picks it on `to`. */
+export async function chooseTransfer(
+  to: Pick<Machine, 'core' | 'picker'>,
+  bytes: Buffer,
+  name = 'transfer.iopsync'
+): Promise<string> {
+  const path = join(await emptyFolder('iop-transfer-'), name)
   await writeFile(path, bytes)
-  to.picker.next = { path, name: 'transfer.iopsync' }
+  to.picker.next = { path, name }
   const chosen = await value<{ token: string }>(
     to.core.handle('files.choose', { kind: 'transfer' })
   )
-  return value<TransferReport>(to.core.handle('sync.importTransfer', { file: chosen.token }))
+  return chosen.token
 }
 
 export function status(m: Machine): Promise<SyncStatus> {

@@ -4,15 +4,17 @@
  * hold the same records, every record edited on both is listed as a conflict with both
  * versions kept, no signed note has changed, and no acknowledged write is lost.
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createCore } from '../../../src/main/core'
 import type { SyncConflict } from '../../../src/shared/domain/sync'
 import {
+  chooseTransfer,
   exportFor,
   importInto,
   machine,
+  openFolder,
   recordsOf,
   START,
   status,
@@ -148,7 +150,7 @@ describe('two computers, no network between them', () => {
       /cut short/
     )
     const other = await setUpClinic()
-    const elsewhere = await machineFrom(other)
+    const elsewhere = await openFolder(other, await copyClinic(other.dir), 'Another clinic')
     expect((await refusalOfImport(b, await exportFor(elsewhere, null))).message).toMatch(
       /another clinic/
     )
@@ -157,28 +159,8 @@ describe('two computers, no network between them', () => {
   }, 240_000)
 
   async function refusalOfImport(to: Machine, bytes: Buffer) {
-    const path = join(await emptyFolder('iop-transfer-'), 'transfer.iopsync')
-    await writeFile(path, bytes)
-    to.picker.next = { path, name: 'transfer.iopsync' }
-    const chosen = await value<{ token: string }>(
-      to.core.handle('files.choose', { kind: 'transfer' })
-    )
-    return refusal(to.core.handle('sync.importTransfer', { file: chosen.token }), 'unreadable_file')
-  }
-
-  async function machineFrom(other: Template): Promise<Machine> {
-    const dir = await copyClinic(other.dir)
-    const clock = { now: START }
-    const picker = filePicker()
-    const core = await createCore({
-      dataDir: dir,
-      now: () => clock.now,
-      newId: ids,
-      curriculumDir: CURRICULUM_DIR,
-      chooseFile: picker.chooseFile
-    })
-    await value(core.handle('auth.signIn', { staffId: other.adminId, passphrase: PASSPHRASE }))
-    return { name: 'Another clinic', dir, core, clock, picker }
+    const file = await chooseTransfer(to, bytes)
+    return refusal(to.core.handle('sync.importTransfer', { file }), 'unreadable_file')
   }
 
   test('a busy week travels in a small file, exported and imported quickly', async () => {
@@ -210,18 +192,15 @@ describe('two computers, no network between them', () => {
       curriculumDir: CURRICULUM_DIR,
       chooseFile: picker.chooseFile
     })
-    const path = join(await emptyFolder('iop-transfer-'), 'join.iopsync')
-    await writeFile(path, file)
-    picker.next = { path, name: 'join.iopsync' }
-    const chosen = await value<{ token: string }>(core.handle('files.choose', { kind: 'transfer' }))
+    const token = await chooseTransfer({ core, picker }, file, 'join.iopsync')
     const inspected = await value<{ clinicName: string; staff: Array<{ id: string }> }>(
-      core.handle('recovery.inspectTransfer', { file: chosen.token })
+      core.handle('recovery.inspectTransfer', { file: token })
     )
     expect(inspected.clinicName).toBe('Riverside Recovery Center')
     expect(inspected.staff.map((s) => s.id)).toContain(template.adminId)
     await refusal(
       core.handle('recovery.joinClinic', {
-        file: chosen.token,
+        file: token,
         staffId: template.adminId,
         passphrase: 'not the passphrase'
       }),
@@ -229,7 +208,7 @@ describe('two computers, no network between them', () => {
     )
     const joined = await value<{ report: { arrived: number } }>(
       core.handle('recovery.joinClinic', {
-        file: chosen.token,
+        file: token,
         staffId: template.adminId,
         passphrase: PASSPHRASE
       })
