@@ -66,6 +66,7 @@ import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { REPO_ROOT } from '../host/build-bridge'
 import { findChromium } from '../e2e/chromium'
+import { benchLaunchOptions } from './chromium-launch'
 import { agendaWithModules } from '../e2e/steps'
 import {
   isoDate,
@@ -275,17 +276,7 @@ export async function measureScreens(): Promise<ScreenRow[]> {
   await writeSealedClinic(root, clinic)
   const offsetMs = TODAY - Date.now()
   const host = await startHost(root, offsetMs)
-  const browser = await chromium.launch({
-    executablePath: found.path,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run'
-    ]
-  })
+  const browser = await chromium.launch(benchLaunchOptions(found.path))
   try {
     say(`browser: Chromium ${browser.version()} (headless), viewport 1366×768`)
 

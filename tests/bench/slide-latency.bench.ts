@@ -27,6 +27,7 @@ import { chromium, type Page } from '@playwright/test'
 import { REPO_ROOT } from '../host/build-bridge'
 import { startTestHost } from '../host/server'
 import { findChromium } from '../e2e/chromium'
+import { benchLaunchOptions } from './chromium-launch'
 import { completeSetup, expectCurrent, planSessionThroughApi } from '../e2e/steps'
 
 const ADVANCES = 100
@@ -117,17 +118,7 @@ if (!found.found) throw new Error(found.problem)
 await buildRendererIfMissing()
 const dataDir = await mkdtemp(join(os.tmpdir(), 'iop-bench-'))
 const host = await startTestHost({ dataDir })
-const browser = await chromium.launch({
-  executablePath: found.path,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run'
-  ]
-})
+const browser = await chromium.launch(benchLaunchOptions(found.path))
 try {
   console.log(`browser: Chromium ${browser.version()} (headless)`)
   const context = await browser.newContext()
