@@ -10,6 +10,7 @@ import { handlers, type CoreSession, type HandlerSpec } from './handlers'
 import { toStaff, type ServiceContext, type StaffKeys } from './services/context'
 import { openCurriculum, readShipped } from './services/curriculum'
 import { SessionClockWatch } from './services/session-clock'
+import { audienceView } from './services/sessions'
 import { ChosenFiles, type ChooseFile } from './services/chosen-files'
 import { openMeasures, type MeasuresFile } from './store/measures'
 import type { CurriculumLibrary } from './services/curriculum'
@@ -601,7 +602,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // A change of key cut short by a crash or a kill is finished now.
       if (registry.data.keys?.rotating) await finishRotation()
       for (const sessionId of await clock.reopen(startedAt).catch(() => [])) {
-        emit('session.changed', { sessionId })
+        await sessionChanged(sessionId)
       }
     } catch (error) {
       dataKey = null
@@ -686,6 +687,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     accessLog,
     keys: dataKey && keyring ? staffKeys(dataKey, keyring.clinicId) : null
   })
+  /**
+   * Tells every window that a session changed. While someone is signed in (the screen may be
+   * locked: the projector still shows timing and slides), the projector's share goes with it,
+   * so the projector repaints without a further request (issue 18, slide change).
+   */
+  const sessionChanged = async (sessionId: string): Promise<void> => {
+    const audience =
+      storesOpen && signedIn()
+        ? await audienceView(context(), sessionId).catch(() => undefined)
+        : undefined
+    emit('session.changed', audience ? { sessionId, audience } : { sessionId })
+  }
   const clock = new SessionClockWatch(context, options.monotonic ?? (() => performance.now()))
   let awake = false
   const keepAwakeWhileRunning = () => {
@@ -787,7 +800,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
 
   for (const sessionId of await clock.reopen().catch(() => [])) {
-    emit('session.changed', { sessionId })
+    await sessionChanged(sessionId)
   }
   keepAwakeWhileRunning()
 
@@ -1092,7 +1105,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           .catch(() => console.error('[core] access log not written'))
       if (handler.changes) emit('records.changed', { scope: handler.changes })
       if (handler.session) {
-        emit('session.changed', { sessionId: (value as { id: string }).id })
+        await sessionChanged((value as { id: string }).id)
         keepAwakeWhileRunning()
       }
       // Nobody signed in before or after (a sign-out with nobody signed in): nothing changed.
@@ -1118,7 +1131,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async tick() {
       if (!ticking) return
       try {
-        for (const sessionId of await clock.tick()) emit('session.changed', { sessionId })
+        for (const sessionId of await clock.tick()) await sessionChanged(sessionId)
       } catch (error) {
         console.error(`[core] clock check failed: ${error instanceof Error ? error.name : 'error'}`)
       }

@@ -7,7 +7,6 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import {
   completeSetup,
-  finishAnimations,
   lockAfterAnHour,
   MINUTE,
   planSessionThroughApi,
@@ -92,11 +91,9 @@ test('after a lock, the next person signs in on Home and Back does not reach the
   await expect(page.getByRole('heading', { name: 'Locked' })).toBeVisible()
   await page.getByRole('button', { name: 'Sign out instead' }).click()
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
-  await page.getByLabel('Staff member').and(page.locator('input')).click()
-  await finishAnimations(clock)
   await page
-    .getByRole('option', { name: `${COLLEAGUE.fullName}, ${COLLEAGUE.credentials}` })
-    .click()
+    .getByLabel('Staff member')
+    .selectOption({ label: `${COLLEAGUE.fullName}, ${COLLEAGUE.credentials}` })
   await page.getByLabel(/^Passphrase/).fill(COLLEAGUE.passphrase)
   await page.getByRole('button', { name: 'Sign in' }).click()
 

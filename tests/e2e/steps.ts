@@ -366,9 +366,9 @@ export async function signInAs(
   await finishAnimations(clock)
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
-  await page.getByLabel('Staff member').and(page.locator('input')).click()
-  await finishAnimations(clock)
-  await page.getByRole('option', { name: `${person.fullName}, ${person.credentials}` }).click()
+  await page
+    .getByLabel('Staff member')
+    .selectOption({ label: `${person.fullName}, ${person.credentials}` })
   await page.getByLabel(/^Passphrase/).fill(person.passphrase)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByText(`Signed in: ${person.fullName}, ${person.credentials}`)).toBeVisible()

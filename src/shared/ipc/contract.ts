@@ -1134,8 +1134,12 @@ export const events = {
   'records.changed': z.object({ scope: RecordScope }),
   'auth.changed': z.object({ signedIn: z.boolean() }),
   'notices.changed': z.object({ count: z.number().int() }),
-  /** A session's log or records changed: every window showing it recomputes. */
-  'session.changed': z.object({ sessionId: Id }),
+  /**
+   * A session's log or records changed: every window showing it recomputes. While someone is
+   * signed in it carries the projector's share of the session (timing and slides, never a
+   * person), so the projector shows a change without asking for it again (issue 18).
+   */
+  'session.changed': z.object({ sessionId: Id, audience: AudienceView.optional() }),
   /** A change of the clinic's data key: files sealed again so far, of how many. */
   'security.rotation': z.object({ done: z.number().int(), total: z.number().int() }),
   /** The computer woke from sleep: screens take up the wall clock again (the sleep was real time). */

@@ -7,7 +7,7 @@ import { readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createCore, type Core, type Desktop } from '../../../src/main/core'
-import type { AudienceView, SessionView } from '../../../src/shared/ipc/contract'
+import type { AudienceView, EventPayload, SessionView } from '../../../src/shared/ipc/contract'
 import { defaultAgenda } from '../../../src/shared/session/default-agenda'
 import { sessionState } from '../../../src/shared/session/state'
 import {
@@ -360,6 +360,46 @@ describe('attendance, observations and the projector', () => {
     expect(text).not.toContain(people[0]!)
     expect(text).not.toMatch(/"notes"/)
     expect(text).not.toMatch(/safety plan|988/)
+  })
+
+  test('each change to a session brings the projector what it shows, so it does not ask again, and never a name', async () => {
+    const dir = await copyClinic(template.dir)
+    const { clock, pass } = testClock()
+    const core = await openAt(dir, clock)
+    const { session, people, names } = await plannedSession(core)
+    const id = session.id
+    const told: EventPayload<'session.changed'>[] = []
+    core.subscribe((event, payload) => {
+      if (event === 'session.changed') told.push(payload as EventPayload<'session.changed'>)
+    })
+    await act(core, id, { type: 'start' })
+    pass(3 * MIN)
+    await value(
+      core.handle('sessions.observe', {
+        sessionId: id,
+        participantId: people[0],
+        tag: 'safety_concern',
+        text: 'Mentioned feeling hopeless',
+        protocol: 'suicidal_thoughts'
+      })
+    )
+    await act(core, id, { type: 'next' })
+    expect(told).toHaveLength(3)
+    // What the last change carried is what the projector would have asked for.
+    const asked = await value<AudienceView>(core.handle('sessions.audience', { sessionId: id }))
+    expect(told.at(-1)).toEqual({ sessionId: id, audience: asked })
+    // Each carried the log as it stood then: the start first, the later ones more.
+    expect(told[0]!.audience!.events.length).toBeGreaterThan(0)
+    expect(asked.events.slice(0, told[0]!.audience!.events.length)).toEqual(
+      told[0]!.audience!.events
+    )
+    expect(asked.events.length).toBeGreaterThan(told[0]!.audience!.events.length)
+    const text = JSON.stringify(told)
+    for (const name of names) {
+      for (const part of name.split(' ')) expect(text).not.toContain(part)
+    }
+    expect(text).not.toContain('hopeless')
+    expect(text).not.toContain(people[0]!)
   })
 
   test('a walk-in joins the list; someone already on it is refused; times cannot be in the future', async () => {

@@ -22,6 +22,7 @@ import { HashRouter } from 'react-router'
 import { api } from '../api'
 import { ClinicTimeProvider } from './clinicTime'
 import { Gate } from './Gate'
+import type { Opening } from './opening'
 import { keys, statusQuery } from './queries'
 
 // Query results reach the screen in a microtask rather than a timer: the
@@ -96,6 +97,11 @@ function followsSessionEvents(key: readonly unknown[]): boolean {
   return key[0] === keys.session('')[0] || key[0] === keys.audience('')[0]
 }
 
+/** What a change to sessions cannot touch: the app's status (who is signed in, the clinic). */
+function untouchedBySessions(key: readonly unknown[]): boolean {
+  return key[0] === keys.status[0]
+}
+
 /** Keeps every screen current when records change, here or in another window. */
 function LiveUpdates() {
   const client = useQueryClient()
@@ -105,7 +111,12 @@ function LiveUpdates() {
       // A change to a session also comes as session.changed, which refreshes that session's
       // views (running screen, projector) at once; refreshed here as well, each would be asked
       // for twice on every key press (issue 18). They are only marked out of date here.
-      void client.invalidateQueries({ predicate: (query) => !followsSessionEvents(query.queryKey) })
+      // The status is not asked for again either: on the projector that request would run beside
+      // each slide change.
+      void client.invalidateQueries({
+        predicate: (query) =>
+          !followsSessionEvents(query.queryKey) && !untouchedBySessions(query.queryKey)
+      })
       void client.invalidateQueries({
         predicate: (query) => followsSessionEvents(query.queryKey),
         refetchType: 'none'
@@ -126,7 +137,7 @@ function LiveUpdates() {
   return null
 }
 
-export function App() {
+export function App({ opening }: { opening?: Opening }) {
   const [client] = useState(() => {
     const client = new QueryClient({
       defaultOptions: {
@@ -135,9 +146,12 @@ export function App() {
         mutations: { retry: false }
       }
     })
-    // Asked for before the first render rather than after it: every screen waits on it (issue
-    // 18, cold open).
-    void client.prefetchQuery(statusQuery)
+    // Asked for before the first render (main.tsx): the first screen is drawn with its answers
+    // (issue 18, cold open). An answer that did not come, or a refusal, is asked for again here,
+    // and a refusal is then shown by the screen that needs it.
+    if (opening?.status?.ok) client.setQueryData(keys.status, opening.status.value)
+    else void client.prefetchQuery(statusQuery)
+    if (opening?.directory?.ok) client.setQueryData(keys.directory, opening.directory.value)
     return client
   })
   return (

@@ -45,9 +45,16 @@ export async function loadSignedInApp(): Promise<void> {
   await Promise.all([Shell.preload(), RunSessionPage.preload()])
 }
 
-/** Loaded ahead while someone types their passphrase: after the next frame, once it is painted. */
+/**
+ * Loaded ahead while someone types their passphrase: in a task of its own after the next frame,
+ * so the sign-in form is painted first (adding the code's links to the page restyles it).
+ */
 function preloadSignedInApp(): void {
-  requestAnimationFrame(() => void loadSignedInApp().catch(() => undefined))
+  requestAnimationFrame(() => {
+    const afterPaint = new MessageChannel()
+    afterPaint.port1.onmessage = () => void loadSignedInApp().catch(() => undefined)
+    afterPaint.port2.postMessage(null)
+  })
 }
 
 /**

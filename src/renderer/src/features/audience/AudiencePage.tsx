@@ -34,7 +34,8 @@ function Calm({ children, testId }: { children?: ReactNode; testId: string }) {
 export function AudiencePage() {
   const { sessionId = '' } = useParams()
   const key = keys.audience(sessionId)
-  useSessionUpdates(sessionId, key)
+  // The change carries what the projector shows: it repaints with no request of its own.
+  useSessionUpdates(sessionId, key, (payload) => payload.audience)
   const view = useQuery({
     queryKey: key,
     queryFn: () => unwrap(api().sessions.audience({ sessionId })),

@@ -1,4 +1,4 @@
-import { Button, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { DirectoryEntry } from '../../../../shared/ipc/contract'
@@ -61,16 +61,18 @@ export function RecoverWithKey({ people }: { people: DirectoryEntry[] }) {
             The recovery key was shown once when the clinic was set up, to keep in the safe. With
             it, an administrator sets a new passphrase.
           </Text>
-          <Select
+          {/* The browser's own list, as the sign-in form's. */}
+          <NativeSelect
             label="Administrator"
-            placeholder="Choose who sets a new passphrase"
-            data={people.map((p) => ({
-              value: p.id,
-              label: `${isolate(p.fullName)}, ${p.credentials}`
-            }))}
-            value={staffId}
-            onChange={setStaffId}
-            allowDeselect={false}
+            data={[
+              { value: '', label: 'Choose who sets a new passphrase', disabled: true },
+              ...people.map((p) => ({
+                value: p.id,
+                label: `${isolate(p.fullName)}, ${p.credentials}`
+              }))
+            ]}
+            value={staffId ?? ''}
+            onChange={(e) => setStaffId(e.currentTarget.value || null)}
           />
           <TextInput
             label="Recovery key"

@@ -1,4 +1,13 @@
-import { Button, Container, Paper, PasswordInput, Select, Stack, Text, Title } from '@mantine/core'
+import {
+  Button,
+  Container,
+  NativeSelect,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  Title
+} from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
@@ -67,15 +76,16 @@ export function SignInScreen({
             onSubmit={form.onSubmit((values) => signIn.mutate(values))}
           >
             <Stack gap="sm">
-              <Select
+              {/* The browser's own list: drawn at once, and type-ahead finds a name (issue 18). */}
+              <NativeSelect
                 label="Staff member"
-                placeholder="Choose your name"
-                data={people.map((p) => ({
-                  value: p.id,
-                  label: `${isolate(p.fullName)}, ${p.credentials}`
-                }))}
-                allowDeselect={false}
-                searchable
+                data={[
+                  { value: '', label: 'Choose your name', disabled: true },
+                  ...people.map((p) => ({
+                    value: p.id,
+                    label: `${isolate(p.fullName)}, ${p.credentials}`
+                  }))
+                ]}
                 {...form.getInputProps('staffId')}
                 key={form.key('staffId')}
               />

@@ -2,18 +2,29 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { notifications } from '@mantine/notifications'
 import { useEffect } from 'react'
 import type { SessionAction } from '../../../../shared/domain/session'
-import type { SessionView } from '../../../../shared/ipc/contract'
+import type { EventPayload, SessionView } from '../../../../shared/ipc/contract'
 import { api, messageOf, unwrap } from '../../api'
 
 export const sessionKey = (sessionId: string) => ['sessions', sessionId] as const
 
-/** Refetches a session whenever any window changes it (the other window, the clock watch). */
-export function useSessionUpdates(sessionId: string, key: readonly unknown[]): void {
+/**
+ * Refetches a session whenever any window changes it (the other window, the clock watch). A view
+ * the change itself carries (`carried`, such as the projector's share) is taken as it comes,
+ * with no request.
+ */
+export function useSessionUpdates<T>(
+  sessionId: string,
+  key: readonly unknown[],
+  carried?: (payload: EventPayload<'session.changed'>) => T | undefined
+): void {
   const client = useQueryClient()
   useEffect(
     () =>
       api().subscribe('session.changed', (payload) => {
-        if (payload.sessionId === sessionId) void client.invalidateQueries({ queryKey: key })
+        if (payload.sessionId !== sessionId) return
+        const view = carried?.(payload)
+        if (view !== undefined) client.setQueryData(key, view)
+        else void client.invalidateQueries({ queryKey: key })
       }),
     // The key is derived from the id; listing it would resubscribe on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
