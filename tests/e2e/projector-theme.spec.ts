@@ -8,13 +8,9 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import {
   audienceUrl,
-  completeSetup,
   finishAnimations,
-  lockAfterAnHour,
-  openRunningScreen,
-  planSessionThroughApi,
+  openPlannedSession,
   ROSTER,
-  SESSION_START,
   startAndReachEducational
 } from './steps'
 
@@ -35,11 +31,7 @@ test('the projector’s slides are large, titled, show their progress, and come 
 }) => {
   const clock = app.clock!
   const page = app.page
-  await completeSetup(page)
-  await lockAfterAnHour(page)
-  const session = await planSessionThroughApi(page)
-  await clock.pauseAt(SESSION_START)
-  await openRunningScreen(page, session.id)
+  const session = await openPlannedSession(page, clock)
   await startAndReachEducational(page, clock)
   const slides = page.getByRole('region', { name: 'Slides' })
   await slides.getByRole('button', { name: 'Next slide →' }).click()

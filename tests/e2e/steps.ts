@@ -247,6 +247,20 @@ export async function openAudience(page: Page, sessionId: string): Promise<Page>
 }
 
 /**
+ * Where a spec about a running session begins: the clinic set up, the lock at an hour, a
+ * session planned for Monday 23 November 2026, the clock held at its start and its running
+ * screen open (not yet started). Answers the session.
+ */
+export async function openPlannedSession(page: Page, clock: AppClock): Promise<SessionView> {
+  await completeSetup(page)
+  await lockAfterAnHour(page)
+  const session = await planSessionThroughApi(page)
+  await clock.pauseAt(SESSION_START)
+  await openRunningScreen(page, session.id)
+  return session
+}
+
+/**
  * Starts the session on its running screen and moves on to the educational
  * segment on time (10 minutes of arrival, 30 of check-in), confirming each
  * change on screen before the clock moves.
