@@ -9,11 +9,11 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import type { Participant } from '../../../src/shared/domain/participant'
 import type { FollowUp } from '../../../src/shared/domain/follow-up'
-import { openRegistry } from '../../../src/main/store/registry'
 import { newDataKey } from '../../../src/main/security/crypto'
 import { sealedCodec } from '../../../src/main/security/sealed-codec'
 import { changesBetween, nextRevision, recordKey } from '../../../src/main/store/journal'
 import { JOURNAL_IDLE_MS } from '../../../src/main/store/versioned-document'
+import { closeRegistries, openTestRegistry } from './fixtures/open-registries'
 import { syntheticParticipant } from './fixtures/participants'
 
 const AT = '2031-05-01T09:00:00.000Z'
@@ -24,6 +24,8 @@ beforeEach(async () => {
   folder = await mkdtemp(join(tmpdir(), 'iop-journal-'))
 })
 afterEach(async () => {
+  // Closed while the fake timers still stand, so a pending fold is cancelled on them.
+  await closeRegistries()
   vi.useRealTimers()
   await rm(folder, { recursive: true, force: true })
 })
@@ -54,7 +56,7 @@ const journal = () => join(folder, 'registry.journal')
 
 describe('a change on the running screen', () => {
   test('appends to the journal and leaves the clinic’s file as it was', async () => {
-    const registry = await openRegistry(folder, now)
+    const registry = await openTestRegistry(folder, now)
     await registry.update((draft) => {
       for (let i = 1; i <= 50; i++) draft.participants.push(participant(`p-${i}`, `Person ${i}`))
     })
@@ -77,7 +79,7 @@ describe('a change on the running screen', () => {
   })
 
   test('is there after a restart, before the journal was folded in', async () => {
-    const registry = await openRegistry(folder, now)
+    const registry = await openTestRegistry(folder, now)
     await registry.update((draft) => {
       draft.participants.push(participant('p-1', 'Quinn Examplesson'))
     })
@@ -89,14 +91,14 @@ describe('a change on the running screen', () => {
     })
     const revisions = registry.revisions
 
-    const reopened = await openRegistry(folder, now)
+    const reopened = await openTestRegistry(folder, now)
     expect(reopened.recovery).toEqual([])
     expect(reopened.data).toEqual(registry.data)
     expect(reopened.revisions).toEqual(revisions)
   })
 
   test('a removed record stays removed, with a revision that says so', async () => {
-    const registry = await openRegistry(folder, now)
+    const registry = await openTestRegistry(folder, now)
     await registry.update((draft) => {
       draft.followUps.push(followUp('f-1'), followUp('f-2'))
     })
@@ -104,12 +106,12 @@ describe('a change on the running screen', () => {
       draft.followUps = draft.followUps.filter((f) => f.id !== 'f-1')
     })
     expect(registry.revisions.followUps!['f-1']).toMatchObject({ deleted: true })
-    const reopened = await openRegistry(folder, now)
+    const reopened = await openTestRegistry(folder, now)
     expect(reopened.data.followUps.map((f) => f.id)).toEqual(['f-2'])
   })
 
   test('what a change returns from its draft can still be read afterwards', async () => {
-    const registry = await openRegistry(folder, now)
+    const registry = await openTestRegistry(folder, now)
     await registry.update((draft) => {
       draft.participants.push(participant('p-1', 'Quinn Examplesson'))
     })
@@ -123,7 +125,7 @@ describe('a change on the running screen', () => {
   })
 
   test('a change that changes nothing writes nothing', async () => {
-    const registry = await openRegistry(folder, now)
+    const registry = await openTestRegistry(folder, now)
     await registry.update((draft) => draft.participants.length)
     await expect(readFile(journal())).rejects.toThrow()
   })
@@ -132,7 +134,7 @@ describe('a change on the running screen', () => {
 describe('folding the journal into the file', () => {
   test('happens once the app has been idle a while, and the file then holds everything', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-    const registry = await openRegistry(folder, now)
+    const registry = await openTestRegistry(folder, now)
     await registry.update((draft) => {
       draft.participants.push(participant('p-1', 'Quinn Examplesson'))
     })
@@ -150,7 +152,7 @@ describe('folding the journal into the file', () => {
   })
 
   test('changes to who may sign in are written to the file at once', async () => {
-    const registry = await openRegistry(folder, now)
+    const registry = await openTestRegistry(folder, now)
     await registry.update((draft) => {
       draft.clinic = { name: 'Maplewood Test Clinic', timeZone: 'America/Chicago', createdAt: AT }
     })
@@ -163,12 +165,12 @@ describe('folding the journal into the file', () => {
 
 describe('a journal the disk damaged', () => {
   test('a last line cut short by a crash was never acknowledged, and is left out', async () => {
-    const registry = await openRegistry(folder, now)
+    const registry = await openTestRegistry(folder, now)
     await registry.update((draft) => {
       draft.participants.push(participant('p-1', 'Quinn Examplesson'))
     })
     await appendFile(journal(), '[{"op":"put","at":"participants","id":"p-2"')
-    const reopened = await openRegistry(folder, now)
+    const reopened = await openTestRegistry(folder, now)
     expect(reopened.recovery).toEqual([])
     expect(reopened.data.participants.map((p) => p.id)).toEqual(['p-1'])
   })
@@ -176,7 +178,7 @@ describe('a journal the disk damaged', () => {
   test('a damaged line in the middle: the changes before it kept, the journal kept aside, staff told', async () => {
     const dataKey = newDataKey()
     const codec = sealedCodec(dataKey, 'clinic-synthetic-1')
-    const registry = await openRegistry(folder, now, codec)
+    const registry = await openTestRegistry(folder, now, codec)
     for (const id of ['p-1', 'p-2', 'p-3']) {
       await registry.update((draft) => {
         draft.participants.push(participant(id, `Person ${id}`))
@@ -187,7 +189,7 @@ describe('a journal the disk damaged', () => {
     lines[1] = lines[1]!.slice(0, 20) + (lines[1]![20] === 'A' ? 'B' : 'A') + lines[1]!.slice(21)
     await writeFile(journal(), lines.join('\n'))
 
-    const reopened = await openRegistry(folder, now, codec)
+    const reopened = await openTestRegistry(folder, now, codec)
     expect(reopened.data.participants.map((p) => p.id)).toEqual(['p-1'])
     expect(reopened.recovery).toEqual([
       expect.objectContaining({ kind: 'journal_damaged', applied: 1 })

@@ -13,6 +13,7 @@ import type { AppStatus } from '../../../src/shared/ipc/contract'
 import type { Participant } from '../../../src/shared/domain/participant'
 import { openRegistry, REGISTRY_VERSION } from '../../../src/main/store/registry'
 import { StoreError } from '../../../src/main/store/versioned-document'
+import { closeRegistries, openTestRegistry } from './fixtures/open-registries'
 import { syntheticParticipant } from './fixtures/participants'
 
 const DAY = 86_400_000
@@ -46,6 +47,7 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
+  await closeRegistries()
   await rm(folder, { recursive: true, force: true })
 })
 
@@ -63,7 +65,7 @@ async function status(dataDir: string, now: () => number): Promise<AppStatus> {
  */
 async function fourDaysOfRecords() {
   const clock = manualClock(DAY_1)
-  const registry = await openRegistry(folder, clock.now)
+  const registry = await openTestRegistry(folder, clock.now)
   await registry.update((draft) => {
     draft.clinic = {
       name: 'Birchfield Test Clinic',
@@ -224,7 +226,7 @@ describe('a file saved by a newer version', () => {
 describe('daily backups', () => {
   test('one a day, and only the newest 14', async () => {
     const clock = manualClock(DAY_1)
-    const registry = await openRegistry(folder, clock.now)
+    const registry = await openTestRegistry(folder, clock.now)
     let n = 0
     const countOnDay: string[] = []
     for (let day = 1; day <= 20; day++) {
@@ -254,7 +256,7 @@ describe('daily backups', () => {
     // Opening again later on the last day keeps that day's first backup.
     const lastBackup = join(backupsFolder(), 'registry-2031-09-20.json')
     const lastBytes = await readFile(lastBackup)
-    const reopened = await openRegistry(folder, () => DAY_1 + 19 * DAY + 3_600_000)
+    const reopened = await openTestRegistry(folder, () => DAY_1 + 19 * DAY + 3_600_000)
     await reopened.update((draft) => {
       draft.participants.push(participant(++n, DAY_1))
     })
@@ -265,7 +267,7 @@ describe('daily backups', () => {
 
 describe('leftover temporary files', () => {
   test('are removed on open; other files are left alone', async () => {
-    const registry = await openRegistry(folder, () => DAY_1)
+    const registry = await openTestRegistry(folder, () => DAY_1)
     await registry.update((draft) => {
       draft.participants.push(participant(1, DAY_1))
     })
@@ -277,7 +279,7 @@ describe('leftover temporary files', () => {
     await writeFile(join(backupsFolder(), 'registry-2031-09-01.json.4242.8.tmp'), good.slice(0, 9))
     await writeFile(join(folder, 'notes-from-it.txt'), 'keep me')
 
-    const reopened = await openRegistry(folder, () => DAY_1)
+    const reopened = await openTestRegistry(folder, () => DAY_1)
 
     expect(reopened.recovery).toEqual([])
     expect(reopened.data.participants.map((p) => p.id)).toEqual(['p-1'])

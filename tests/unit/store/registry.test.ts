@@ -9,10 +9,11 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import type { Participant } from '../../../src/shared/domain/participant'
 import type { StoredStaff } from '../../../src/shared/domain/staff'
 import { DEFAULT_CLINIC_CONTACTS } from '../../../src/shared/domain/contacts'
-import { openRegistry, Registry, REGISTRY_VERSION } from '../../../src/main/store/registry'
+import { Registry, REGISTRY_VERSION } from '../../../src/main/store/registry'
 import { DEFAULT_SESSION_SETTINGS } from '../../../src/shared/domain/session'
 import { defaultTrackSchedules } from '../../../src/shared/domain/measure'
 import { shapeOf, StoreError } from '../../../src/main/store/versioned-document'
+import { closeRegistries, openTestRegistry } from './fixtures/open-registries'
 import { syntheticParticipant } from './fixtures/participants'
 
 const NOW = Date.UTC(2031, 4, 12, 14, 30, 0)
@@ -26,6 +27,7 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
+  await closeRegistries()
   await rm(folder, { recursive: true, force: true })
 })
 
@@ -64,7 +66,7 @@ const registryFile = () => join(folder, 'registry.json')
 
 describe('round trip', () => {
   test('what update writes is what a fresh open reads, and what the file holds', async () => {
-    const registry = await openRegistry(folder, now)
+    const registry = await openTestRegistry(folder, now)
     expect(registry.data).toEqual({
       clinic: null,
       staff: [],
@@ -136,7 +138,7 @@ describe('round trip', () => {
     const written = structuredClone(registry.data)
     expect(written.participants).toHaveLength(2)
 
-    const reopened = await openRegistry(folder, now)
+    const reopened = await openTestRegistry(folder, now)
     expect(reopened.recovery).toEqual([])
     expect(reopened.data).toEqual(written)
 
@@ -159,7 +161,7 @@ describe('round trip', () => {
   })
 
   test('a change that throws saves nothing and leaves the records as they were', async () => {
-    const registry = await openRegistry(folder, now)
+    const registry = await openTestRegistry(folder, now)
     await registry.update((draft) => {
       draft.participants.push(participant('p-1', 'Quinn Examplesson'))
     })
@@ -201,7 +203,7 @@ describe('migration from schema version 1', () => {
     const v1Text = JSON.stringify(v1, null, 2)
     await writeFile(registryFile(), v1Text)
 
-    const registry = await openRegistry(folder, now)
+    const registry = await openTestRegistry(folder, now)
 
     expect(registry.data.participants[0]!.goals).toEqual([
       { id: 'p-1-goal-1', text: 'Attend every group session', status: 'in_progress' },
@@ -237,7 +239,7 @@ describe('migration from schema version 1', () => {
     expect(await readFile(copy, 'utf8')).toBe(v1Text)
 
     // Opening again finds a current file: nothing more to migrate.
-    const reopened = await openRegistry(folder, now)
+    const reopened = await openTestRegistry(folder, now)
     expect(reopened.recovery).toEqual([])
     expect(reopened.data).toEqual(registry.data)
   })
@@ -245,7 +247,7 @@ describe('migration from schema version 1', () => {
 
 describe('a failed write', () => {
   test('rejects with write_failed and leaves the in-memory records unchanged', async () => {
-    const registry = await openRegistry(folder, now)
+    const registry = await openTestRegistry(folder, now)
     await registry.update((draft) => {
       draft.participants.push(participant('p-1', 'Quinn Examplesson'))
     })
@@ -280,7 +282,7 @@ describe('a failed write', () => {
   })
 
   test('nobody reading the records while a write is under way sees the unsaved change', async () => {
-    const registry = await openRegistry(folder, now)
+    const registry = await openTestRegistry(folder, now)
 
     /** Reads the participant count on every turn of the event loop until `write` settles. */
     async function countsWhile(write: Promise<unknown>): Promise<number[]> {
