@@ -1,21 +1,11 @@
 import { defineConfig } from '@playwright/test'
-import { findChromium } from './tests/e2e/chromium'
+import { chromiumLaunchOptions, findChromium } from './tests/e2e/chromium'
 import { ELECTRON_UNAVAILABLE, findElectronBinary } from './tests/e2e/electron-binary'
 import type { AppOptions } from './tests/e2e/fixtures'
 
 /** The one CHROMIUM_PATH names, Debian's, or Playwright's own (tests/e2e/chromium.ts). */
 const found = findChromium()
-const chromium = {
-  executablePath: found.found ? found.path : undefined,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run'
-  ]
-}
+const chromium = chromiumLaunchOptions(found.found ? found.path : undefined)
 
 /** Whether this run includes the electron project (`--project` may name several, or none). */
 function electronProjectSelected(args: string[]): boolean {

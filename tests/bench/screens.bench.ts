@@ -65,8 +65,7 @@ import os from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { REPO_ROOT } from '../host/build-bridge'
-import { findChromium } from '../e2e/chromium'
-import { benchLaunchOptions } from './chromium-launch'
+import { chromiumLaunchOptions, findChromium } from '../e2e/chromium'
 import { agendaWithModules } from '../e2e/steps'
 import {
   isoDate,
@@ -276,7 +275,7 @@ export async function measureScreens(): Promise<ScreenRow[]> {
   await writeSealedClinic(root, clinic)
   const offsetMs = TODAY - Date.now()
   const host = await startHost(root, offsetMs)
-  const browser = await chromium.launch(benchLaunchOptions(found.path))
+  const browser = await chromium.launch(chromiumLaunchOptions(found.path))
   try {
     say(`browser: Chromium ${browser.version()} (headless), viewport 1366×768`)
 

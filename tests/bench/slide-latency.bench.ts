@@ -26,8 +26,7 @@ import { join } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
 import { REPO_ROOT } from '../host/build-bridge'
 import { startTestHost } from '../host/server'
-import { findChromium } from '../e2e/chromium'
-import { benchLaunchOptions } from './chromium-launch'
+import { chromiumLaunchOptions, findChromium } from '../e2e/chromium'
 import { completeSetup, expectCurrent, planSessionThroughApi } from '../e2e/steps'
 
 const ADVANCES = 100
@@ -118,7 +117,7 @@ if (!found.found) throw new Error(found.problem)
 await buildRendererIfMissing()
 const dataDir = await mkdtemp(join(os.tmpdir(), 'iop-bench-'))
 const host = await startTestHost({ dataDir })
-const browser = await chromium.launch(benchLaunchOptions(found.path))
+const browser = await chromium.launch(chromiumLaunchOptions(found.path))
 try {
   console.log(`browser: Chromium ${browser.version()} (headless)`)
   const context = await browser.newContext()

@@ -5,7 +5,7 @@
  * `npm test` on a machine without one stops with one line saying how to get one.
  */
 import { existsSync } from 'node:fs'
-import { chromium as playwrightChromium } from '@playwright/test'
+import { chromium as playwrightChromium, type LaunchOptions } from '@playwright/test'
 
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium'
 
@@ -40,6 +40,25 @@ export function findChromium(places: ChromiumPlaces = thisMachine()): ChromiumSe
     found: false,
     problem:
       'No Chromium for the end-to-end tests: on Debian run `sudo apt-get install chromium`; elsewhere run `npx playwright install chromium`; or set CHROMIUM_PATH to the Chromium you have.'
+  }
+}
+
+/**
+ * How the end-to-end tests and the benches start it: headless, with nothing of its own running
+ * beside the page (no background networking, component updates or sync) and no GPU, so that
+ * what is tested or timed is the app.
+ */
+export function chromiumLaunchOptions(executablePath: string | undefined): LaunchOptions {
+  return {
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run'
+    ]
   }
 }
 
