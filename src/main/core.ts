@@ -20,6 +20,8 @@ import { sealedCodec } from './security/sealed-codec'
 import {
   canonicalJson,
   ClinicFileCodec,
+  forgetClinicFileRead,
+  prepareClinicFile,
   REGISTRY_FILE_KIND,
   macMatches,
   macOf,
@@ -120,6 +122,11 @@ export interface Core {
   /** The computer woke from sleep: the monotonic clock stood still meanwhile. */
   systemResumed(): void
   readonly dataDir: string
+  /**
+   * Settles once what the app reads ahead while the sign-in screen waits (the shipped
+   * curriculum, the clinic file made ready to decrypt) is read. Never rejects.
+   */
+  readonly readAhead: Promise<void>
 }
 
 /**
@@ -171,6 +178,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
    * records from before encryption (no keyring) opens in clear, as it was.
    */
   let found: ClinicFound = await findClinic(options.dataDir)
+  // While the sign-in screen waits, the clinic file just read is made ready to decrypt (its
+  // sealed part decoded and digested): the sign-in then only decrypts (issue 18).
+  const clinicFileReady = new Promise<void>((resolve) =>
+    setImmediate(() => {
+      if (found.state === 'sealed') prepareClinicFile()
+      resolve()
+    })
+  )
   let keyring: Keyring | null = found.state === 'sealed' ? found.keyring : null
   let dataKey: Buffer | null = null
   /** The registry's codec once the records are open: the clinic file with the keyring in it. */
@@ -610,6 +625,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       throw error
     } finally {
       ticking = true
+      // The records are open (or could not be): the file's keyless parts are let go of.
+      forgetClinicFileRead()
     }
     return ok(null)
   }
@@ -1124,6 +1141,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   return {
     handle,
+    readAhead: Promise.all([
+      clinicFileReady,
+      shippedAhead?.catch(() => undefined) ?? Promise.resolve()
+    ]).then(() => undefined),
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

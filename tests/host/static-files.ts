@@ -78,7 +78,10 @@ export const BRIDGE_PATH = '/__host/bridge.js'
 export function injectHostTags(html: string, token: string): string {
   const tags =
     `<meta name="${TOKEN_META_NAME}" content="${token}">\n` +
-    `    <script src="${BRIDGE_PATH}"></script>\n    `
+    // Deferred: fetched beside the app's modules, not before them, and still run before them
+    // (deferred and module scripts run in document order), as Electron's preload runs before
+    // the page without holding up its loading.
+    `    <script defer src="${BRIDGE_PATH}"></script>\n    `
   const firstScript = html.search(/<script\b/i)
   if (firstScript >= 0) return html.slice(0, firstScript) + tags + html.slice(firstScript)
   const headEnd = html.search(/<\/head>/i)

@@ -139,9 +139,48 @@ export function macMatches(key: Buffer, text: string, mac: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
-function macText(keyring: Keyring, anchor: LogAnchor | null, sealed: Buffer): string {
-  const digest = createHash('sha256').update(sealed).digest('hex')
+function macText(
+  keyring: Keyring,
+  anchor: LogAnchor | null,
+  sealed: Buffer,
+  digest = digestOf(sealed)
+): string {
   return `${CLINIC_FILE_KIND}|v${CLINIC_FILE_FORMAT}|${canonicalJson({ keyring, anchor })}|${digest}`
+}
+
+const digestOf = (sealed: Buffer) => createHash('sha256').update(sealed).digest('hex')
+
+/**
+ * What a clinic file holds that needs no key: its parsed shape, the sealed bytes decoded from
+ * base64, and their digest. Kept from the read made as the app opens (the sign-in list comes
+ * from it), and completed while the sign-in screen waits (`prepareClinicFile`), so signing in
+ * only decrypts and parses the records (issue 18, first sign-in of the day). One file, matched
+ * by its exact bytes, so nothing read from any other file is ever taken for it; let go of once
+ * the records are opened.
+ */
+interface KeylessRead {
+  bytes: Buffer
+  shape: ClinicFileShape
+  sealed?: Buffer
+  digest?: string
+}
+let keyless: KeylessRead | null = null
+
+function keylessOf(buffer: Buffer): KeylessRead | null {
+  return keyless && keyless.bytes.equals(buffer) ? keyless : null
+}
+
+/** Decodes and digests the sealed part of the clinic file last read, ahead of a sign-in. */
+export function prepareClinicFile(): void {
+  const read = keyless
+  if (!read) return
+  read.sealed ??= Buffer.from(read.shape.sealed, 'base64')
+  read.digest ??= digestOf(read.sealed)
+}
+
+/** The clinic file's keyless parts are no longer needed (the records are open, or the app closes). */
+export function forgetClinicFileRead(): void {
+  keyless = null
 }
 
 export type ClinicHeader = { keyring: Keyring; anchor: LogAnchor | null }
@@ -166,9 +205,13 @@ function asBuffer(bytes: Uint8Array): Buffer {
 function parseShape(bytes: Uint8Array): ClinicFileShape | null {
   const buffer = asBuffer(bytes)
   if (buffer[0] !== 0x7b /* { */) return null
+  const known = keylessOf(buffer)
+  if (known) return known.shape
   try {
     const parsed = ClinicFileShape.safeParse(JSON.parse(buffer.toString('utf8')))
-    return parsed.success ? parsed.data : null
+    if (!parsed.success) return null
+    keyless = { bytes: buffer, shape: parsed.data }
+    return parsed.data
   } catch {
     return null
   }
@@ -331,7 +374,8 @@ export class ClinicFileCodec implements FileCodec {
     }
     const shape = parseShape(buffer)
     if (!shape) throw new UnreadableFile('not a clinic file')
-    const sealed = Buffer.from(shape.sealed, 'base64')
+    const known = keylessOf(buffer)
+    const sealed = known?.sealed ?? Buffer.from(shape.sealed, 'base64')
     // A copy made before the clinic's key was changed opens with the key of its time. The
     // records authenticate themselves (AES-256-GCM under the data key, the clinic's id bound
     // in); only then can a keyring that fails its MAC be rebuilt from them. Each key is tried
@@ -348,7 +392,11 @@ export class ClinicFileCodec implements FileCodec {
     }
     if (!opened.ok) throw new UnreadableFile(opened.error.message)
     const key = purposeKey(dataKey, shape.keyring.clinicId, 'clinic file')
-    const macHolds = macMatches(key, macText(shape.keyring, shape.anchor, sealed), shape.mac)
+    const macHolds = macMatches(
+      key,
+      macText(shape.keyring, shape.anchor, sealed, known?.sealed ? known.digest : undefined),
+      shape.mac
+    )
     const text = opened.value.toString('utf8')
     const whole: unknown = JSON.parse(text)
     const inner = envelopeData(whole)

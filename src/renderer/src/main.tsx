@@ -1,11 +1,31 @@
 // First: asks the main process for the status and the staff list before the rest is evaluated.
 import { opening } from './app/opening'
-import '@mantine/core/styles.css'
-import '@mantine/notifications/styles.css'
-import '@mantine/charts/styles.css'
-import '@mantine/dates/styles.css'
-import '@mantine/dropzone/styles.css'
-import '@mantine/spotlight/styles.css'
+// Only what the first screens (sign-in, lock, the loader, a notice) are drawn with, in
+// Mantine's layer; the rest comes with app/styles.ts once the first frame is painted (issue 18).
+// Shared parts first, in the order Mantine's list of CSS files gives.
+import '@mantine/core/styles/baseline.layer.css'
+import '@mantine/core/styles/default-css-variables.layer.css'
+import '@mantine/core/styles/global.layer.css'
+import '@mantine/core/styles/UnstyledButton.layer.css'
+import '@mantine/core/styles/VisuallyHidden.layer.css'
+import '@mantine/core/styles/Paper.layer.css'
+import '@mantine/core/styles/CloseButton.layer.css'
+import '@mantine/core/styles/Group.layer.css'
+import '@mantine/core/styles/Loader.layer.css'
+import '@mantine/core/styles/Input.layer.css'
+import '@mantine/core/styles/ActionIcon.layer.css'
+import '@mantine/core/styles/Alert.layer.css'
+import '@mantine/core/styles/Button.layer.css'
+import '@mantine/core/styles/Center.layer.css'
+import '@mantine/core/styles/Code.layer.css'
+import '@mantine/core/styles/Combobox.layer.css'
+import '@mantine/core/styles/Container.layer.css'
+import '@mantine/core/styles/Notification.layer.css'
+import '@mantine/core/styles/PasswordInput.layer.css'
+import '@mantine/core/styles/Stack.layer.css'
+import '@mantine/core/styles/Text.layer.css'
+import '@mantine/core/styles/Title.layer.css'
+import '@mantine/notifications/styles.layer.css'
 import './app/text.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -14,11 +34,17 @@ import { App } from './app/App'
 const root = document.getElementById('root')
 if (root) {
   // The first screen is drawn once, with its answers, rather than a loader and then the form.
-  void opening(300).then((answers) =>
+  void opening(300).then((answers) => {
     createRoot(root).render(
       <StrictMode>
         <App opening={answers} />
       </StrictMode>
     )
-  )
+    // Every other screen's styles, in a task after the first frame is painted.
+    requestAnimationFrame(() => {
+      const afterPaint = new MessageChannel()
+      afterPaint.port1.onmessage = () => void import('./app/styles')
+      afterPaint.port2.postMessage(null)
+    })
+  })
 }

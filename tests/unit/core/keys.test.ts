@@ -141,6 +141,42 @@ describe('the keyring is a record like any other', () => {
     expect(await readdir(join(dir, 'damaged'))).toHaveLength(1)
   })
 
+  // The clinic file read as the app opens is made ready to decrypt while the sign-in screen
+  // waits (issue 18). A file changed in that time is read as it is now, never as it was.
+  it('records damaged after the app opened, before anyone signed in: the last good copy is restored', async () => {
+    const dir = await copyClinic(template.dir)
+    const path = join(dir, 'registry.json')
+    const core = await open(dir)
+    await new Promise((resolve) => setImmediate(resolve)) // the sign-in screen waits
+    const file = JSON.parse(await readFile(path, 'utf8')) as { sealed: string }
+    const bytes = Buffer.from(file.sealed, 'base64')
+    bytes[bytes.length - 40]! ^= 0x01
+    file.sealed = bytes.toString('base64')
+    await writeFile(path, JSON.stringify(file))
+    await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+    const status = await value<{ notices: Array<{ kind: string }> }>(core.handle('app.status', {}))
+    expect(status.notices.map((n) => n.kind)).toEqual(['restored_from_backup'])
+    expect(await readdir(join(dir, 'damaged'))).toHaveLength(1)
+  })
+
+  it('a keyring changed by hand after the app opened, before anyone signed in: rebuilt from the records', async () => {
+    const dir = await copyClinic(template.dir)
+    const path = join(dir, 'registry.json')
+    const core = await open(dir)
+    await new Promise((resolve) => setImmediate(resolve))
+    const file = JSON.parse(await readFile(path, 'utf8')) as {
+      keyring: { clinic: { name: string } }
+    }
+    file.keyring.clinic.name = 'Riverside Recovery Centre'
+    await writeFile(path, JSON.stringify(file))
+    await value(core.handle('auth.signIn', { staffId: template.adminId, passphrase: PASSPHRASE }))
+    const status = await value<{ notices: Array<{ kind: string }> }>(core.handle('app.status', {}))
+    expect(status.notices.map((n) => n.kind)).toEqual(['keyring_rebuilt'])
+    expect(readClinicHeader(await readFile(path))?.keyring.clinic.name).toBe(
+      'Riverside Recovery Center'
+    )
+  })
+
   it('a keyring whose clinic id was edited opens nothing and changes nothing', async () => {
     const dir = await copyClinic(template.dir)
     const path = join(dir, 'registry.json')

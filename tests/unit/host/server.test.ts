@@ -210,7 +210,8 @@ describe('serving the app page', () => {
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
     expect(page.headers['x-content-type-options']).toBe('nosniff')
     const token = page.body.indexOf(`<meta name="iop-host-token" content="${host.token}">`)
-    const bridge = page.body.indexOf('<script src="/__host/bridge.js"></script>')
+    // Deferred, so it runs before the app's module script, in document order.
+    const bridge = page.body.indexOf('<script defer src="/__host/bridge.js"></script>')
     const app = page.body.indexOf('<script type="module"')
     expect(token).toBeGreaterThan(0)
     expect(bridge).toBeGreaterThan(token)

@@ -1,3 +1,5 @@
+// This screen's styles (all of Mantine's): not loaded with the sign-in screen (issue 18).
+import './styles'
 import { Spotlight, type SpotlightActionGroupData } from '@mantine/spotlight'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'

@@ -10,7 +10,6 @@ import type { AppStatus } from '../../../shared/ipc/contract'
 import type { Staff } from '../../../shared/domain/staff'
 import { LockScreen } from '../features/auth/LockScreen'
 import { useLock } from './lock'
-import { LockedOutScreen } from '../features/setup/RestoreClinic'
 import { deferred } from './deferred'
 import { BackToHome, useBehindTheFence, useRecordVisit } from './signInFence'
 
@@ -31,6 +30,10 @@ const RecoveryKeyScreen = deferred(
 const RunSessionPage = deferred(
   () => import('../features/sessions/RunSessionPage').then((m) => m.RunSessionPage),
   'Opening the session'
+)
+const LockedOutScreen = deferred(
+  () => import('../features/setup/RestoreClinic').then((m) => m.LockedOutScreen),
+  'Opening the restore'
 )
 const Shell = deferred(() => import('./Shell').then((m) => m.Shell), 'Opening the records')
 // Not screens of their own: nothing shows while their code loads.

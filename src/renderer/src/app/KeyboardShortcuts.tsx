@@ -1,3 +1,5 @@
+// This screen's styles (all of Mantine's): not loaded with the sign-in screen (issue 18).
+import './styles'
 import { Kbd, Modal, Stack, Table, Text, Title } from '@mantine/core'
 import { useEffect } from 'react'
 import { SHORTCUTS as RUNNING_SCREEN } from '../features/sessions/Shortcuts'

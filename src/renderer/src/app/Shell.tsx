@@ -1,3 +1,5 @@
+// This screen's styles (all of Mantine's): not loaded with the sign-in screen (issue 18).
+import './styles'
 import { AppShell, Button, Group, Kbd, NavLink, Stack, Text } from '@mantine/core'
 import { spotlight } from '@mantine/spotlight'
 import { useMutation, useQueryClient } from '@tanstack/react-query'

@@ -1,3 +1,5 @@
+// This screen's styles (all of Mantine's): not loaded with the sign-in screen (issue 18).
+import '../../app/styles'
 import { Center, Text, VisuallyHidden } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, type ReactNode } from 'react'

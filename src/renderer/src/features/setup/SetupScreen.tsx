@@ -1,3 +1,5 @@
+// This screen's styles (all of Mantine's): not loaded with the sign-in screen (issue 18).
+import '../../app/styles'
 import {
   Button,
   Container,
