@@ -193,6 +193,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   /** The keys made at setup, until the clinic file holds them. */
   let setupKeys: ClinicKeys | null = null
   let storesOpen = found.state === 'clear'
+  /** Changes saved to the registry since the app opened: tells whether a call moved a line of it. */
+  let registryWrites = 0
   /** Whether the once-a-second clock check may run (not while the records are being opened). */
   let ticking = true
   /** Keys the clinic used before its key was changed (opened with the current one). */
@@ -476,6 +478,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     curriculum = await openCurriculumLibrary()
     measures = await openMeasures(options.dataDir, now, codec(), retention, options.journalIdleMs)
     registry.onChange(toSync)
+    registry.onChange(() => (registryWrites += 1))
     measures.onChange(toSync)
     sessions.onChange(toSync)
     accessLog = await openAccessLog()
@@ -1107,6 +1110,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const ctx: ServiceContext = { ...context(), actor, passphraseProvenFor }
     const handler = handlers[channel] as unknown as HandlerSpec<ChannelName>
     try {
+      const writesBefore = registryWrites
       const value = await handler.run(ctx, parsed.data as never, session)
       const describe = AUDIT[channel] as AuditFn<ChannelName> | undefined
       const line = describe?.(ctx, parsed.data as never, value as never) ?? null
@@ -1120,7 +1124,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await session
           .audit(line, who ?? undefined)
           .catch(() => console.error('[core] access log not written'))
-      if (handler.changes) emit('records.changed', { scope: handler.changes })
+      // A change within one session's own file (a slide, the next segment) is told as
+      // session.changed alone: other screens read sessions through the registry's lines, so they
+      // are asked to refresh only when a line moved. Otherwise each key press on the running
+      // screen would have every open screen ask for its records again (issue 18).
+      const withinSessionFile =
+        handler.session === true &&
+        handler.changes === 'sessions' &&
+        registryWrites === writesBefore
+      if (handler.changes && !withinSessionFile) {
+        emit('records.changed', { scope: handler.changes })
+      }
       if (handler.session) {
         await sessionChanged((value as { id: string }).id)
         keepAwakeWhileRunning()

@@ -234,6 +234,10 @@ async function waitForCurrent(page: Page, title: string): Promise<void> {
 async function timedPress(page: Page, projector: Page, key: string, test: string): Promise<number> {
   await projector.evaluate(`void (globalThis.benchShown = globalThis.benchWhen(${test}))`)
   await page.evaluate('delete globalThis.benchPressedAt')
+  // With BENCH_DEBUG, each press's calls are listed: the pages' timing buffers start empty.
+  if (process.env.BENCH_DEBUG) {
+    for (const p of [page, projector]) await p.evaluate('performance.clearResourceTimings()')
+  }
   await page.keyboard.press(key)
   const shownAt = Number(await projector.evaluate('globalThis.benchShown'))
   const pressedAt = Number(await page.evaluate('globalThis.benchPressedAt'))

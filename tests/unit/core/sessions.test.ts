@@ -181,11 +181,7 @@ describe('planning', () => {
 
 describe('running', () => {
   test('the log drives the figures: start, next segment, pause, +1 minute, slides', async () => {
-    const dir = await copyClinic(template.dir)
-    const { clock, pass } = testClock()
-    const core = await openAt(dir, clock)
-    const { session } = await plannedSession(core)
-    const id = session.id
+    const { core, clock, pass, id, session } = await plannedOnClock()
 
     await refusal(
       core.handle('sessions.act', { sessionId: id, action: { type: 'pause' } }),
@@ -313,13 +309,27 @@ describe('running', () => {
   })
 })
 
+/** A safety concern noted for one person, with words the projector must never show. */
+const safetyConcern = (core: Core, sessionId: string, participantId: string) =>
+  core.handle('sessions.observe', {
+    sessionId,
+    participantId,
+    tag: 'safety_concern',
+    text: 'Mentioned feeling hopeless',
+    protocol: 'suicidal_thoughts'
+  })
+
+/** A session planned on a copy of the clinic, on a test clock. */
+async function plannedOnClock() {
+  const { clock, pass } = testClock()
+  const core = await openAt(await copyClinic(template.dir), clock)
+  const { session, people, names } = await plannedSession(core)
+  return { core, clock, pass, session, id: session.id, people, names }
+}
+
 describe('attendance, observations and the projector', () => {
   test('the audience view carries no name, note or safety step, even with a checklist open', async () => {
-    const dir = await copyClinic(template.dir)
-    const { clock, pass } = testClock()
-    const core = await openAt(dir, clock)
-    const { session, people, names } = await plannedSession(core)
-    const id = session.id
+    const { core, pass, id, people, names } = await plannedOnClock()
     await act(core, id, { type: 'start' })
     await value(
       core.handle('sessions.attendance', {
@@ -331,15 +341,7 @@ describe('attendance, observations and the projector', () => {
       })
     )
     pass(3 * MIN)
-    const observed = await value<SessionView>(
-      core.handle('sessions.observe', {
-        sessionId: id,
-        participantId: people[0],
-        tag: 'safety_concern',
-        text: 'Mentioned feeling hopeless',
-        protocol: 'suicidal_thoughts'
-      })
-    )
+    const observed = await value<SessionView>(safetyConcern(core, id, people[0]!))
     expect(observed.safety).toHaveLength(1)
     expect(observed.safety[0]).toMatchObject({
       participantId: people[0],
@@ -363,26 +365,14 @@ describe('attendance, observations and the projector', () => {
   })
 
   test('each change to a session brings the projector what it shows, so it does not ask again, and never a name', async () => {
-    const dir = await copyClinic(template.dir)
-    const { clock, pass } = testClock()
-    const core = await openAt(dir, clock)
-    const { session, people, names } = await plannedSession(core)
-    const id = session.id
+    const { core, pass, id, people, names } = await plannedOnClock()
     const told: EventPayload<'session.changed'>[] = []
     core.subscribe((event, payload) => {
       if (event === 'session.changed') told.push(payload as EventPayload<'session.changed'>)
     })
     await act(core, id, { type: 'start' })
     pass(3 * MIN)
-    await value(
-      core.handle('sessions.observe', {
-        sessionId: id,
-        participantId: people[0],
-        tag: 'safety_concern',
-        text: 'Mentioned feeling hopeless',
-        protocol: 'suicidal_thoughts'
-      })
-    )
+    await value(safetyConcern(core, id, people[0]!))
     await act(core, id, { type: 'next' })
     expect(told).toHaveLength(3)
     // What the last change carried is what the projector would have asked for.
@@ -400,6 +390,22 @@ describe('attendance, observations and the projector', () => {
     }
     expect(text).not.toContain('hopeless')
     expect(text).not.toContain(people[0]!)
+  })
+
+  test('a key press within the session asks no other screen to refresh; starting and ending do', async () => {
+    const { core, pass, id } = await plannedOnClock()
+    const told: string[] = []
+    core.subscribe((event, payload) => {
+      if (event === 'records.changed') told.push((payload as { scope: string }).scope)
+    })
+    await act(core, id, { type: 'start' })
+    expect(told).toEqual(['sessions']) // the session's line: now running
+    pass(MIN)
+    await act(core, id, { type: 'projector', mode: 'timer' })
+    await act(core, id, { type: 'projector', mode: 'follow' })
+    expect(told).toEqual(['sessions'])
+    await act(core, id, { type: 'end' })
+    expect(told).toEqual(['sessions', 'sessions'])
   })
 
   test('a walk-in joins the list; someone already on it is refused; times cannot be in the future', async () => {
