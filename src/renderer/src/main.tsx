@@ -30,21 +30,36 @@ import './app/text.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
+import { signInShellShown } from './app/signInShell'
+
+/**
+ * Resolves in a task after the next frame is painted, or after a tenth of a second in a window
+ * that paints no frames (opened in the background).
+ */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    window.setTimeout(resolve, 100)
+    requestAnimationFrame(() => {
+      const afterPaint = new MessageChannel()
+      afterPaint.port1.onmessage = () => resolve()
+      afterPaint.port2.postMessage(null)
+    })
+  })
+}
 
 const root = document.getElementById('root')
 if (root) {
   // The first screen is drawn once, with its answers, rather than a loader and then the form.
-  void opening(300).then((answers) => {
+  // When the plain sign-in form is up (boot.ts), it is painted first, so it can be used while
+  // the app draws its own.
+  void opening(300).then(async (answers) => {
+    if (signInShellShown()) await afterNextPaint()
     createRoot(root).render(
       <StrictMode>
         <App opening={answers} />
       </StrictMode>
     )
     // Every other screen's styles, in a task after the first frame is painted.
-    requestAnimationFrame(() => {
-      const afterPaint = new MessageChannel()
-      afterPaint.port1.onmessage = () => void import('./app/styles')
-      afterPaint.port2.postMessage(null)
-    })
+    void afterNextPaint().then(() => import('./app/styles'))
   })
 }

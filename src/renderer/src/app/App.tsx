@@ -2,14 +2,12 @@ import {
   createTheme,
   defaultVariantColorsResolver,
   MantineProvider,
-  Modal,
   NavLink,
   parseThemeColor,
   type CSSVariablesResolver,
   type VariantColorsResolver
 } from '@mantine/core'
 import { DatesProvider } from '@mantine/dates'
-import { ModalsProvider } from '@mantine/modals'
 import { Notifications } from '@mantine/notifications'
 import {
   notifyManager,
@@ -17,10 +15,11 @@ import {
   QueryClientProvider,
   useQueryClient
 } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { HashRouter } from 'react-router'
 import { api } from '../api'
 import { ClinicTimeProvider } from './clinicTime'
+import { deferred } from './deferred'
 import { Gate } from './Gate'
 import type { Opening } from './opening'
 import { keys, statusQuery } from './queries'
@@ -75,7 +74,8 @@ const theme = createTheme({
   defaultRadius: 'md',
   components: {
     // The × in every dialog's corner says what it does to a screen reader.
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // (A plain object rather than Modal.extend: the dialogs' code loads after the first frame.)
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     // The current page in a menu: a pale background and near-black text, which passes AA.
     NavLink: NavLink.extend({
       vars: (_theme, props) =>
@@ -100,6 +100,26 @@ function followsSessionEvents(key: readonly unknown[]): boolean {
 /** What a change to sessions cannot touch: the app's status (who is signed in, the clinic). */
 function untouchedBySessions(key: readonly unknown[]): boolean {
   return key[0] === keys.status[0]
+}
+
+// Inside the router, so a confirmation's text may link to a page.
+const Confirmations = deferred(() => import('./Confirmations').then((m) => m.Confirmations), null)
+
+/**
+ * Its children are mounted once the first frame is painted (issue 18, cold open), or after half
+ * a second in a window opened in the background, where animation frames do not run.
+ */
+function AfterFirstFrame({ children }: { children: ReactNode }) {
+  const [painted, setPainted] = useState(false)
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setPainted(true))
+    const fallback = window.setTimeout(() => setPainted(true), 500)
+    return () => {
+      cancelAnimationFrame(frame)
+      window.clearTimeout(fallback)
+    }
+  }, [])
+  return painted ? children : null
 }
 
 /** Keeps every screen current when records change, here or in another window. */
@@ -164,19 +184,14 @@ export function App({ opening }: { opening?: Opening }) {
       <QueryClientProvider client={client}>
         <LiveUpdates />
         <HashRouter>
-          {/* Inside the router, so a confirmation's text may link to a page. A confirmation
-              opens and closes at once: it answers a click, and runs even while the running
-              screen's window is in the background, where animation frames stall. */}
           <ClinicTimeProvider>
             {/* Calendars in English, weeks from Monday as the weekly reports count them; no
                 day coloured apart, as groups meet on any day. */}
             <DatesProvider settings={{ locale: 'en', firstDayOfWeek: 1, weekendDays: [] }}>
-              <ModalsProvider
-                labels={{ confirm: 'Confirm', cancel: 'Cancel' }}
-                modalProps={{ transitionProps: { duration: 0, exitDuration: 0 } }}
-              >
-                <Gate />
-              </ModalsProvider>
+              <Gate />
+              <AfterFirstFrame>
+                <Confirmations />
+              </AfterFirstFrame>
             </DatesProvider>
           </ClinicTimeProvider>
         </HashRouter>

@@ -10,7 +10,7 @@ import {
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import type { Notice } from '../../../../shared/ipc/contract'
 import { api, unwrap } from '../../api'
 import { directoryQuery, keys } from '../../app/queries'
@@ -19,6 +19,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { NoticeBanner } from '../../components/NoticeBanner'
 import { RecoverWithKey } from './RecoverWithKey'
 import { isolate } from '../../../../shared/rules/bidi'
+import { takeShellEntry } from '../../app/signInShell'
 
 export function SignInScreen({
   clinicName,
@@ -34,7 +35,8 @@ export function SignInScreen({
   const landOnHome = useLandOnHome()
   const directory = useQuery(directoryQuery)
   const form = useForm({
-    mode: 'uncontrolled',
+    // Controlled: what the plain form held is put in without drawing the fields anew.
+    mode: 'controlled',
     initialValues: { staffId: '', passphrase: '' },
     validate: {
       staffId: (v) => (v ? null : 'Choose your name'),
@@ -60,6 +62,21 @@ export function SignInScreen({
     },
     onError: () => form.setFieldValue('passphrase', '')
   })
+  // What was entered in the plain form shown while the app loaded (index.html) is taken over
+  // in the same commit that replaces that form, so nothing typed is lost (issue 18, cold open).
+  const staffField = useRef<HTMLSelectElement>(null)
+  const passphraseField = useRef<HTMLInputElement>(null)
+  useLayoutEffect(() => {
+    const entry = takeShellEntry()
+    if (!entry) return
+    form.setValues({ staffId: entry.staffId, passphrase: entry.passphrase })
+    if (entry.focus === 'staffId') staffField.current?.focus()
+    if (entry.focus === 'passphrase') passphraseField.current?.focus()
+    if (entry.submitted && entry.staffId && entry.passphrase) {
+      signIn.mutate({ staffId: entry.staffId, passphrase: entry.passphrase })
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, as the form first shows
+  }, [])
 
   return (
     <Container size={420} py={80}>
@@ -87,13 +104,13 @@ export function SignInScreen({
                   }))
                 ]}
                 {...form.getInputProps('staffId')}
-                key={form.key('staffId')}
+                ref={staffField}
               />
               <PasswordInput
                 label="Passphrase"
                 autoComplete="current-password"
                 {...form.getInputProps('passphrase')}
-                key={form.key('passphrase')}
+                ref={passphraseField}
               />
               <ErrorNotice error={signIn.error} title="Not signed in" />
               <Button type="submit" loading={signIn.isPending}>
