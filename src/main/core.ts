@@ -127,6 +127,12 @@ export interface Core {
    * curriculum, the clinic file made ready to decrypt) is read. Never rejects.
    */
   readonly readAhead: Promise<void>
+  /**
+   * Stops the clock checks and replication, folds the journals into their files and lets go of
+   * every open file. The core answers nothing after it. Tests call it; the desktop app may quit
+   * without it (every change is on disk already; a journal left is folded at the next opening).
+   */
+  close(): Promise<void>
 }
 
 /**
@@ -1162,6 +1168,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
+    },
+    async close() {
+      ticking = false
+      listeners.clear()
+      await closeSync()
+      if (!storesOpen) return
+      storesOpen = false
+      await registry.close().catch(() => undefined)
+      await measures.close().catch(() => undefined)
     },
     async tick() {
       if (!ticking) return

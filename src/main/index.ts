@@ -11,6 +11,7 @@ import {
 } from './security'
 import { favourMemoryOnceSignedIn } from './memory'
 import { StoreError } from './store/versioned-document'
+import { keepRunningOnStrayRejections } from './stray-rejections'
 import {
   appWindows,
   chooseFile,
@@ -20,6 +21,8 @@ import {
   openAudienceWindow,
   printHtml
 } from './windows'
+
+keepRunningOnStrayRejections(process)
 
 if (!app.requestSingleInstanceLock()) {
   // Two copies writing one data folder would race; the running one takes over.

@@ -9,8 +9,12 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { ensureBridge, REPO_ROOT } from './build-bridge'
 import { startTestHost } from './server'
+import { keepRunningOnStrayRejections } from '../../src/main/stray-rejections'
 
 const USAGE = 'Usage: npm run start:browser -- [--data-dir DIR] [--port N]'
+
+// As the desktop app's main process does (src/main/index.ts).
+keepRunningOnStrayRejections(process)
 
 interface CliOptions {
   dataDir: string

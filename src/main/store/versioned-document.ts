@@ -257,8 +257,13 @@ export class VersionedDocument<T> {
 
   /** Folds the journal in and lets go of the file (the app locks or closes). */
   async close(): Promise<void> {
-    await this.compact()
-    await this.queue.run(async () => this.journal?.close())
+    // The journal's file is let go of even when folding it in fails: it stays on disk, and is
+    // folded in at the next opening.
+    try {
+      await this.compact()
+    } finally {
+      await this.queue.run(async () => this.journal?.close())
+    }
   }
 
   /**

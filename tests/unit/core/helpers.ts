@@ -89,7 +89,9 @@ export async function emptyFolder(prefix = 'iop-core-'): Promise<string> {
 }
 
 export async function removeFolders(): Promise<void> {
-  // Retried: a core left running (a background fold, a replication) may still add a file
+  // Every core opened through openCore lets go of its files first (its journals folded in).
+  await Promise.all(opened.splice(0).map((core) => core.close().catch(() => undefined)))
+  // Retried: a core made otherwise (a background fold, a replication) may still add a file
   // while its folder is being removed.
   await Promise.all(
     made.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 10 }))
@@ -134,14 +136,19 @@ export async function copyClinic(template: string): Promise<string> {
   return dir
 }
 
+/** Cores opened by openCore, closed by removeFolders. */
+const opened: Core[] = []
+
 export async function openCore(dir: string, options: Partial<CoreOptions> = {}): Promise<Core> {
-  return createCore({
+  const core = await createCore({
     dataDir: dir,
     now: () => NOW,
     newId: ids,
     curriculumDir: CURRICULUM_DIR,
     ...options
   })
+  opened.push(core)
+  return core
 }
 
 /** A copy of the template clinic with its administrator signed in. */
