@@ -9,7 +9,7 @@ import {
   installSecurity,
   isProductionBuild
 } from './security'
-import { favourMemoryOnceSignedIn } from './memory'
+import { favourMemoryWhileSignedIn } from './memory'
 import { StoreError } from './store/versioned-document'
 import { keepRunningOnStrayRejections } from './stray-rejections'
 import {
@@ -86,7 +86,7 @@ async function start(): Promise<void> {
     isAppWindow: (contents) => appWindows().some((w) => w.webContents.id === contents.id)
   })
   forwardEvents(core, appWindows)
-  favourMemoryOnceSignedIn(core)
+  favourMemoryWhileSignedIn(core)
   createMainWindow(build)
 
   // Timers are computed from the clock, not counted; this only watches the clock for jumps.

@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { createCore } from '../../src/main/core'
-import { favourMemoryOnceSignedIn } from '../../src/main/memory'
+import { favourMemoryWhileSignedIn } from '../../src/main/memory'
 
 const [dir, list, curriculumDir] = process.argv.slice(2) as [string, string, string]
 const { adminId, sessionIds, passphrase, now } = JSON.parse(await readFile(list, 'utf8')) as {
@@ -24,7 +24,7 @@ const core = await createCore({
   newId: () => crypto.randomUUID(),
   curriculumDir
 })
-favourMemoryOnceSignedIn(core)
+favourMemoryWhileSignedIn(core)
 const call = async (channel: string, input: unknown) => {
   const result = await core.handle(channel, input)
   if (!result.ok) throw new Error(`${channel}: ${result.error.code}`)
