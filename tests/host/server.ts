@@ -217,6 +217,8 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
         server.closeAllConnections()
         await stopped
         await uploads.clear()
+        // The core lets go of its files (its journals folded in), as a closed app leaves them.
+        await core.close()
       })()
       return closing
     }

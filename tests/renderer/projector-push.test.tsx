@@ -1,5 +1,5 @@
 import { MantineProvider } from '@mantine/core'
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, render, screen } from '@testing-library/react'
 import { MemoryRouter, Route, Routes } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -7,6 +7,9 @@ import { AudiencePage } from '../../src/renderer/src/features/audience/AudienceP
 import { buildApi } from '../../src/shared/ipc/api'
 import type { AudienceView, EventPayload } from '../../src/shared/ipc/contract'
 import { CHANNEL_NAMES, type ChannelName } from '../../src/shared/ipc/names'
+
+// As the app does (App.tsx): query results reach the screen in a microtask, not a timer.
+notifyManager.setScheduler(queueMicrotask)
 
 const AT = '2026-12-07T15:00:00.000Z'
 const later = (seconds: number) => new Date(Date.parse(AT) + seconds * 1000).toISOString()
@@ -40,12 +43,15 @@ const STARTED: AudienceView['events'] = [
   { type: 'segment_changed', at: AT, segmentId: 'education' }
 ]
 
-/** The projector's page with a window.api whose session.changed the test sends. */
-function projector() {
+/**
+ * The projector's page with a window.api whose session.changed the test sends. `answer` holds
+ * back the answer to the page's own request when a test wants it late.
+ */
+function projector(answer: () => Promise<AudienceView> = async () => view(STARTED)) {
   const listeners = new Set<(payload: unknown) => void>()
   const invoke = vi.fn(async (channel: ChannelName) =>
     channel === 'sessions.audience'
-      ? { ok: true as const, value: view(STARTED) }
+      ? { ok: true as const, value: await answer() }
       : { ok: false as const, error: { code: 'not_found' as const, message: 'Not here.' } }
   )
   window.api = buildApi(CHANNEL_NAMES, invoke, (event, listener) => {
@@ -93,6 +99,26 @@ describe('the projector follows a change it is sent', () => {
       await screen.findByRole('heading', { name: 'Three steps for Monday' })
     ).toBeInTheDocument()
     expect(asked()).toHaveLength(1)
+  })
+
+  it('keeps the change it was sent when its own first request answers later, with the session as it was', async () => {
+    vi.useFakeTimers({ now: Date.parse(later(60)), toFake: ['Date'] })
+    let answerNow: (value: AudienceView) => void = () => undefined
+    const { send } = projector(() => new Promise((resolve) => (answerNow = resolve)))
+    await send({
+      sessionId: 'session-1',
+      audience: view([
+        ...STARTED,
+        { type: 'slide_shown', at: later(30), segmentId: 'education', slideIndex: 1 }
+      ])
+    })
+    expect(
+      await screen.findByRole('heading', { name: 'Three steps for Monday' })
+    ).toBeInTheDocument()
+    // The page's first request, sent before the change, answers only now.
+    await act(async () => answerNow(view(STARTED)))
+    expect(screen.getByRole('heading', { name: 'Three steps for Monday' })).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: 'Why a plan helps' })).toBeNull()
   })
 
   it('asks again when a change comes without its view, and ignores other sessions', async () => {

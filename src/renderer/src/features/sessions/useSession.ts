@@ -23,8 +23,10 @@ export function useSessionUpdates<T>(
       api().subscribe('session.changed', (payload) => {
         if (payload.sessionId !== sessionId) return
         const view = carried?.(payload)
-        if (view !== undefined) client.setQueryData(key, view)
-        else void client.invalidateQueries({ queryKey: key })
+        if (view === undefined) return void client.invalidateQueries({ queryKey: key })
+        // A request still under way (the page's first, say) answers with the session as it was
+        // before this change: it is called off, so its answer cannot replace the newer view.
+        void client.cancelQueries({ queryKey: key }).then(() => client.setQueryData(key, view))
       }),
     // The key is derived from the id; listing it would resubscribe on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
