@@ -30,7 +30,7 @@ import './app/text.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
-import { signInShellShown } from './app/signInShell'
+import { signInShellShown, signInShellUsed } from './app/signInShell'
 
 /**
  * Resolves in a task after the next frame is painted, or after a tenth of a second in a window
@@ -51,9 +51,9 @@ const root = document.getElementById('root')
 if (root) {
   // The first screen is drawn once, with its answers, rather than a loader and then the form.
   // When the plain sign-in form is up (boot.ts), it is painted first, so it can be used while
-  // the app draws its own.
+  // the app draws its own; or the app draws at once if someone starts to use it before then.
   void opening(300).then(async (answers) => {
-    if (signInShellShown()) await afterNextPaint()
+    if (signInShellShown()) await Promise.race([afterNextPaint(), signInShellUsed()])
     createRoot(root).render(
       <StrictMode>
         <App opening={answers} />

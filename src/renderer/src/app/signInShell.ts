@@ -91,6 +91,23 @@ export function signInShellShown(): boolean {
 }
 
 /**
+ * Resolves as soon as someone (or a test driving the page) starts to use the plain form: a
+ * name chosen, something typed, a click, the form sent. The app then draws its own form at once,
+ * without waiting for a frame (which a paused clock would never give). Not on a focus or a
+ * pointer pressed: the form would be replaced between that and the typing or click that
+ * follows, which would then land nowhere.
+ */
+export function signInShellUsed(): Promise<void> {
+  const shell = shown
+  if (!shell) return Promise.resolve()
+  return new Promise((resolve) => {
+    for (const event of ['input', 'change', 'keydown', 'click', 'submit'] as const) {
+      shell.form.addEventListener(event, () => resolve(), { once: true })
+    }
+  })
+}
+
+/**
  * What was entered in the plain form, read once as the app's form replaces it (in the same
  * commit, before anything else can be typed); null when the plain form was never shown.
  */
