@@ -15,7 +15,7 @@ import {
   QueryClientProvider,
   useQueryClient
 } from '@tanstack/react-query'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState } from 'react'
 import { HashRouter } from 'react-router'
 import { api } from '../api'
 import { ClinicTimeProvider } from './clinicTime'
@@ -105,23 +105,6 @@ function untouchedBySessions(key: readonly unknown[]): boolean {
 // Inside the router, so a confirmation's text may link to a page.
 const Confirmations = deferred(() => import('./Confirmations').then((m) => m.Confirmations), null)
 
-/**
- * Its children are mounted once the first frame is painted (issue 18, cold open), or after half
- * a second in a window opened in the background, where animation frames do not run.
- */
-function AfterFirstFrame({ children }: { children: ReactNode }) {
-  const [painted, setPainted] = useState(false)
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => setPainted(true))
-    const fallback = window.setTimeout(() => setPainted(true), 500)
-    return () => {
-      cancelAnimationFrame(frame)
-      window.clearTimeout(fallback)
-    }
-  }, [])
-  return painted ? children : null
-}
-
 /** Keeps every screen current when records change, here or in another window. */
 function LiveUpdates() {
   const client = useQueryClient()
@@ -189,9 +172,8 @@ export function App({ opening }: { opening?: Opening }) {
                 day coloured apart, as groups meet on any day. */}
             <DatesProvider settings={{ locale: 'en', firstDayOfWeek: 1, weekendDays: [] }}>
               <Gate />
-              <AfterFirstFrame>
-                <Confirmations />
-              </AfterFirstFrame>
+              {/* Its code loads beside the first screen's, not before it. */}
+              <Confirmations />
             </DatesProvider>
           </ClinicTimeProvider>
         </HashRouter>
