@@ -6,9 +6,14 @@ const LABELS: Record<TimeFormat, string> = {
   '12h': `12-hour (${twelveHour('14:05')})`
 }
 
-/** How the clinic writes times, on every screen and printout: chosen once. */
+/**
+ * How the clinic writes times, on every screen and printout: chosen once. Takes `value` from a
+ * controlled form, or `defaultValue` from an uncontrolled one (Settings), so the clinic's own
+ * format shows chosen when the page opens.
+ */
 export function TimeFormatChoice(props: {
   value?: TimeFormat
+  defaultValue?: TimeFormat
   onChange?: (value: TimeFormat) => void
   disabled?: boolean
   error?: string
@@ -18,6 +23,7 @@ export function TimeFormatChoice(props: {
       label="Time format"
       description="How every screen and printout writes a time of day, in the clinic’s time zone."
       value={props.value}
+      defaultValue={props.defaultValue}
       onChange={(value) => props.onChange?.(value as TimeFormat)}
       error={props.error}
     >
