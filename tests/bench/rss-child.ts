@@ -7,8 +7,7 @@
  * signing in, after every session, and after a collection, as one line of JSON.
  */
 import { readFile } from 'node:fs/promises'
-import { createCore } from '../../src/main/core'
-import { favourMemoryWhileSignedIn } from '../../src/main/memory'
+import { openChildCore } from './child-core'
 
 const [dir, list, curriculumDir] = process.argv.slice(2) as [string, string, string]
 const { adminId, sessionIds, passphrase, now } = JSON.parse(await readFile(list, 'utf8')) as {
@@ -17,19 +16,7 @@ const { adminId, sessionIds, passphrase, now } = JSON.parse(await readFile(list,
   passphrase: string
   now: number
 }
-const core = await createCore({
-  dataDir: dir,
-  now: () => now,
-  monotonic: () => now,
-  newId: () => crypto.randomUUID(),
-  curriculumDir
-})
-favourMemoryWhileSignedIn(core)
-const call = async (channel: string, input: unknown) => {
-  const result = await core.handle(channel, input)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`)
-  return result.value
-}
+const { call } = await openChildCore(dir, now, curriculumDir)
 await call('auth.signIn', { staffId: adminId, passphrase })
 const before = process.memoryUsage().rss
 let peak = before

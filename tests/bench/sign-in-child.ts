@@ -10,8 +10,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { performance } from 'node:perf_hooks'
-import { createCore } from '../../src/main/core'
-import { favourMemoryWhileSignedIn } from '../../src/main/memory'
+import { openChildCore } from './child-core'
 import { keyDerivation } from '../../src/main/security/crypto'
 
 const [dir, list, curriculumDir] = process.argv.slice(2) as [string, string, string]
@@ -24,20 +23,7 @@ const { adminId, passphrase, now, days } = JSON.parse(await readFile(list, 'utf8
 const beyond: number[] = []
 const derivations: number[] = []
 for (let day = 0; day < days; day++) {
-  const at = now + day * 86_400_000
-  const core = await createCore({
-    dataDir: dir,
-    now: () => at,
-    monotonic: () => at,
-    newId: () => crypto.randomUUID(),
-    curriculumDir
-  })
-  favourMemoryWhileSignedIn(core)
-  const call = async (channel: string, input: unknown) => {
-    const result = await core.handle(channel, input)
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}`)
-    return result.value
-  }
+  const { core, call } = await openChildCore(dir, now + day * 86_400_000, curriculumDir)
   // The sign-in screen waits for someone to type a passphrase, which takes seconds; the app
   // reads ahead meanwhile. Timed once that reading is done.
   await core.readAhead

@@ -2,29 +2,8 @@ import { render, screen, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { App } from '../../src/renderer/src/app/App'
 import { buildApi } from '../../src/shared/ipc/api'
-import type { AppStatus, DirectoryEntry } from '../../src/shared/ipc/contract'
 import { CHANNEL_NAMES } from '../../src/shared/ipc/names'
-
-const SIGNED_OUT: AppStatus = {
-  setUp: true,
-  clinic: {
-    name: 'Riverside Synthetic Clinic',
-    timeZone: 'America/Chicago',
-    timeFormat: '12h',
-    createdAt: '2026-01-05T15:00:00.000Z'
-  },
-  signedIn: null,
-  locked: false,
-  notices: [],
-  dataDir: '/tmp/clinic',
-  canSavePdf: false,
-  lockedOut: null
-}
-
-const STAFF: DirectoryEntry[] = [
-  { id: 'staff-1', fullName: 'Robin Okafor', credentials: 'LPC' },
-  { id: 'staff-2', fullName: 'Dana Whitfield', credentials: 'LCSW' }
-]
+import { SIGNED_OUT, STAFF } from './sign-in-answers'
 
 /** A main process that never answers: only what the page asked for as it opened is there. */
 function silentMainProcess() {

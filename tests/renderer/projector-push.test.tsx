@@ -81,6 +81,18 @@ function projector(answer: () => Promise<AudienceView> = async () => view(STARTE
 
 afterEach(() => vi.useRealTimers())
 
+/** The facilitator moves to the second slide: the change comes with its view, and shows. */
+async function nextSlideSent(send: ReturnType<typeof projector>['send']) {
+  await send({
+    sessionId: 'session-1',
+    audience: view([
+      ...STARTED,
+      { type: 'slide_shown', at: later(30), segmentId: 'education', slideIndex: 1 }
+    ])
+  })
+  expect(await screen.findByRole('heading', { name: 'Three steps for Monday' })).toBeInTheDocument()
+}
+
 describe('the projector follows a change it is sent', () => {
   it('shows the next slide from the change itself, without asking the main process again', async () => {
     vi.useFakeTimers({ now: Date.parse(later(60)), toFake: ['Date'] })
@@ -88,16 +100,7 @@ describe('the projector follows a change it is sent', () => {
     expect(await screen.findByRole('heading', { name: 'Why a plan helps' })).toBeInTheDocument()
     expect(asked()).toHaveLength(1)
 
-    await send({
-      sessionId: 'session-1',
-      audience: view([
-        ...STARTED,
-        { type: 'slide_shown', at: later(30), segmentId: 'education', slideIndex: 1 }
-      ])
-    })
-    expect(
-      await screen.findByRole('heading', { name: 'Three steps for Monday' })
-    ).toBeInTheDocument()
+    await nextSlideSent(send)
     expect(asked()).toHaveLength(1)
   })
 
@@ -105,16 +108,7 @@ describe('the projector follows a change it is sent', () => {
     vi.useFakeTimers({ now: Date.parse(later(60)), toFake: ['Date'] })
     let answerNow: (value: AudienceView) => void = () => undefined
     const { send } = projector(() => new Promise((resolve) => (answerNow = resolve)))
-    await send({
-      sessionId: 'session-1',
-      audience: view([
-        ...STARTED,
-        { type: 'slide_shown', at: later(30), segmentId: 'education', slideIndex: 1 }
-      ])
-    })
-    expect(
-      await screen.findByRole('heading', { name: 'Three steps for Monday' })
-    ).toBeInTheDocument()
+    await nextSlideSent(send)
     // The page's first request, sent before the change, answers only now.
     await act(async () => answerNow(view(STARTED)))
     expect(screen.getByRole('heading', { name: 'Three steps for Monday' })).toBeInTheDocument()

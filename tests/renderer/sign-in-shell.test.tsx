@@ -8,32 +8,12 @@ import { MemoryRouter } from 'react-router'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { showSignInShell, takeShellEntry } from '../../src/renderer/src/app/signInShell'
 import { SignInScreen } from '../../src/renderer/src/features/auth/SignInScreen'
-import type { AppStatus, DirectoryEntry } from '../../src/shared/ipc/contract'
+import type { AppStatus } from '../../src/shared/ipc/contract'
 import { fakeApi } from './render'
+import { SIGNED_OUT, STAFF } from './sign-in-answers'
 
 /** The page's own markup: the plain sign-in form as index.html writes it. */
 const INDEX_HTML = readFileSync(join(process.cwd(), 'src', 'renderer', 'index.html'), 'utf8')
-
-const SIGNED_OUT: AppStatus = {
-  setUp: true,
-  clinic: {
-    name: 'Riverside Synthetic Clinic',
-    timeZone: 'America/Chicago',
-    timeFormat: '12h',
-    createdAt: '2026-01-05T15:00:00.000Z'
-  },
-  signedIn: null,
-  locked: false,
-  notices: [],
-  dataDir: '/tmp/clinic',
-  canSavePdf: false,
-  lockedOut: null
-}
-
-const STAFF: DirectoryEntry[] = [
-  { id: 'staff-1', fullName: 'Robin Okafor', credentials: 'LPC' },
-  { id: 'staff-2', fullName: 'Dana Whitfield', credentials: 'LCSW' }
-]
 
 const answers = (status: AppStatus = SIGNED_OUT) => ({
   status: { ok: true as const, value: status },
