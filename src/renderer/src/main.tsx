@@ -29,23 +29,9 @@ import '@mantine/notifications/styles.layer.css'
 import './app/text.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { afterNextPaint } from './app/afterPaint'
 import { App } from './app/App'
 import { signInShellShown, signInShellUsed } from './app/signInShell'
-
-/**
- * Resolves in a task after the next frame is painted, or after a tenth of a second in a window
- * that paints no frames (opened in the background).
- */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    window.setTimeout(resolve, 100)
-    requestAnimationFrame(() => {
-      const afterPaint = new MessageChannel()
-      afterPaint.port1.onmessage = () => resolve()
-      afterPaint.port2.postMessage(null)
-    })
-  })
-}
 
 const root = document.getElementById('root')
 if (root) {

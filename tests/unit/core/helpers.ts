@@ -687,17 +687,7 @@ export async function endedSessionOf(
       segments: defaultAgenda()
     })
   )
-  for (const participantId of options.people) {
-    await value(
-      core.handle('sessions.attendance', {
-        sessionId: session.id,
-        participantId,
-        status: 'present',
-        timeIn: null,
-        timeOut: null
-      })
-    )
-  }
+  for (const participantId of options.people) await markPresent(core, session.id, participantId)
   await value(core.handle('sessions.act', { sessionId: session.id, action: { type: 'start' } }))
   clock.now += 40 * 60_000
   await options.during?.(session.id)
@@ -723,4 +713,17 @@ export async function writeAndSign(
     core.handle('notes.check', ref)
   )
   await value(core.handle('notes.sign', { ...ref, overrides: findings }))
+}
+
+/** Someone marked present, as of now (no time in or out given). */
+export function markPresent(core: Core, sessionId: string, participantId: string) {
+  return value(
+    core.handle('sessions.attendance', {
+      sessionId,
+      participantId,
+      status: 'present',
+      timeIn: null,
+      timeOut: null
+    })
+  )
 }

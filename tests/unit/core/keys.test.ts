@@ -147,7 +147,7 @@ describe('the keyring is a record like any other', () => {
     const dir = await copyClinic(template.dir)
     const path = join(dir, 'registry.json')
     const core = await open(dir)
-    await new Promise((resolve) => setImmediate(resolve)) // the sign-in screen waits
+    await core.readAhead // the sign-in screen waits while the app reads ahead
     const file = JSON.parse(await readFile(path, 'utf8')) as { sealed: string }
     const bytes = Buffer.from(file.sealed, 'base64')
     bytes[bytes.length - 40]! ^= 0x01
@@ -163,7 +163,7 @@ describe('the keyring is a record like any other', () => {
     const dir = await copyClinic(template.dir)
     const path = join(dir, 'registry.json')
     const core = await open(dir)
-    await new Promise((resolve) => setImmediate(resolve))
+    await core.readAhead
     const file = JSON.parse(await readFile(path, 'utf8')) as {
       keyring: { clinic: { name: string } }
     }

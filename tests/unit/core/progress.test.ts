@@ -37,6 +37,7 @@ import {
   removeFolders,
   setUpClinic,
   value,
+  markPresent,
   type Template
 } from './helpers'
 
@@ -166,6 +167,19 @@ type Mark = 'present' | 'absent_excused' | 'absent_unexcused'
  * Runs a whole three-hour session on a day: the clock goes to 9:00, the
  * facilitator plans it, takes the roll, starts, and ends it at noon.
  */
+/** A group of two admitted on 2026-11-02: Jo (the default participant) and Kai Moreno. */
+async function joAndKai(core: Core, name: string, clientIds: [string, string]) {
+  const groupId = await addGroup(core, { name })
+  const jo = await admit(core, groupId, { clientId: clientIds[0], admissionDate: '2026-11-02' })
+  const kai = await admit(core, groupId, {
+    fullName: 'Kai Moreno',
+    preferredName: '',
+    clientId: clientIds[1],
+    admissionDate: '2026-11-02'
+  })
+  return { groupId, jo, kai }
+}
+
 async function runSession(
   core: Core,
   clock: { now: number },
@@ -988,14 +1002,7 @@ describe('weekly hours report', () => {
 
   test('only the weeks someone attended are rows, unless weeks with nothing attended are asked for', async () => {
     const { core, clock } = here()
-    const groupId = await addGroup(core, { name: 'Weekly Hours Group' })
-    const jo = await admit(core, groupId, { clientId: 'C-W1', admissionDate: '2026-11-02' })
-    const kai = await admit(core, groupId, {
-      fullName: 'Kai Moreno',
-      preferredName: '',
-      clientId: 'C-W2',
-      admissionDate: '2026-11-02'
-    })
+    const { groupId, jo, kai } = await joAndKai(core, 'Weekly Hours Group', ['C-W1', 'C-W2'])
     await sessionWith(core, clock, groupId, '2026-11-04', [jo])
     await sessionWith(core, clock, groupId, '2026-11-23', [jo, kai])
     await sessionWith(core, clock, groupId, '2026-11-25', [jo])
@@ -1061,14 +1068,7 @@ describe('curriculum coverage', () => {
 
   test('someone who arrived after the educational segment covered only the skills module; someone there throughout covered both', async () => {
     const { core, clock } = here()
-    const groupId = await addGroup(core, { name: 'Coverage Group' })
-    const jo = await admit(core, groupId, { clientId: 'C-CV1', admissionDate: '2026-11-02' })
-    const kai = await admit(core, groupId, {
-      fullName: 'Kai Moreno',
-      preferredName: '',
-      clientId: 'C-CV2',
-      admissionDate: '2026-11-02'
-    })
+    const { groupId, jo, kai } = await joAndKai(core, 'Coverage Group', ['C-CV1', 'C-CV2'])
     const library = await value<Array<{ id: string; title: string; kind: string }>>(
       core.handle('curriculum.list', {})
     )
@@ -1094,16 +1094,7 @@ describe('curriculum coverage', () => {
     )
     const act = (action: { type: string }) =>
       value(core.handle('sessions.act', { sessionId: session.id, action }))
-    const arrives = (participantId: string) =>
-      value(
-        core.handle('sessions.attendance', {
-          sessionId: session.id,
-          participantId,
-          status: 'present',
-          timeIn: null,
-          timeOut: null
-        })
-      )
+    const arrives = (participantId: string) => markPresent(core, session.id, participantId)
     await arrives(jo)
     await act({ type: 'start' })
     // Arrival 10, check-in 30, the educational segment 50, then the break: Kai comes in during it.

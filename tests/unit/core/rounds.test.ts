@@ -24,6 +24,7 @@ import {
   removeFolders,
   setUpClinic,
   value,
+  markPresent,
   type Template
 } from './helpers'
 
@@ -72,17 +73,7 @@ async function clinicWithGroup() {
         segments: defaultAgenda()
       })
     )
-    for (const participantId of people) {
-      await value(
-        core.handle('sessions.attendance', {
-          sessionId: session.id,
-          participantId,
-          status: 'present',
-          timeIn: null,
-          timeOut: null
-        })
-      )
-    }
+    for (const participantId of people) await markPresent(core, session.id, participantId)
     return session.id
   }
   return { core, dir, clock, people, plan }

@@ -10,6 +10,7 @@ import type { AppStatus } from '../../../shared/ipc/contract'
 import type { Staff } from '../../../shared/domain/staff'
 import { LockScreen } from '../features/auth/LockScreen'
 import { useLock } from './lock'
+import { afterNextPaint } from './afterPaint'
 import { deferred } from './deferred'
 import { BackToHome, useBehindTheFence, useRecordVisit } from './signInFence'
 
@@ -53,11 +54,7 @@ export async function loadSignedInApp(): Promise<void> {
  * so the sign-in form is painted first (adding the code's links to the page restyles it).
  */
 function preloadSignedInApp(): void {
-  requestAnimationFrame(() => {
-    const afterPaint = new MessageChannel()
-    afterPaint.port1.onmessage = () => void loadSignedInApp().catch(() => undefined)
-    afterPaint.port2.postMessage(null)
-  })
+  void afterNextPaint().then(() => loadSignedInApp().catch(() => undefined))
 }
 
 /**
